@@ -1,0 +1,97 @@
+//! The command line: arguments (clap derive) and which command runs. Each command lives in
+//! its own module and returns an exit status; `main` only calls `run`.
+
+pub mod check;
+pub mod library;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::bundled;
+use crate::text::clean_line;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "upright",
+    version,
+    about = "A terminal coach for safe spinal strength training with osteoporosis",
+    long_about = "A terminal coach for safe spinal strength training with osteoporosis.\n\nupright coaches; it does not diagnose. Ask a health professional before you start a new exercise program."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check program files and folders for safety and format errors.
+    Check {
+        /// Program files or folders (searched recursively for .ron files).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Output as readable text or as a JSON array for tools.
+        #[arg(long, value_enum, default_value_t = check::Format::Text)]
+        format: check::Format,
+    },
+    /// List the bundled exercises (id, name, kinds, spine, impact).
+    Library {
+        /// Only exercises of this kind.
+        #[arg(long, value_enum)]
+        kind: Option<library::KindArg>,
+    },
+}
+
+/// Runs the parsed command line and returns the process exit status.
+pub fn run(cli: Cli) -> u8 {
+    let mut out = io::stdout().lock();
+    let mut err = io::stderr().lock();
+    match cli.command {
+        Some(Command::Check { paths, format }) => check::run(&paths, format, &mut out, &mut err),
+        Some(Command::Library { kind }) => status(library::run(kind.map(Into::into), &mut out)),
+        None => status(list_programs(&mut out)),
+    }
+}
+
+fn status(result: io::Result<()>) -> u8 {
+    match result {
+        Ok(()) => 0,
+        // A closed pipe (`upright library | head`) is not a failure worth a message.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("upright: {e}");
+            2
+        }
+    }
+}
+
+fn list_programs(out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "Bundled programs:\n")?;
+    for b in bundled::programs() {
+        let checked = b.check();
+        match checked.safe_program() {
+            Some(p) => {
+                let minutes: Vec<String> = p
+                    .sessions
+                    .iter()
+                    .map(|s| s.estimate_minutes().to_string())
+                    .collect();
+                writeln!(
+                    out,
+                    "  {:<24} {} ({}, {}x a week, about {} min)",
+                    b.name,
+                    clean_line(&p.title),
+                    p.level.label(),
+                    p.per_week,
+                    minutes.join("/")
+                )?;
+            }
+            None => writeln!(out, "  {:<24} has errors: run `upright check`", b.name)?,
+        }
+    }
+    writeln!(
+        out,
+        "\nCheck your own programs with `upright check FILE`; list exercises with `upright library`."
+    )
+}

@@ -1,0 +1,8 @@
+//! upright: a terminal coach for safe spinal strength training with osteoporosis.
+//!
+//! The core (`program`) knows nothing of terminals or clocks; `cli` is the command line.
+
+pub mod bundled;
+pub mod cli;
+pub mod program;
+pub mod text;

@@ -1,0 +1,78 @@
+//! Small text helpers shared by the checker and the screens: making any text safe to put on a
+//! terminal, and finding the closest known name for a "did you mean" suggestion.
+
+use std::borrow::Cow;
+
+/// Text that is safe to print on one terminal line: control characters (and the invisible
+/// bidirectional overrides) become U+FFFD, tabs and newlines become spaces.
+pub fn clean_line(text: &str) -> Cow<'_, str> {
+    if text.chars().any(needs_cleaning) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| match c {
+                    '\t' | '\n' => ' ',
+                    c if needs_cleaning(c) => '\u{FFFD}',
+                    c => c,
+                })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+fn needs_cleaning(c: char) -> bool {
+    crate::program::source::is_forbidden(c)
+}
+
+/// The closest of `known` to `word`, when it is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    let limit = (word.chars().count() / 3).max(1) + 1;
+    known
+        .into_iter()
+        .map(|k| (edit_distance(&word, &k.to_lowercase()), k))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance, counting an adjacent swap as one edit.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev2 = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+        }
+        prev2 = std::mem::replace(&mut prev, cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_line_replaces_controls_and_keeps_ordinary_text() {
+        assert_eq!(clean_line("a\x1b[2Jb\tc"), "a\u{FFFD}[2Jb c");
+        assert!(matches!(clean_line("plain é"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn closest_finds_typos_but_not_strangers() {
+        let known = ["sets", "reps", "rest", "tempo", "per_side"];
+        assert_eq!(closest("stes", known), Some("sets"));
+        assert_eq!(closest("tempp", known), Some("tempo"));
+        assert_eq!(closest("perside", known), Some("per_side"));
+        assert_eq!(closest("banana", known), None);
+    }
+}

@@ -4,5 +4,9 @@
 
 pub mod bundled;
 pub mod cli;
+pub mod journal;
+pub mod plan;
 pub mod program;
+pub mod progress;
+pub mod session;
 pub mod text;

@@ -5,8 +5,13 @@
 pub mod bundled;
 pub mod cli;
 pub mod journal;
+pub mod paths;
 pub mod plan;
 pub mod program;
 pub mod progress;
+pub mod safety;
 pub mod session;
+pub mod settings;
+pub mod sources;
 pub mod text;
+pub mod tui;

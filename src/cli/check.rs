@@ -2,14 +2,13 @@
 //! its line, column, source line and fix, as text or JSON. Exit 0 clean (warnings allowed),
 //! 1 when any file has an error, 2 when the check could not run.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::program::diagnostic::{Style, render};
-use crate::program::source::MAX_BYTES;
-use crate::program::{Checked, Diagnostic, Library, check_source};
+use crate::program::{Checked, Diagnostic, Library};
 use crate::text::clean_line;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -18,16 +17,7 @@ pub enum Format {
     Json,
 }
 
-/// Why the check could not run at all (exit status 2).
-#[derive(Debug, thiserror::Error)]
-pub enum CheckError {
-    #[error("cannot find `{0}`: no such file or folder")]
-    Missing(String),
-    #[error("cannot read `{0}`: {1}")]
-    Unreadable(String, io::Error),
-    #[error("`{0}` holds no .ron program files")]
-    NoPrograms(String),
-}
+pub use crate::sources::{SourceError as CheckError, collect, read_limited};
 
 /// One file's result, with the name it is reported under.
 pub struct FileReport {
@@ -35,64 +25,11 @@ pub struct FileReport {
     pub checked: Checked,
 }
 
-/// Every `.ron` file under the given paths, in a stable order. Named files are taken whatever
-/// their extension; folders are searched recursively (symbolic links to folders are not
-/// followed, so a link loop cannot trap the search).
-pub fn collect(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CheckError> {
-    let mut files = Vec::new();
-    for path in paths {
-        let shown = path.display().to_string();
-        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => CheckError::Missing(shown.clone()),
-            _ => CheckError::Unreadable(shown.clone(), e),
-        })?;
-        if meta.is_dir() {
-            let before = files.len();
-            walk(path, &mut files).map_err(|e| CheckError::Unreadable(shown.clone(), e))?;
-            if files.len() == before {
-                return Err(CheckError::NoPrograms(shown));
-            }
-        } else {
-            files.push(path.clone());
-        }
-    }
-    Ok(files)
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> io::Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let path = entry.path();
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            walk(&path, files)?;
-        } else if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
-            && std::fs::metadata(&path).is_ok_and(|m| m.is_file())
-        {
-            files.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// Reads at most one byte past the limit, so a huge file is refused without loading it all.
-pub fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
-
 pub fn check_file(path: &Path, library: &Library) -> Result<FileReport, CheckError> {
-    let name = path.display().to_string();
-    let bytes = read_limited(path).map_err(|e| CheckError::Unreadable(name.clone(), e))?;
+    let entry = crate::sources::load_file(path, library)?;
     Ok(FileReport {
-        name,
-        checked: check_source(&bytes, library),
+        name: path.display().to_string(),
+        checked: entry.checked,
     })
 }
 

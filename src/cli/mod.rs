@@ -3,14 +3,12 @@
 
 pub mod check;
 pub mod library;
+pub mod session;
 
-use std::io::{self, Write};
+use std::io;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
-
-use crate::bundled;
-use crate::text::clean_line;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -22,10 +20,31 @@ use crate::text::clean_line;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Also offer the programs in this folder on the home screen (may be repeated).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub programs: Vec<PathBuf>,
+    /// Keep the journal and settings here instead of the usual data folder
+    /// (also UPRIGHT_DATA_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// No sound (terminal bell).
+    #[arg(long, global = true)]
+    pub quiet: bool,
+    /// Seed for the random choice of exercises, to repeat a run exactly.
+    #[arg(long, global = true)]
+    pub seed: Option<u64>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start a session of a program at once (a file, or a bundled program's name).
+    Run {
+        /// A program file, or the name of a bundled program (see `upright` with no arguments).
+        program: String,
+        /// The session to run (default: the first).
+        #[arg(long)]
+        session: Option<String>,
+    },
     /// Check program files and folders for safety and format errors.
     Check {
         /// Program files or folders (searched recursively for .ron files).
@@ -48,9 +67,13 @@ pub fn run(cli: Cli) -> u8 {
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     match cli.command {
-        Some(Command::Check { paths, format }) => check::run(&paths, format, &mut out, &mut err),
+        Some(Command::Check { ref paths, format }) => check::run(paths, format, &mut out, &mut err),
         Some(Command::Library { kind }) => status(library::run(kind.map(Into::into), &mut out)),
-        None => status(list_programs(&mut out)),
+        Some(Command::Run {
+            ref program,
+            ref session,
+        }) => session::run(&cli, program, session.as_deref(), &mut err),
+        None => session::home(&cli, &mut err),
     }
 }
 
@@ -64,34 +87,4 @@ fn status(result: io::Result<()>) -> u8 {
             2
         }
     }
-}
-
-fn list_programs(out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "Bundled programs:\n")?;
-    for b in bundled::programs() {
-        let checked = b.check();
-        match checked.safe_program() {
-            Some(p) => {
-                let minutes: Vec<String> = p
-                    .sessions
-                    .iter()
-                    .map(|s| s.estimate_minutes().to_string())
-                    .collect();
-                writeln!(
-                    out,
-                    "  {:<24} {} ({}, {}x a week, about {} min)",
-                    b.name,
-                    clean_line(&p.title),
-                    p.level.label(),
-                    p.per_week,
-                    minutes.join("/")
-                )?;
-            }
-            None => writeln!(out, "  {:<24} has errors: run `upright check`", b.name)?,
-        }
-    }
-    writeln!(
-        out,
-        "\nCheck your own programs with `upright check FILE`; list exercises with `upright library`."
-    )
 }

@@ -57,6 +57,7 @@ macro_rules! codes {
 codes! {
     TooLarge => "too-large", Error, "the file is over 1 MiB";
     NotUtf8 => "not-utf8", Error, "the file is not UTF-8 text";
+    Unreadable => "unreadable", Error, "the file could not be read";
     EmptyFile => "empty-file", Error, "the file is empty";
     ControlCharacter => "control-character", Error, "an invisible control character in the text";
     Syntax => "syntax", Error, "the file is not well-formed RON";

@@ -78,7 +78,7 @@ impl Dose {
             + CHECK_IN_SECS
     }
 
-    /// The dose in words, for previews, tables and handouts: "2 x 8 reps, 4 s each, rest 60 s".
+    /// The dose in words, for previews, tables and handouts: "2 x 8 reps, 4 s a rep, rest 1 min".
     pub fn describe(&self) -> String {
         let mut out = match *self {
             Dose::Reps {
@@ -86,7 +86,7 @@ impl Dose {
             } => {
                 let mut s = format!("{} x {reps} reps", sets);
                 if let Some(t) = tempo {
-                    s.push_str(&format!(", {t} s each"));
+                    s.push_str(&format!(", {t} s a rep"));
                 }
                 s
             }
@@ -97,7 +97,7 @@ impl Dose {
             Dose::Time { secs, .. } => duration(secs),
         };
         if self.per_side() {
-            out.push_str(" each side");
+            out.push_str(", each side");
         }
         if self.sets() > 1 && self.rest() > 0 {
             out.push_str(&format!(", rest {}", duration(self.rest())));
@@ -153,13 +153,13 @@ mod tests {
             tempo: Some(4),
             per_side: false,
         };
-        assert_eq!(d.describe(), "2 x 8 reps, 4 s each, rest 1 min");
+        assert_eq!(d.describe(), "2 x 8 reps, 4 s a rep, rest 1 min");
         let t = Dose::Time {
             secs: 90,
             sets: 1,
             rest: 0,
             per_side: true,
         };
-        assert_eq!(t.describe(), "1 min 30 s each side");
+        assert_eq!(t.describe(), "1 min 30 s, each side");
     }
 }

@@ -1,0 +1,96 @@
+//! The terminal shell: sets the terminal up and restores it (on quit, panic, Ctrl-C, SIGTERM
+//! and SIGHUP), turns key presses into app inputs, and sleeps until the next visible change
+//! (a second boundary of a running countdown, a key, a resize, a signal). It draws only then,
+//! inside a synchronized update so a frame never tears.
+
+pub mod app;
+pub mod theme;
+pub mod ui;
+
+use std::io::{self, Write};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Instant;
+
+use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+pub use app::App;
+
+enum Msg {
+    Term(TermEvent),
+    Signal,
+}
+
+/// Runs the app until it quits. The terminal is restored whatever happens.
+pub fn run(mut app: App) -> io::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let signal_tx = tx.clone();
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = signal_tx.send(Msg::Signal);
+        }
+    });
+    let mut terminal = ratatui::try_init()?;
+    std::thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if tx.send(Msg::Term(ev)).is_err() {
+                break;
+            }
+        }
+    });
+    let result = (|| -> io::Result<()> {
+        let mut dirty = true;
+        loop {
+            let now = Instant::now();
+            app.tick(now);
+            if app.quit {
+                return Ok(());
+            }
+            if dirty {
+                execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+                terminal.draw(|f| ui::draw(f, &app, now))?;
+                execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+                if app.bell_due() {
+                    let out = terminal.backend_mut();
+                    out.write_all(b"\x07")?;
+                    out.flush()?;
+                }
+            }
+            let msg = match app.next_wake(now) {
+                Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
+                    Ok(m) => Some(m),
+                    Err(RecvTimeoutError::Timeout) => None,
+                    Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                },
+                None => match rx.recv() {
+                    Ok(m) => Some(m),
+                    Err(_) => return Ok(()),
+                },
+            };
+            dirty = match msg {
+                None => true,
+                Some(Msg::Signal) => {
+                    app.interrupt();
+                    true
+                }
+                Some(Msg::Term(TermEvent::Key(k))) if k.kind == KeyEventKind::Press => {
+                    app.key(k, Instant::now());
+                    true
+                }
+                Some(Msg::Term(TermEvent::Resize(..))) => {
+                    // A resize storm: take every event already waiting, then draw once.
+                    while let Ok(Msg::Term(TermEvent::Resize(..))) = rx.try_recv() {}
+                    terminal.autoresize()?;
+                    true
+                }
+                Some(_) => false,
+            };
+        }
+    })();
+    ratatui::restore();
+    result
+}

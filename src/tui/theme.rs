@@ -1,0 +1,51 @@
+//! Colours: a colour-blind-safe palette (blue and orange, never red against green) where
+//! words and symbols always carry the meaning, so nothing is told by colour alone.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::plan::PhaseKind;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub text: Style,
+    pub dim: Style,
+    pub title: Style,
+    pub accent: Style,
+    pub warn: Style,
+    pub key: Style,
+    pub border: Style,
+    pub selected: Style,
+    pub banner: Style,
+    work: Style,
+    rest: Style,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        let blue = Color::Rgb(86, 180, 233);
+        let orange = Color::Rgb(230, 159, 0);
+        Theme {
+            text: Style::new(),
+            dim: Style::new().fg(Color::Gray),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            accent: Style::new().fg(blue),
+            warn: Style::new().fg(orange),
+            key: Style::new().add_modifier(Modifier::BOLD),
+            border: Style::new().fg(Color::DarkGray),
+            selected: Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            banner: Style::new().fg(Color::Black).bg(orange),
+            work: Style::new().fg(orange),
+            rest: Style::new().fg(blue),
+        }
+    }
+}
+
+impl Theme {
+    /// The countdown's colour by phase; the phase is always also written in words.
+    pub fn countdown(&self, kind: PhaseKind) -> Style {
+        match kind {
+            PhaseKind::Work => self.work,
+            _ => self.rest,
+        }
+    }
+}

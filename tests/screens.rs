@@ -1,0 +1,249 @@
+//! Snapshots of every screen of the coach at 80x24 and 200x60, drawn into a `TestBackend`
+//! from the real app state, driven by keys and a fake clock.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use upright::paths::Paths;
+use upright::program::{Library, check_source};
+use upright::sources::{Entry, Origin};
+use upright::tui::App;
+use upright::tui::app::Screen;
+use upright::tui::ui::draw;
+
+const PROGRAM: &str = r#"Program(
+    title: "Snapshot Program",
+    summary: "A short program that shows every kind of phase.",
+    level: Beginner,
+    per_week: 3,
+    sessions: [
+        Session(name: "A", blocks: [
+            Block(name: "Strength", items: [
+                Item(exercise: "sit-to-stand", dose: Reps(sets: 2, reps: 8, rest: 30, tempo: 4)),
+                Item(exercise: "wall-push-up", dose: Reps(sets: 1, reps: 10, rest: 0)),
+            ]),
+            Block(name: "Balance and posture", items: [
+                Item(exercise: "single-leg-stand-supported", dose: Time(secs: 20, per_side: true)),
+                Item(exercise: "chin-tuck", dose: Holds(sets: 1, reps: 5, hold: 3, rest: 0)),
+            ]),
+        ]),
+    ],
+)"#;
+
+struct Rig {
+    app: App,
+    t0: Instant,
+    now: Instant,
+    _dir: tempfile::TempDir,
+}
+
+impl Rig {
+    fn new() -> Rig {
+        let dir = tempfile::tempdir().unwrap();
+        Rig::in_dir(dir)
+    }
+
+    fn in_dir(dir: tempfile::TempDir) -> Rig {
+        let entry = Entry {
+            origin: Origin::File(PathBuf::from("snapshot.ron")),
+            checked: check_source(PROGRAM.as_bytes(), Library::bundled()),
+        };
+        assert!(
+            !entry.checked.has_errors(),
+            "{:?}",
+            entry.checked.diagnostics
+        );
+        let paths = Paths {
+            data: dir.path().join("data"),
+            config: dir.path().join("config"),
+        };
+        let mut programs = vec![entry];
+        programs.extend(upright::sources::discover(&[]));
+        let t0 = Instant::now();
+        Rig {
+            app: App::new(programs, paths, true, Some(1)),
+            t0,
+            now: t0,
+            _dir: dir,
+        }
+    }
+
+    fn at(&mut self, secs: f64) -> &mut Self {
+        self.now = self.t0 + Duration::from_secs_f64(secs);
+        self.app.tick(self.now);
+        self
+    }
+
+    fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.app
+            .key(KeyEvent::new(code, KeyModifiers::NONE), self.now);
+        self
+    }
+
+    fn ch(&mut self, c: char) -> &mut Self {
+        self.key(KeyCode::Char(c))
+    }
+
+    fn screen(&self, w: u16, h: u16) -> String {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| draw(f, &self.app, self.now)).unwrap();
+        t.backend().to_string()
+    }
+
+    /// Starts session A of the snapshot program, past the readiness check.
+    fn started() -> Rig {
+        let mut r = Rig::new();
+        r.key(KeyCode::Enter).ch('n');
+        r
+    }
+}
+
+fn snap(name: &str, rig: &Rig) {
+    for (w, h) in [(80, 24), (200, 60)] {
+        let screen = rig.screen(w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn home() {
+    snap("home", &Rig::new());
+}
+
+#[test]
+fn home_second_program_second_session() {
+    let mut r = Rig::new();
+    r.key(KeyCode::Down).key(KeyCode::Right);
+    snap("home_other", &r);
+}
+
+#[test]
+fn readiness_fracture_question() {
+    let mut r = Rig::new();
+    r.key(KeyCode::Enter);
+    snap("readiness", &r);
+}
+
+#[test]
+fn readiness_clearance_after_a_red_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("data")).unwrap();
+    std::fs::write(
+        dir.path().join("data/journal.jsonl"),
+        "{\"at\":\"2026-11-19T10:00:00Z\",\"run\":1,\"event\":\"red_flag\",\"symptoms\":[\"Dizziness, fainting or palpitations\"]}\n",
+    )
+    .unwrap();
+    let mut r = Rig::in_dir(dir);
+    r.key(KeyCode::Enter);
+    snap("readiness_clearance", &r);
+    r.ch('n');
+    snap("not_cleared", &r);
+}
+
+#[test]
+fn a_fracture_not_assessed_stops_before_the_session() {
+    let mut r = Rig::new();
+    r.key(KeyCode::Enter).ch('y');
+    snap("fracture_advice", &r);
+}
+
+#[test]
+fn get_ready() {
+    let mut r = Rig::started();
+    r.at(2.5);
+    snap("get_ready", &r);
+}
+
+#[test]
+fn tempo_work() {
+    let mut r = Rig::started();
+    r.at(16.2);
+    snap("work_tempo", &r);
+}
+
+#[test]
+fn paused() {
+    let mut r = Rig::started();
+    r.at(16.2).ch(' ');
+    snap("paused", &r);
+}
+
+#[test]
+fn rest_between_sets() {
+    let mut r = Rig::started();
+    r.at(45.0);
+    snap("rest", &r);
+}
+
+#[test]
+fn check_in_feeling_then_effort() {
+    let mut r = Rig::started();
+    r.at(120.0);
+    snap("check_in", &r);
+    r.ch('2');
+    snap("check_in_effort", &r);
+}
+
+#[test]
+fn unpaced_reps_wait_for_enter() {
+    let mut r = Rig::started();
+    r.at(120.0).ch('1').key(KeyCode::Enter).at(131.0);
+    snap("work_unpaced", &r);
+}
+
+#[test]
+fn sharp_pain_mid_exercise() {
+    let mut r = Rig::started();
+    r.at(16.0).ch('p');
+    snap("pain_check_in", &r);
+    r.ch('4');
+    snap("pain_advice", &r);
+}
+
+#[test]
+fn red_flags() {
+    let mut r = Rig::started();
+    r.at(16.0).ch('!').ch('4');
+    snap("red_flags", &r);
+    r.key(KeyCode::Enter);
+    snap("red_flag_advice", &r);
+}
+
+#[test]
+fn quit_asks_first() {
+    let mut r = Rig::started();
+    r.at(16.0).ch('q');
+    snap("confirm_quit", &r);
+}
+
+#[test]
+fn help() {
+    let mut r = Rig::started();
+    r.at(3.0).ch('?');
+    snap("help", &r);
+}
+
+#[test]
+fn summary_after_a_whole_session() {
+    let mut r = Rig::started();
+    // Answer every check-in, press Enter for unpaced sets, until the summary.
+    let mut t = 0.0;
+    while !matches!(r.app.screen, Screen::Summary(_)) {
+        assert!(t < 3600.0, "the session never ended");
+        t += 5.0;
+        r.at(t);
+        if matches!(r.app.screen, Screen::Session(_)) {
+            r.ch('1').key(KeyCode::Enter);
+        }
+    }
+    snap("summary", &r);
+}
+
+#[test]
+fn too_small() {
+    let r = Rig::started();
+    insta::assert_snapshot!("too_small", r.screen(40, 10));
+}

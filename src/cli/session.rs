@@ -50,7 +50,7 @@ pub fn home(cli: &Cli, err: &mut dyn Write) -> u8 {
     let mut dirs = vec![paths.user_programs()];
     dirs.extend(cli.programs.iter().cloned());
     let programs = sources::discover(&dirs);
-    finish(tui::run(app(cli, programs)), err)
+    finish(tui::run(&mut app(cli, programs)), err)
 }
 
 /// A session of one program, straight away; a program with errors is refused with them.
@@ -102,5 +102,5 @@ pub fn run(cli: &Cli, program: &str, session: Option<&str>, err: &mut dyn Write)
     app.direct = true;
     app.session = index;
     app.start(Instant::now());
-    finish(tui::run(app), err)
+    finish(tui::run(&mut app), err)
 }

@@ -19,13 +19,52 @@ use signal_hook::iterator::Signals;
 
 pub use app::App;
 
+/// What the terminal loop drives: the personal coach (`App`) and the class display both.
+pub trait Shell {
+    /// Moves on to `now` (deadlines passed).
+    fn tick(&mut self, now: Instant);
+    fn key(&mut self, key: ratatui::crossterm::event::KeyEvent, now: Instant);
+    /// Ctrl-C, SIGTERM, SIGHUP: end cleanly.
+    fn interrupt(&mut self);
+    /// The next moment the screen changes by itself.
+    fn next_wake(&self, now: Instant) -> Option<Instant>;
+    fn draw(&self, frame: &mut ratatui::Frame, now: Instant);
+    fn should_quit(&self) -> bool;
+    /// Whether to ring the bell now (forgetting the bells asked for).
+    fn bell_due(&mut self) -> bool;
+}
+
+impl Shell for App {
+    fn tick(&mut self, now: Instant) {
+        App::tick(self, now);
+    }
+    fn key(&mut self, key: ratatui::crossterm::event::KeyEvent, now: Instant) {
+        App::key(self, key, now);
+    }
+    fn interrupt(&mut self) {
+        App::interrupt(self);
+    }
+    fn next_wake(&self, now: Instant) -> Option<Instant> {
+        App::next_wake(self, now)
+    }
+    fn draw(&self, frame: &mut ratatui::Frame, now: Instant) {
+        ui::draw(frame, self, now);
+    }
+    fn should_quit(&self) -> bool {
+        self.quit
+    }
+    fn bell_due(&mut self) -> bool {
+        App::bell_due(self)
+    }
+}
+
 enum Msg {
     Term(TermEvent),
     Signal,
 }
 
 /// Runs the app until it quits. The terminal is restored whatever happens.
-pub fn run(mut app: App) -> io::Result<()> {
+pub fn run(app: &mut impl Shell) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let signal_tx = tx.clone();
@@ -47,12 +86,12 @@ pub fn run(mut app: App) -> io::Result<()> {
         loop {
             let now = Instant::now();
             app.tick(now);
-            if app.quit {
+            if app.should_quit() {
                 return Ok(());
             }
             if dirty {
                 execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-                terminal.draw(|f| ui::draw(f, &app, now))?;
+                terminal.draw(|f| app.draw(f, now))?;
                 execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
                 if app.bell_due() {
                     let out = terminal.backend_mut();

@@ -96,10 +96,19 @@ pub fn check_source(bytes: &[u8], library: &Library) -> Checked {
 
 /// Turns RON's error into a sentence an author can act on.
 fn parse_diagnostic(e: &SpannedError, text: &str) -> Diagnostic {
-    let (line, column) = (e.span.start.line.max(1), e.span.start.col.max(1));
+    let (line, column) = skip_blanks(text, e.span.start.line.max(1), e.span.start.col.max(1));
     let d = |code, msg: String| Diagnostic::error(code, line, column, msg);
     let at_start = (line, column) == first_value(text);
     match &e.code {
+        RonError::ExpectedComma | RonError::ExpectedStructLikeEnd
+            if char_at(text, line, column) == Some('.') =>
+        {
+            d(
+                Code::WrongType,
+                "doses are whole numbers: a decimal point is not allowed here".into(),
+            )
+            .help("round it to a whole number, such as 8")
+        }
         RonError::ExpectedComma | RonError::ExpectedArrayEnd | RonError::ExpectedStructLikeEnd
             if starts_line(text, line, column) && line > 1 =>
         {
@@ -175,11 +184,15 @@ fn parse_diagnostic(e: &SpannedError, text: &str) -> Diagnostic {
         RonError::DuplicateStructField { field, .. } => {
             d(Code::DuplicateField, format!("`{field}` is written twice")).help("keep one of them")
         }
-        RonError::ExpectedDifferentStructName { expected, found } if *expected == "Program" => d(
-            Code::NotAProgram,
-            format!("this file holds `{found}(...)`, not an upright program"),
-        )
-        .help("a program file starts with `Program(`; see docs/program-format.md"),
+        RonError::ExpectedDifferentStructName { expected, found } if *expected == "Program" => {
+            let holds = if text.contains(&format!("{found}(")) {
+                format!("this file holds `{found}(...)`, not an upright program")
+            } else {
+                "this file does not hold an upright program".to_owned()
+            };
+            d(Code::NotAProgram, holds)
+                .help("a program file starts with `Program(`; see docs/program-format.md")
+        }
         RonError::ExpectedDifferentStructName { expected, found } => d(
             Code::WrongType,
             format!("expected `{expected}(...)` here, found `{found}(...)`"),
@@ -188,7 +201,8 @@ fn parse_diagnostic(e: &SpannedError, text: &str) -> Diagnostic {
         RonError::InvalidValueForType { expected, found } => d(
             Code::WrongType,
             format!("expected {}, found {found}", plain_type(expected)),
-        ),
+        )
+        .help(format!("write {} here", plain_type(expected))),
         RonError::IntegerOutOfBounds => d(
             Code::WrongType,
             "this number is out of bounds: doses are whole numbers from 0 up".into(),
@@ -272,6 +286,28 @@ fn first_value(text: &str) -> (usize, usize) {
         }
     }
     (1, 1)
+}
+
+/// The character at a 1-based line and column.
+fn char_at(text: &str, line: usize, column: usize) -> Option<char> {
+    text.split('\n').nth(line - 1)?.chars().nth(column - 1)
+}
+
+/// RON reports some errors at the blank before a value: move on to the value itself.
+fn skip_blanks(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let Some(l) = text.split('\n').nth(line - 1) else {
+        return (line, column);
+    };
+    let blanks = l
+        .chars()
+        .skip(column - 1)
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .count();
+    if column - 1 + blanks < l.chars().count() {
+        (line, column + blanks)
+    } else {
+        (line, column)
+    }
 }
 
 fn starts_line(text: &str, line: usize, column: usize) -> bool {

@@ -22,8 +22,10 @@ pub struct Theme {
 
 impl Default for Theme {
     fn default() -> Self {
-        let blue = Color::Rgb(86, 180, 233);
-        let orange = Color::Rgb(230, 159, 0);
+        // Okabe-Ito sky blue and orange, as 256-colour indexes (shorter escape codes than
+        // true colour: fewer bytes to the terminal every second).
+        let blue = Color::Indexed(74);
+        let orange = Color::Indexed(214);
         Theme {
             text: Style::new(),
             dim: Style::new().fg(Color::Gray),

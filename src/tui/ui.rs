@@ -9,9 +9,9 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Clear, LineGauge, Paragraph, Wrap};
-use tui_big_text::{BigText, PixelSize};
 
 use super::app::{Advice, App, CheckIn, Overlay, ReadyStep, Run, Screen};
+use super::big;
 use super::theme::Theme;
 use crate::journal::Feeling;
 use crate::plan::PhaseKind;
@@ -411,25 +411,9 @@ fn phase_word(kind: PhaseKind) -> &'static str {
     }
 }
 
-/// The biggest digits that fit: full 8x8 cells, half height, or plain text.
-pub fn big_size(width: u16, height: u16, chars: u16) -> Option<PixelSize> {
-    if height >= 8 && width >= chars * 8 {
-        Some(PixelSize::Full)
-    } else if height >= 4 && width >= chars * 8 {
-        Some(PixelSize::HalfHeight)
-    } else if height >= 4 && width >= chars * 4 {
-        Some(PixelSize::Quadrant)
-    } else {
-        None
-    }
-}
-
-pub fn big_rows(size: PixelSize) -> u16 {
-    match size {
-        PixelSize::Full => 8,
-        _ => 4,
-    }
-}
+/// Terminals at least this large get full-size (8x8 cell, or larger) digits; smaller ones
+/// half-height digits, which read as well at a normal distance and redraw half the cells.
+pub const FULL_SIZE_FROM: (u16, u16) = (160, 48);
 
 fn session(frame: &mut Frame, area: Rect, app: &App, run: &Run, now: Instant, theme: &Theme) {
     let e = &run.engine;
@@ -524,8 +508,13 @@ fn session(frame: &mut Frame, area: Rect, app: &App, run: &Run, now: Instant, th
     // The countdown takes the room the rest leaves: grow it on a large screen.
     let fixed = 2 + 1 + 1 + cue_height + 1;
     let spare = inner.height.saturating_sub(fixed);
-    let size = big_size(inner.width, spare, big.chars().count() as u16);
-    let big_height = size.map_or(1, big_rows);
+    let large = area.width >= FULL_SIZE_FROM.0 && area.height >= FULL_SIZE_FROM.1;
+    // At most three times full size: the cues must stay on screen beside it.
+    let size = match big::Size::fit(big.chars().count() as u16, inner.width, spare, large) {
+        big::Size::Full(s) => big::Size::Full(s.min(3)),
+        other => other,
+    };
+    let big_height = size.rows();
 
     let [
         name_area,
@@ -536,16 +525,18 @@ fn session(frame: &mut Frame, area: Rect, app: &App, run: &Run, now: Instant, th
         gauge_area,
         _,
         cues_area,
+        _,
         next_area,
     ] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Min(0),
+        Constraint::Fill(1),
         Constraint::Length(big_height),
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(cue_height.min(inner.height.saturating_sub(big_height + 5))),
+        Constraint::Length(1),
+        Constraint::Length(cue_height.min(inner.height.saturating_sub(big_height + 6))),
+        Constraint::Fill(1),
         Constraint::Length(1),
     ])
     .areas(inner);
@@ -562,32 +553,18 @@ fn session(frame: &mut Frame, area: Rect, app: &App, run: &Run, now: Instant, th
         status_area,
     );
 
-    match size {
-        Some(px) if !big.is_empty() => {
-            let style = if e.is_paused() {
-                theme.dim
-            } else {
-                theme.countdown(phase.kind)
-            };
-            frame.render_widget(
-                BigText::builder()
-                    .pixel_size(px)
-                    .style(style)
-                    .lines(vec![Line::from(big.clone())])
-                    .centered()
-                    .build(),
-                big_area,
-            );
-        }
-        _ => frame.render_widget(
-            Paragraph::new(Span::styled(
-                big.clone(),
-                theme.countdown(phase.kind).add_modifier(Modifier::BOLD),
-            ))
-            .alignment(Alignment::Center),
-            big_area,
-        ),
-    }
+    let style = if e.is_paused() {
+        theme.dim
+    } else {
+        theme.countdown(phase.kind)
+    };
+    big::render(
+        &big,
+        style.add_modifier(Modifier::BOLD),
+        size,
+        big_area,
+        frame.buffer_mut(),
+    );
 
     let pace_text = match (pace, phase.kind, shown) {
         (Some(p), PhaseKind::Work, _) => {

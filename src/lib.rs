@@ -4,5 +4,6 @@
 
 pub mod bundled;
 pub mod cli;
+pub mod files;
 pub mod program;
 pub mod text;

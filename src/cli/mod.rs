@@ -3,6 +3,8 @@
 
 pub mod check;
 pub mod library;
+pub mod new;
+pub mod program_arg;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -41,6 +43,18 @@ pub enum Command {
         #[arg(long, value_enum)]
         kind: Option<library::KindArg>,
     },
+    /// Start a new program file from a commented template or from an existing program.
+    New {
+        /// The program file to write, such as my-program.ron.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Start from this bundled program (`upright` lists them) or program file.
+        #[arg(long, value_name = "PROGRAM")]
+        from: Option<String>,
+        /// Replace FILE if it already exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Runs the parsed command line and returns the process exit status.
@@ -50,6 +64,9 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Some(Command::Check { paths, format }) => check::run(&paths, format, &mut out, &mut err),
         Some(Command::Library { kind }) => status(library::run(kind.map(Into::into), &mut out)),
+        Some(Command::New { file, from, force }) => {
+            new::run(&file, from.as_deref(), force, &mut out, &mut err)
+        }
         None => status(list_programs(&mut out)),
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod bundled;
 pub mod cli;
+pub mod explain;
 pub mod files;
 pub mod program;
 pub mod text;

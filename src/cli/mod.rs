@@ -2,6 +2,7 @@
 //! its own module and returns an exit status; `main` only calls `run`.
 
 pub mod check;
+pub mod explain;
 pub mod library;
 pub mod new;
 pub mod program_arg;
@@ -43,6 +44,12 @@ pub enum Command {
         #[arg(long, value_enum)]
         kind: Option<library::KindArg>,
     },
+    /// Explain a diagnostic code: what it means, why the rule exists, and an example.
+    Explain {
+        /// The code, such as dose-range or error[dose-range]; leave it out to list them all.
+        #[arg(value_name = "CODE")]
+        code: Option<String>,
+    },
     /// Start a new program file from a commented template or from an existing program.
     New {
         /// The program file to write, such as my-program.ron.
@@ -64,6 +71,7 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Some(Command::Check { paths, format }) => check::run(&paths, format, &mut out, &mut err),
         Some(Command::Library { kind }) => status(library::run(kind.map(Into::into), &mut out)),
+        Some(Command::Explain { code }) => explain::run(code.as_deref(), &mut out, &mut err),
         Some(Command::New { file, from, force }) => {
             new::run(&file, from.as_deref(), force, &mut out, &mut err)
         }

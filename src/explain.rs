@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 
 use crate::program::{Code, Severity};
+use crate::text::wrap;
 
 /// Public guidance a rule rests on (the sources of `clinical.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -611,29 +612,6 @@ pub fn markdown_reference() -> String {
                 .collect();
             let _ = writeln!(out, "\nSee also {}.", names.join(", "));
         }
-    }
-    out
-}
-
-/// Greedy word wrap with an indent on every line.
-pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    for paragraph in text.split("\n\n") {
-        let mut line = String::from(indent);
-        for word in paragraph.split_whitespace() {
-            let len = line.chars().count();
-            if len > indent.len() && len + 1 + word.chars().count() > width {
-                out.push_str(line.trim_end());
-                out.push('\n');
-                line = String::from(indent);
-            }
-            if line.chars().count() > indent.len() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
     }
     out
 }

@@ -6,5 +6,7 @@ pub mod bundled;
 pub mod cli;
 pub mod explain;
 pub mod files;
+pub mod guidance;
+pub mod handout;
 pub mod program;
 pub mod text;

@@ -6,6 +6,7 @@ pub mod explain;
 pub mod library;
 pub mod new;
 pub mod program_arg;
+pub mod show;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -62,6 +63,15 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Print a patient handout: weekly plan, exercises with dose and cues, check-ins, red flags.
+    Show {
+        /// A program file, or the name of a bundled program.
+        #[arg(value_name = "PROGRAM")]
+        program: String,
+        /// Plain text, Markdown, or one print-friendly HTML file.
+        #[arg(long, value_enum, default_value_t = show::Format::Text)]
+        format: show::Format,
+    },
 }
 
 /// Runs the parsed command line and returns the process exit status.
@@ -72,6 +82,7 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Check { paths, format }) => check::run(&paths, format, &mut out, &mut err),
         Some(Command::Library { kind }) => status(library::run(kind.map(Into::into), &mut out)),
         Some(Command::Explain { code }) => explain::run(code.as_deref(), &mut out, &mut err),
+        Some(Command::Show { program, format }) => show::run(&program, format, &mut out, &mut err),
         Some(Command::New { file, from, force }) => {
             new::run(&file, from.as_deref(), force, &mut out, &mut err)
         }

@@ -13,6 +13,7 @@ pub mod load;
 pub mod locate;
 pub mod phrases;
 pub mod source;
+pub mod summary;
 pub mod write;
 
 use serde::{Deserialize, Serialize};

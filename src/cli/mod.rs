@@ -7,6 +7,7 @@ pub mod library;
 pub mod new;
 pub mod program_arg;
 pub mod show;
+pub mod watch;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -38,6 +39,9 @@ pub enum Command {
         /// Output as readable text or as a JSON array for tools.
         #[arg(long, value_enum, default_value_t = check::Format::Text)]
         format: check::Format,
+        /// Check again whenever a file is saved, showing the result in place (Ctrl-C stops).
+        #[arg(long, conflicts_with = "format")]
+        watch: bool,
     },
     /// List the bundled exercises (id, name, kinds, spine, impact).
     Library {
@@ -79,7 +83,12 @@ pub fn run(cli: Cli) -> u8 {
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     match cli.command {
-        Some(Command::Check { paths, format }) => check::run(&paths, format, &mut out, &mut err),
+        Some(Command::Check { paths, watch, .. }) if watch => {
+            watch::run(&paths, &mut out, &mut err)
+        }
+        Some(Command::Check { paths, format, .. }) => {
+            check::run(&paths, format, &mut out, &mut err)
+        }
         Some(Command::Library { kind }) => status(library::run(kind.map(Into::into), &mut out)),
         Some(Command::Explain { code }) => explain::run(code.as_deref(), &mut out, &mut err),
         Some(Command::Show { program, format }) => show::run(&program, format, &mut out, &mut err),

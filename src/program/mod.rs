@@ -6,6 +6,7 @@
 //! range) instead of failing as a type error.
 
 pub mod check;
+pub mod comments;
 pub mod diagnostic;
 pub mod dose;
 pub mod library;

@@ -2,6 +2,7 @@
 //!
 //! The core (`program`) knows nothing of terminals or clocks; `cli` is the command line.
 
+pub mod author;
 pub mod bundled;
 pub mod cli;
 pub mod explain;

@@ -55,6 +55,12 @@ pub enum Command {
         #[arg(value_name = "CODE")]
         code: Option<String>,
     },
+    /// Build or edit a program in the terminal: add exercises, set doses, see checks live.
+    Author {
+        /// The program file to edit; a new one starts from the template.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// Start a new program file from a commented template or from an existing program.
     New {
         /// The program file to write, such as my-program.ron.
@@ -90,6 +96,7 @@ pub fn run(cli: Cli) -> u8 {
             check::run(&paths, format, &mut out, &mut err)
         }
         Some(Command::Library { kind }) => status(library::run(kind.map(Into::into), &mut out)),
+        Some(Command::Author { file }) => crate::author::run(&file, &mut err),
         Some(Command::Explain { code }) => explain::run(code.as_deref(), &mut out, &mut err),
         Some(Command::Show { program, format }) => show::run(&program, format, &mut out, &mut err),
         Some(Command::New { file, from, force }) => {

@@ -273,3 +273,13 @@ fn without_a_terminal_author_says_what_to_do_instead() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("needs a terminal"));
     assert!(!dir.path().join("x.ron").exists());
 }
+
+#[test]
+fn control_chords_are_not_typed_into_text() {
+    let (_dir, mut app) = new_app();
+    keys(&mut app, "\n\n");
+    app.handle(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    app.handle(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::ALT));
+    keys(&mut app, "!\n");
+    assert_eq!(app.doc.program.title, "Knees!");
+}

@@ -458,8 +458,13 @@ impl App {
             KeyCode::Backspace => {
                 text.pop();
             }
+            // Ctrl and Alt chords are commands, not text.
             KeyCode::Char(c)
-                if !crate::program::source::is_forbidden(c) && text.chars().count() < 200 =>
+                if !crate::program::source::is_forbidden(c)
+                    && !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                    && text.chars().count() < 200 =>
             {
                 text.push(c);
             }

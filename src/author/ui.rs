@@ -198,7 +198,6 @@ impl App {
         let block = pane(&title, focused);
         let width = block.inner(area).width as usize;
         let list = self.library_list();
-        let own = self.doc.program.exercises.len();
         let items: Vec<ListItem> = list
             .iter()
             .enumerate()
@@ -209,7 +208,14 @@ impl App {
                 } else {
                     " "
                 };
-                let mine = if self.doc.program.exercises.iter().any(|x| x.id == e.id) && n < own {
+                // The program's own exercises are marked: they are edited in the file.
+                let mine = if self
+                    .doc
+                    .program
+                    .exercises
+                    .iter()
+                    .any(|x| std::ptr::eq(x, *e))
+                {
                     "*"
                 } else {
                     " "

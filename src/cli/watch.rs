@@ -82,7 +82,7 @@ pub fn watch(
             match &now {
                 Err(why) => writeln!(
                     screen,
-                    "upright: {}; waiting for it to appear",
+                    "upright: {}; watching for it to change",
                     clean_line(why)
                 )?,
                 Ok(files) => {
@@ -213,7 +213,7 @@ mod tests {
         );
         assert_eq!(checks, 3, "{out}");
         assert!(
-            out.contains("no such file or folder; waiting for it to appear"),
+            out.contains("no such file or folder; watching for it to change"),
             "{out}"
         );
         assert!(

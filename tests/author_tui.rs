@@ -283,3 +283,17 @@ fn control_chords_are_not_typed_into_text() {
     keys(&mut app, "!\n");
     assert_eq!(app.doc.program.title, "Knees!");
 }
+
+#[test]
+fn a_new_block_is_named_then_filled() {
+    let (_dir, mut app) = new_app();
+    select(&mut app, "Strength");
+    keys(&mut app, "bStretch");
+    insta::assert_snapshot!(screen(&app));
+    keys(&mut app, "\n");
+    assert_eq!(app.doc.program.sessions[0].blocks[2].name, "Stretch");
+    keys(&mut app, "d");
+    insta::assert_snapshot!("removing_a_block_asks_first", screen(&app));
+    keys(&mut app, "y");
+    assert_eq!(app.doc.program.sessions[0].blocks.len(), 4);
+}

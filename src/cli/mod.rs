@@ -2,8 +2,13 @@
 //! its own module and returns an exit status; `main` only calls `run`.
 
 pub mod check;
+pub mod explain;
 pub mod library;
+pub mod new;
+pub mod program_arg;
 pub mod session;
+pub mod show;
+pub mod watch;
 
 use std::io;
 use std::path::PathBuf;
@@ -53,12 +58,48 @@ pub enum Command {
         /// Output as readable text or as a JSON array for tools.
         #[arg(long, value_enum, default_value_t = check::Format::Text)]
         format: check::Format,
+        /// Check again whenever a file is saved, showing the result in place (Ctrl-C stops).
+        #[arg(long, conflicts_with = "format")]
+        watch: bool,
     },
     /// List the bundled exercises (id, name, kinds, spine, impact).
     Library {
         /// Only exercises of this kind.
         #[arg(long, value_enum)]
         kind: Option<library::KindArg>,
+    },
+    /// Explain a diagnostic code: what it means, why the rule exists, and an example.
+    Explain {
+        /// The code, such as dose-range or error[dose-range]; leave it out to list them all.
+        #[arg(value_name = "CODE")]
+        code: Option<String>,
+    },
+    /// Build or edit a program in the terminal: add exercises, set doses, see checks live.
+    Author {
+        /// The program file to edit; a new one starts from the template.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Start a new program file from a commented template or from an existing program.
+    New {
+        /// The program file to write, such as my-program.ron.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Start from this bundled program (`upright` lists them) or program file.
+        #[arg(long, value_name = "PROGRAM")]
+        from: Option<String>,
+        /// Replace FILE if it already exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a patient handout: weekly plan, exercises with dose and cues, check-ins, red flags.
+    Show {
+        /// A program file, or the name of a bundled program.
+        #[arg(value_name = "PROGRAM")]
+        program: String,
+        /// Plain text, Markdown, or one print-friendly HTML file.
+        #[arg(long, value_enum, default_value_t = show::Format::Text)]
+        format: show::Format,
     },
 }
 
@@ -67,8 +108,19 @@ pub fn run(cli: Cli) -> u8 {
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     match cli.command {
-        Some(Command::Check { ref paths, format }) => check::run(paths, format, &mut out, &mut err),
+        Some(Command::Check { paths, watch, .. }) if watch => {
+            watch::run(&paths, &mut out, &mut err)
+        }
+        Some(Command::Check { paths, format, .. }) => {
+            check::run(&paths, format, &mut out, &mut err)
+        }
         Some(Command::Library { kind }) => status(library::run(kind.map(Into::into), &mut out)),
+        Some(Command::Author { file }) => crate::author::run(&file, &mut err),
+        Some(Command::Explain { code }) => explain::run(code.as_deref(), &mut out, &mut err),
+        Some(Command::Show { program, format }) => show::run(&program, format, &mut out, &mut err),
+        Some(Command::New { file, from, force }) => {
+            new::run(&file, from.as_deref(), force, &mut out, &mut err)
+        }
         Some(Command::Run {
             ref program,
             ref session,

@@ -77,7 +77,10 @@ fn every_bundled_handout_is_valid_self_contained_html_with_a_page_per_session() 
         assert!(style.contains("@media print"));
         assert!(style.contains("page-break-before: always"));
         assert!(!style.contains("url("), "no external assets in the CSS");
-        assert_eq!(select(&doc, ".red-flags li").len(), upright::safety::RED_FLAGS.len());
+        assert_eq!(
+            select(&doc, ".red-flags li").len(),
+            upright::safety::RED_FLAGS.len()
+        );
         assert_eq!(select(&doc, ".check-in tr").len(), 5);
     }
 }

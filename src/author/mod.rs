@@ -19,7 +19,6 @@ pub use app::{App, Effect};
 pub use document::Document;
 
 use crate::cli::check::{FileReport, read_limited, write_text};
-use crate::cli::program_arg::stderr_style;
 use crate::program::{Library, check_source};
 use crate::text::clean_line;
 
@@ -91,7 +90,11 @@ pub fn run(path: &Path, err: &mut dyn Write) -> u8 {
             return 2;
         }
         Err(OpenError::NotAProgram(report)) => {
-            let _ = write_text(std::slice::from_ref(&*report), err, stderr_style());
+            let _ = write_text(
+                std::slice::from_ref(&*report),
+                err,
+                crate::program::diagnostic::Style::stderr(),
+            );
             let _ = writeln!(
                 err,
                 "upright: `{}` does not read as a program, so it cannot be edited here; fix it first (`upright check --watch` shows the problem as you type), or start a new file",

@@ -4,9 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::time::Instant;
 
 use super::Cli;
-use super::check::write_text;
 use crate::paths::Paths;
-use crate::program::diagnostic::Style;
 use crate::sources::{self, Entry};
 use crate::text::clean_line;
 use crate::tui::{self, App};
@@ -55,25 +53,13 @@ pub fn home(cli: &Cli, err: &mut dyn Write) -> u8 {
 
 /// A session of one program, straight away; a program with errors is refused with them.
 pub fn run(cli: &Cli, program: &str, session: Option<&str>, err: &mut dyn Write) -> u8 {
-    let entry = match sources::resolve(program) {
-        Ok(e) => e,
-        Err(e) => {
-            let _ = writeln!(err, "upright: {}", clean_line(&e.to_string()));
-            return 2;
-        }
+    let entry = match super::program_arg::load_safe(program, "run", err) {
+        Ok(loaded) => Entry {
+            origin: loaded.origin,
+            checked: loaded.report.checked,
+        },
+        Err(status) => return status,
     };
-    if entry.checked.has_errors() {
-        let report = super::check::FileReport {
-            name: entry.origin.label(),
-            checked: entry.checked,
-        };
-        let _ = write_text(std::slice::from_ref(&report), err, Style::PLAIN);
-        let _ = writeln!(
-            err,
-            "upright: this program is not safe to run until the errors above are fixed"
-        );
-        return 1;
-    }
     let names: Vec<String> = entry
         .checked
         .program

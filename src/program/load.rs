@@ -316,11 +316,32 @@ fn starts_line(text: &str, line: usize, column: usize) -> bool {
         .is_some_and(|l| l.chars().take(column - 1).all(char::is_whitespace))
 }
 
+/// The line without a trailing `// comment` (a `//` inside quotes, as in a web address in
+/// a cue, is text, not a comment).
+fn without_comment(line: &str) -> &str {
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut prev = ' ';
+    for (i, c) in line.char_indices() {
+        match c {
+            '\\' if in_string && !escaped => escaped = true,
+            '"' if !escaped => in_string = !in_string,
+            '/' if !in_string && prev == '/' => return &line[..i - 1],
+            _ => escaped = false,
+        }
+        if c != '\\' {
+            escaped = false;
+        }
+        prev = c;
+    }
+    line
+}
+
 /// Just after the last character of the nearest non-blank line above `line`.
 fn end_of_previous_line(text: &str, line: usize) -> (usize, usize) {
     let lines: Vec<&str> = text.split('\n').collect();
     for n in (0..line - 1).rev() {
-        let code = lines[n].split("//").next().unwrap_or("").trim_end();
+        let code = without_comment(lines[n]).trim_end();
         if !code.is_empty() {
             return (n + 1, code.chars().count() + 1);
         }
@@ -343,5 +364,20 @@ fn plain_type(t: &str) -> String {
         "a string" => "text in double quotes".into(),
         "a sequence" => "a list in square brackets `[...]`".into(),
         other => other.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::program::Library;
+
+    #[test]
+    fn a_missing_comma_after_a_web_address_points_at_the_end_of_its_line() {
+        let src =
+            "Program(\n    title: \"See https://example.org\" // note\n    level: Beginner,\n)";
+        let d = &check_source(src.as_bytes(), Library::bundled()).diagnostics[0];
+        assert_eq!((d.code, d.line, d.column), (Code::Syntax, 2, 37));
+        assert_eq!(without_comment("a: \"x // y\", // z"), "a: \"x // y\", ");
     }
 }

@@ -15,6 +15,7 @@ use super::big;
 use super::theme::Theme;
 use crate::journal::Feeling;
 use crate::plan::PhaseKind;
+use crate::program::summary::DoseSummary;
 use crate::program::{Catalog, Kind, Library, Program};
 use crate::safety::{self, RED_FLAGS};
 use crate::text::clean_line;
@@ -280,6 +281,25 @@ fn preview(app: &App, width: u16, theme: &Theme) -> (String, Vec<Line<'static>>)
                 lines.push(Line::styled(format!("      {dose}"), theme.dim));
             }
         }
+    }
+    let summary = DoseSummary::new(p, &catalog);
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "A week of this program, against the guidance",
+        theme.accent.add_modifier(Modifier::BOLD),
+    ));
+    for row in summary.rows() {
+        let mark = if row.meets { "✓" } else { "·" };
+        lines.push(Line::from(vec![
+            Span::raw(format!("  {mark} {}: {}", row.what, row.program)),
+            Span::styled(format!(" (guidance: {})", row.guidance), theme.dim),
+        ]));
+    }
+    for note in summary.notes.iter().filter(|n| n.short) {
+        lines.push(Line::styled(
+            format!("  {}", clean_line(&note.text)),
+            theme.dim,
+        ));
     }
     let title = format!(
         "Session {} ({} of {}) · about {} min",

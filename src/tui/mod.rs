@@ -4,6 +4,7 @@
 //! inside a synchronized update so a frame never tears.
 
 pub mod app;
+pub mod big;
 pub mod theme;
 pub mod ui;
 

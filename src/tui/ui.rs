@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+pub(crate) fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     let text = format!(
         "Please enlarge the window.\nupright needs at least {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}.",
         area.width, area.height
@@ -74,7 +74,7 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 /// A key hint line: "Space pause  Enter done ...".
-fn keys(pairs: &[(&str, &str)], theme: &Theme) -> Line<'static> {
+pub(crate) fn keys(pairs: &[(&str, &str)], theme: &Theme) -> Line<'static> {
     let mut spans = Vec::new();
     for (i, (k, what)) in pairs.iter().enumerate() {
         if i > 0 {
@@ -94,7 +94,7 @@ fn with_footer(area: Rect, footer: &Line) -> [Rect; 2] {
     Layout::vertical([Constraint::Min(0), Constraint::Length(rows)]).areas(area)
 }
 
-fn frame_block<'a>(title: String, theme: &Theme) -> Block<'a> {
+pub(crate) fn frame_block<'a>(title: String, theme: &Theme) -> Block<'a> {
     Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border)
@@ -388,7 +388,7 @@ fn stopped(frame: &mut Frame, area: Rect, advice: &Advice, direct: bool, theme: 
 
 // ---------- session ----------
 
-fn countdown_text(secs: u32) -> String {
+pub(crate) fn countdown_text(secs: u32) -> String {
     if secs >= 60 {
         format!("{}:{:02}", secs / 60, secs % 60)
     } else {
@@ -401,7 +401,7 @@ fn clock(d: Duration) -> String {
     format!("{}:{:02}", s / 60, s % 60)
 }
 
-fn phase_word(kind: PhaseKind) -> &'static str {
+pub(crate) fn phase_word(kind: PhaseKind) -> &'static str {
     match kind {
         PhaseKind::GetReady => "GET READY",
         PhaseKind::Work => "WORK",
@@ -736,7 +736,7 @@ fn summary(frame: &mut Frame, area: Rect, run: &Run, app: &App, theme: &Theme) {
 
 // ---------- overlays ----------
 
-fn popup(area: Rect, width: u16, height: u16) -> Rect {
+pub(crate) fn popup(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
     Rect {

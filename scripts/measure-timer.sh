@@ -74,8 +74,8 @@ bin="$root/target/release/upright"
 # n: no unassessed fracture; Enter: skip "get ready" so the countdown starts at once.
 measure upright upright n Enter -- "$bin" run "$work/countdown.ron" --quiet --data-dir "$work/data"
 if command -v termdown >/dev/null 2>&1; then
-    measure termdown termdown -- termdown "${secs}s"
+    measure termdown termdown -- termdown "$((secs + 10))s"
 fi
 if command -v timr-tui >/dev/null 2>&1; then
-    measure timr-tui timr-tui -- timr-tui --countdown "${secs}s"
+    measure timr-tui timr-tui -- timr-tui --countdown "$((secs + 10))s"
 fi

@@ -60,25 +60,40 @@ pub const RED_FLAGS: [RedFlag; 7] = [
     },
 ];
 
+/// The first thing to do after any red flag.
+pub const STOP_AND_REST: &str = "Stop exercising now and rest in a safe position.";
+/// After a red flag that needs emergency care.
+pub const CALL_EMERGENCY: &str =
+    "Call emergency services now (999 in the UK, 112 in Europe, 911 in North America).";
+/// After any other red flag.
+pub const SEE_A_DOCTOR_TODAY: &str = "Contact your doctor today, or urgent care if you cannot reach them. A sudden, severe back pain can be a spine fracture and needs to be checked.";
+
 /// What to do after red flags: emergency care when any of them needs it.
 pub fn red_flag_advice(symptoms: &[&str]) -> Vec<&'static str> {
     let emergency = RED_FLAGS
         .iter()
         .any(|f| f.emergency && symptoms.contains(&f.symptom));
-    let mut advice = vec!["Stop exercising now and rest in a safe position."];
-    if emergency {
-        advice.push(
-            "Call emergency services now (999 in the UK, 112 in Europe, 911 in North America).",
-        );
+    let mut advice = vec![STOP_AND_REST];
+    advice.push(if emergency {
+        CALL_EMERGENCY
     } else {
-        advice.push(
-            "Contact your doctor today, or urgent care if you cannot reach them. A sudden, severe back pain can be a spine fracture and needs to be checked.",
-        );
-    }
+        SEE_A_DOCTOR_TODAY
+    });
     advice.push("Before your next session, a health professional should confirm that you can carry on exercising; upright will ask.");
     advice.push(NOT_A_DIAGNOSIS);
     advice
 }
+
+/// On the class display at all times.
+pub const CLASS_SAFETY_LINE: &str =
+    "Muscles working or a mild ache is normal. Sharp pain: stop and tell the instructor.";
+/// Heads the red flags the class display puts on screen for the room.
+pub const CLASS_RED_FLAGS: &str = "If someone has one of these: stop, and get help.";
+
+/// The class display's first slide: who should not join today.
+pub const CLASS_BEFORE_START: &str = "If you have a spine fracture, or sudden severe back pain that might be one, that a health professional has not yet assessed: please do not join in today, and tell the instructor.";
+/// The class display's last slide: what to expect afterwards.
+pub const AFTER_CLASS: &str = "Tired, slightly sore muscles over the next day or two are normal. Pain that is sharp, or worse the next morning, is not: tell your instructor or physiotherapist.";
 
 /// What to do after sharp pain in an exercise.
 pub const SHARP_PAIN_ADVICE: &str = "Sharp, stabbing or shooting pain is not the normal feeling of muscles working. This exercise has stopped and will not be made harder. Please have it assessed by a physiotherapist or doctor before you do it again.";

@@ -2,6 +2,7 @@
 //! its own module and returns an exit status; `main` only calls `run`.
 
 pub mod check;
+pub mod class;
 pub mod explain;
 pub mod library;
 pub mod new;
@@ -49,6 +50,17 @@ pub enum Command {
         /// The session to run (default: the first).
         #[arg(long)]
         session: Option<String>,
+    },
+    /// Show a session on a big screen for a room: an instructor leads a group class.
+    Class {
+        /// A program file, or the name of a bundled program (such as group-class).
+        program: String,
+        /// The session to run (default: the first).
+        #[arg(long)]
+        session: Option<String>,
+        /// Colours: the colour-blind-safe default, or bold white on black for projectors.
+        #[arg(long, value_enum, default_value_t)]
+        theme: class::ThemeArg,
     },
     /// Check program files and folders for safety and format errors.
     Check {
@@ -125,6 +137,11 @@ pub fn run(cli: Cli) -> u8 {
             ref program,
             ref session,
         }) => session::run(&cli, program, session.as_deref(), &mut err),
+        Some(Command::Class {
+            ref program,
+            ref session,
+            theme,
+        }) => class::run(&cli, program, session.as_deref(), theme, &mut err),
         None => session::home(&cli, &mut err),
     }
 }

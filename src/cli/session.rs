@@ -18,7 +18,7 @@ fn app(cli: &Cli, programs: Vec<Entry>) -> App {
     )
 }
 
-fn needs_terminal(err: &mut dyn Write) -> bool {
+pub(super) fn needs_terminal(err: &mut dyn Write) -> bool {
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
         return false;
     }
@@ -29,7 +29,7 @@ fn needs_terminal(err: &mut dyn Write) -> bool {
     true
 }
 
-fn finish(result: std::io::Result<()>, err: &mut dyn Write) -> u8 {
+pub(super) fn finish(result: std::io::Result<()>, err: &mut dyn Write) -> u8 {
     match result {
         Ok(()) => 0,
         Err(e) => {
@@ -53,12 +53,34 @@ pub fn home(cli: &Cli, err: &mut dyn Write) -> u8 {
 
 /// A session of one program, straight away; a program with errors is refused with them.
 pub fn run(cli: &Cli, program: &str, session: Option<&str>, err: &mut dyn Write) -> u8 {
+    let (entry, index) = match resolve(program, session, err) {
+        Ok(found) => found,
+        Err(status) => return status,
+    };
+    if needs_terminal(err) {
+        return 2;
+    }
+    let mut app = app(cli, vec![entry]);
+    app.direct = true;
+    app.session = index;
+    app.start(Instant::now());
+    finish(tui::run(&mut app), err)
+}
+
+/// The program named on the command line, checked, and the index of the session asked for
+/// (the first when none is). A program with errors, or no such session, is refused here with
+/// the reason, and the exit status to return.
+pub(super) fn resolve(
+    program: &str,
+    session: Option<&str>,
+    err: &mut dyn Write,
+) -> Result<(Entry, usize), u8> {
     let entry = match super::program_arg::load_safe(program, "run", err) {
         Ok(loaded) => Entry {
             origin: loaded.origin,
             checked: loaded.report.checked,
         },
-        Err(status) => return status,
+        Err(status) => return Err(status),
     };
     let names: Vec<String> = entry
         .checked
@@ -77,16 +99,9 @@ pub fn run(cli: &Cli, program: &str, session: Option<&str>, err: &mut dyn Write)
                     clean_line(name),
                     names.join(", ")
                 );
-                return 2;
+                return Err(2);
             }
         },
     };
-    if needs_terminal(err) {
-        return 2;
-    }
-    let mut app = app(cli, vec![entry]);
-    app.direct = true;
-    app.session = index;
-    app.start(Instant::now());
-    finish(tui::run(&mut app), err)
+    Ok((entry, index))
 }

@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+pub(crate) fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     let text = format!(
         "Please enlarge the window.\nupright needs at least {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}.",
         area.width, area.height
@@ -75,7 +75,7 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 /// A key hint line: "Space pause  Enter done ...".
-fn keys(pairs: &[(&str, &str)], theme: &Theme) -> Line<'static> {
+pub(crate) fn keys(pairs: &[(&str, &str)], theme: &Theme) -> Line<'static> {
     let mut spans = Vec::new();
     for (i, (k, what)) in pairs.iter().enumerate() {
         if i > 0 {
@@ -95,7 +95,7 @@ fn with_footer(area: Rect, footer: &Line) -> [Rect; 2] {
     Layout::vertical([Constraint::Min(0), Constraint::Length(rows)]).areas(area)
 }
 
-fn frame_block<'a>(title: String, theme: &Theme) -> Block<'a> {
+pub(crate) fn frame_block<'a>(title: String, theme: &Theme) -> Block<'a> {
     Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border)
@@ -408,7 +408,7 @@ fn stopped(frame: &mut Frame, area: Rect, advice: &Advice, direct: bool, theme: 
 
 // ---------- session ----------
 
-fn countdown_text(secs: u32) -> String {
+pub(crate) fn countdown_text(secs: u32) -> String {
     if secs >= 60 {
         format!("{}:{:02}", secs / 60, secs % 60)
     } else {
@@ -421,7 +421,7 @@ fn clock(d: Duration) -> String {
     format!("{}:{:02}", s / 60, s % 60)
 }
 
-fn phase_word(kind: PhaseKind) -> &'static str {
+pub(crate) fn phase_word(kind: PhaseKind) -> &'static str {
     match kind {
         PhaseKind::GetReady => "GET READY",
         PhaseKind::Work => "WORK",
@@ -431,8 +431,8 @@ fn phase_word(kind: PhaseKind) -> &'static str {
     }
 }
 
-/// Terminals at least this large get full-size (8x8 cell, or larger) digits; smaller ones
-/// half-height digits, which read as well at a normal distance and redraw half the cells.
+/// Terminals at least this large get digits taller than four rows; smaller ones half-height
+/// digits, which read as well at a normal distance and redraw half the cells each second.
 pub const FULL_SIZE_FROM: (u16, u16) = (160, 48);
 
 fn session(frame: &mut Frame, area: Rect, app: &App, run: &Run, now: Instant, theme: &Theme) {
@@ -529,12 +529,16 @@ fn session(frame: &mut Frame, area: Rect, app: &App, run: &Run, now: Instant, th
     let fixed = 2 + 1 + 1 + cue_height + 1;
     let spare = inner.height.saturating_sub(fixed);
     let large = area.width >= FULL_SIZE_FROM.0 && area.height >= FULL_SIZE_FROM.1;
-    // At most three times full size: the cues must stay on screen beside it.
-    let size = match big::Size::fit(big.chars().count() as u16, inner.width, spare, large) {
-        big::Size::Full(s) => big::Size::Full(s.min(3)),
-        other => other,
+    // Half-height digits on ordinary terminals (half the cells to redraw each second); on a
+    // large one up to 24 rows tall, leaving the cues on screen beside them.
+    let limits = big::Limits {
+        max_glyph_height: if large { 24 } else { 4 },
+        ..big::Limits::area(inner.width, spare)
     };
-    let big_height = size.rows();
+    let fitted = (!big.is_empty())
+        .then(|| big::fit_lines(std::slice::from_ref(&big), limits))
+        .flatten();
+    let big_height = fitted.as_ref().map_or(1, big::Big::height);
 
     let [
         name_area,
@@ -578,13 +582,21 @@ fn session(frame: &mut Frame, area: Rect, app: &App, run: &Run, now: Instant, th
     } else {
         theme.countdown(phase.kind)
     };
-    big::render(
-        &big,
-        style.add_modifier(Modifier::BOLD),
-        size,
-        big_area,
-        frame.buffer_mut(),
-    );
+    match &fitted {
+        Some(b) => b.render(
+            big_area,
+            frame.buffer_mut(),
+            style.add_modifier(Modifier::BOLD),
+        ),
+        None => frame.render_widget(
+            Paragraph::new(Span::styled(
+                big.clone(),
+                style.add_modifier(Modifier::BOLD),
+            ))
+            .alignment(Alignment::Center),
+            big_area,
+        ),
+    }
 
     let pace_text = match (pace, phase.kind, shown) {
         (Some(p), PhaseKind::Work, _) => {
@@ -733,7 +745,7 @@ fn summary(frame: &mut Frame, area: Rect, run: &Run, app: &App, theme: &Theme) {
 
 // ---------- overlays ----------
 
-fn popup(area: Rect, width: u16, height: u16) -> Rect {
+pub(crate) fn popup(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
     Rect {

@@ -29,7 +29,8 @@ RON
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-# measure NAME PROCESS-NAME KEYS... -- COMMAND...
+# measure NAME PROCESS-PATTERN KEYS... -- COMMAND...  (the newest process whose command
+# line matches PROCESS-PATTERN is the timer itself: script and the shell start before it)
 measure() {
     local name=$1 proc=$2; shift 2
     local keys=()
@@ -38,14 +39,11 @@ measure() {
     tmux kill-session -t measure 2>/dev/null || true
     tmux new-session -d -s measure -x $cols -y $rows \
         "script -q -f -T '$work/$name.timing' -c '$*' '$work/$name.out'"
-    local pid=""
-    for _ in $(seq 100); do
-        pid=$(pgrep -n -x "$proc" || true)
-        [ -n "$pid" ] && break
-        sleep 0.05
-    done
-    [ -n "$pid" ] || { echo "$name: did not start" >&2; return; }
+    # Let launchers (shells, version-manager shims) hand over to the timer itself first.
     sleep 1
+    local pid
+    pid=$(pgrep -n -f -- "$proc" || true)
+    [ -n "$pid" ] || { echo "$name: did not start" >&2; return; }
     for k in "${keys[@]}"; do tmux send-keys -t measure "$k"; sleep 0.3; done
     local b0 t0 c0
     b0=$(awk '{s+=$2} END {print s+0}' "$work/$name.timing")
@@ -72,10 +70,11 @@ echo "|------------|----------|-----------|-------------|-----------|"
 bin="$root/target/release/upright"
 [ -x "$bin" ] || (cd "$root" && cargo build --release -q)
 # n: no unassessed fracture; Enter: skip "get ready" so the countdown starts at once.
-measure upright upright n Enter -- "$bin" run "$work/countdown.ron" --quiet --data-dir "$work/data"
+measure upright "upright run" n Enter -- "$bin" run "$work/countdown.ron" --quiet --data-dir "$work/data"
 if command -v termdown >/dev/null 2>&1; then
-    measure termdown termdown -- termdown "$((secs + 10))s"
+    measure termdown "termdown [0-9]" -- termdown "$((secs + 10))s"
 fi
 if command -v timr-tui >/dev/null 2>&1; then
-    measure timr-tui timr-tui -- timr-tui --countdown "$((secs + 10))s"
+    # s starts the countdown.
+    measure timr-tui "timr-tui --mode" s -- timr-tui --mode countdown --countdown "$((secs + 10))"
 fi

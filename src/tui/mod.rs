@@ -110,6 +110,7 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
     });
     let result = (|| -> io::Result<()> {
         let mut dirty = true;
+        let mut synchronized = true;
         loop {
             let now = Instant::now();
             app.tick(now);
@@ -117,9 +118,22 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
                 return Ok(());
             }
             if dirty {
-                execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-                terminal.draw(|f| app.draw(f, now))?;
-                execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+                // A frame after a key or resize may change much of the screen: draw it inside a
+                // synchronized update so it never tears. A countdown's second changes a few
+                // cells; it skips those 16 bytes, and the cursor (hidden once at start) is not
+                // hidden again every frame.
+                if synchronized {
+                    execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+                }
+                terminal.autoresize()?;
+                let mut frame = terminal.get_frame();
+                app.draw(&mut frame, now);
+                terminal.flush()?;
+                terminal.swap_buffers();
+                if synchronized {
+                    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+                }
+                terminal.backend_mut().flush()?;
                 if app.bell_due() {
                     let out = terminal.backend_mut();
                     out.write_all(b"\x07")?;
@@ -137,6 +151,7 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
                     Err(_) => return Ok(()),
                 },
             };
+            synchronized = msg.is_some();
             dirty = match msg {
                 None => true,
                 Some(Msg::Signal) => {

@@ -416,9 +416,13 @@ pub(crate) fn countdown_text(secs: u32) -> String {
     }
 }
 
-fn clock(d: Duration) -> String {
-    let s = d.as_secs();
-    format!("{}:{:02}", s / 60, s % 60)
+/// Whole minutes, rounded up: the header changes once a minute, not every second.
+fn minutes_left(d: Duration) -> String {
+    if d.as_secs() < 60 {
+        "under a minute".into()
+    } else {
+        format!("{} min", d.as_secs().div_ceil(60))
+    }
 }
 
 pub(crate) fn phase_word(kind: PhaseKind) -> &'static str {
@@ -455,7 +459,7 @@ fn session(frame: &mut Frame, area: Rect, app: &App, run: &Run, now: Instant, th
         "Exercise {} of {} · {} left ",
         phase.exercise + 1,
         plan.exercises.len(),
-        clock(e.session_left(now))
+        minutes_left(e.session_left(now))
     );
     let [hl, hr] = Layout::horizontal([
         Constraint::Min(0),

@@ -9,6 +9,7 @@ pub mod paths;
 pub mod plan;
 pub mod program;
 pub mod progress;
+pub mod replay;
 pub mod safety;
 pub mod session;
 pub mod settings;

@@ -181,6 +181,8 @@ pub struct Record {
 pub struct Journal {
     path: PathBuf,
     file: Option<File>,
+    /// Why it could not be opened, to say on every append.
+    open_error: Option<String>,
 }
 
 impl Journal {
@@ -197,10 +199,18 @@ impl Journal {
                 Journal {
                     path,
                     file: Some(f),
+                    open_error: None,
                 },
                 None,
             ),
-            Err(e) => (Journal { path, file: None }, Some(e)),
+            Err(e) => (
+                Journal {
+                    path,
+                    file: None,
+                    open_error: Some(e.to_string()),
+                },
+                Some(e),
+            ),
         }
     }
 
@@ -210,12 +220,15 @@ impl Journal {
 
     /// Appends one record and syncs it to disk. Only when this returns `Ok` is the event saved.
     pub fn append(&mut self, record: &Record) -> io::Result<()> {
-        let file = self.file.as_mut().ok_or_else(|| {
-            io::Error::new(
+        let Some(file) = self.file.as_mut() else {
+            return Err(io::Error::new(
                 io::ErrorKind::PermissionDenied,
-                "the journal could not be opened",
-            )
-        })?;
+                format!(
+                    "the journal could not be opened: {}",
+                    self.open_error.as_deref().unwrap_or("unknown error")
+                ),
+            ));
+        };
         let mut line = serde_json::to_vec(record).map_err(io::Error::other)?;
         line.push(b'\n');
         let before = file.metadata()?.len();
@@ -255,9 +268,9 @@ impl Torn {
     pub fn notice(&self) -> String {
         match &self.moved_to {
             Some(side) => format!(
-                "The journal's last line was cut off (upright stopped mid-write). Everything before it is kept; the {} damaged bytes are in {}.",
+                "The journal's last line was cut off (upright stopped mid-write). Everything before it is kept; its {} bytes were moved to {} beside it.",
                 self.bytes,
-                side.display()
+                side.file_name().unwrap_or_default().to_string_lossy()
             ),
             None => format!(
                 "The journal's last line was cut off ({} bytes) and could not be set aside; everything before it is kept.",
@@ -318,6 +331,13 @@ fn scan(path: &Path) -> io::Result<(Loaded, Option<Tail>)> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Loaded::default(), None)),
         Err(e) => return Err(e),
     };
+    if !file.metadata()?.is_file() {
+        // A device or a pipe could be endless (`/dev/zero`): never read one.
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} is not a regular file", path.display()),
+        ));
+    }
     let mut reader = BufReader::new(file);
     let mut loaded = Loaded::default();
     let mut line = Vec::new();

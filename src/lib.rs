@@ -4,6 +4,7 @@
 
 pub mod bundled;
 pub mod cli;
+pub mod history;
 pub mod journal;
 pub mod paths;
 pub mod plan;

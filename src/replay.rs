@@ -523,6 +523,97 @@ pub fn nearest(rungs: &[Rung], exercise: &str, dose: Dose) -> u32 {
     best
 }
 
+/// A session that stopped without an end (a crash, a kill, a power cut): the last session
+/// started, if it has no `session_end`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unfinished {
+    pub run: u64,
+    /// Index of its `session_start` in the records.
+    pub start: usize,
+    pub program: String,
+    pub source: String,
+    pub session: String,
+    pub seed: u64,
+    pub items: Vec<String>,
+    /// Sets done before it stopped.
+    pub sets_done: u32,
+    /// The planned item to go on from: the first one not finished (all its sets done and
+    /// checked in, skipped, or stopped by sharp pain).
+    pub resume_at: usize,
+    /// When its last event was written.
+    pub last_at: String,
+}
+
+/// The last session started, when it never ended; `None` when it ended, or when every item was
+/// already finished (only its end was lost).
+pub fn unfinished(records: &[Record]) -> Option<Unfinished> {
+    let start = records
+        .iter()
+        .rposition(|r| matches!(r.event, Event::SessionStart { class: false, .. }))?;
+    let Event::SessionStart {
+        program,
+        source,
+        session,
+        seed,
+        items,
+        ..
+    } = &records[start].event
+    else {
+        return None;
+    };
+    let run = records[start].run;
+    let mine = || records[start..].iter().filter(|r| r.run == run);
+    if mine().any(|r| matches!(r.event, Event::SessionEnd { .. })) {
+        return None;
+    }
+    // Per item: sets done, the dose's sets, and whether it is finished.
+    let mut state: HashMap<&str, (u32, u32, bool)> = HashMap::new();
+    let mut sets_done = 0;
+    let mut last_at = &records[start].at;
+    for r in mine() {
+        last_at = &r.at;
+        match &r.event {
+            Event::SetDone {
+                item,
+                set,
+                side,
+                dose,
+                ..
+            } => {
+                sets_done += 1;
+                let e = state.entry(item).or_default();
+                if let Some(bit) = set_bit(*set, *side) {
+                    e.0 |= 1 << bit;
+                }
+                e.1 = needed(*dose);
+            }
+            Event::Skipped { item, .. } => state.entry(item).or_default().2 = true,
+            Event::CheckIn { item, feeling, .. } => {
+                let e = state.entry(item).or_default();
+                if *feeling == Feeling::Sharp || (e.1 != 0 && e.1 & !e.0 == 0) {
+                    e.2 = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    let resume_at = items
+        .iter()
+        .position(|k| !state.get(k.as_str()).is_some_and(|s| s.2))?;
+    Some(Unfinished {
+        run,
+        start,
+        program: program.clone(),
+        source: source.clone(),
+        session: session.clone(),
+        seed: *seed,
+        items: items.clone(),
+        sets_done,
+        resume_at,
+        last_at: last_at.clone(),
+    })
+}
+
 #[cfg(test)]
 #[path = "replay_tests.rs"]
 mod tests;

@@ -447,6 +447,26 @@ fn an_unfinished_session_counts_as_far_as_it_went() {
     assert_eq!((s.level(STS), s.level(TANDEM)), (1, 0));
 }
 
+#[test]
+fn an_unfinished_session_resumes_at_the_first_item_not_finished() {
+    let mut s = Sim::new(PROGRAM);
+    s.clean();
+    assert_eq!(unfinished(&s.records), None, "it ended");
+    let run = s.session(&[Did::All(Feeling::Fine), Did::NotReached]);
+    let u = unfinished(&s.records).unwrap();
+    assert_eq!((u.run, u.resume_at, u.sets_done), (run, 1, 1));
+    assert_eq!(u.items, vec![STS.to_owned(), TANDEM.to_owned()]);
+    // Sets done but no check-in yet: that item again.
+    s.records
+        .retain(|r| !matches!(r.event, Event::CheckIn { .. }) || r.run != run);
+    assert_eq!(unfinished(&s.records).unwrap().resume_at, 0);
+    // Every item finished, only the end lost: nothing to resume.
+    let run = s.session(&[Did::All(Feeling::Fine), Did::All(Feeling::Fine)]);
+    s.records
+        .retain(|r| !matches!(r.event, Event::SessionEnd { .. }) || r.run != run);
+    assert_eq!(unfinished(&s.records), None);
+}
+
 // ---------- properties ----------
 
 fn arb_feeling() -> impl Strategy<Value = Feeling> {

@@ -4,6 +4,7 @@
 //! inside a synchronized update so a frame never tears.
 
 pub mod app;
+pub mod history;
 pub mod theme;
 pub mod ui;
 

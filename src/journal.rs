@@ -308,15 +308,29 @@ pub fn load(path: &Path, now_secs: u64) -> io::Result<Loaded> {
     Ok(loaded)
 }
 
+/// What `load` would find, without changing anything on disk: a torn last line is reported
+/// (with `moved_to: None`) and left where it is.
+pub fn inspect(path: &Path) -> io::Result<Loaded> {
+    let (mut loaded, tail) = scan(path)?;
+    if let Some(tail) = tail {
+        match serde_json::from_slice::<Record>(&tail.bytes) {
+            Ok(r) => loaded.records.push(r),
+            Err(_) => {
+                loaded.torn = Some(Torn {
+                    bytes: tail.bytes.len(),
+                    moved_to: None,
+                })
+            }
+        }
+    }
+    Ok(loaded)
+}
+
 /// Every whole record in the journal at `path`, oldest first; a missing journal is empty.
 /// Lines that are not records (torn by a crash, or from a newer version) are skipped; nothing
 /// is changed on disk (see `load` for the repair).
 pub fn read(path: &Path) -> io::Result<Vec<Record>> {
-    let (mut loaded, tail) = scan(path)?;
-    if let Some(r) = tail.and_then(|t| serde_json::from_slice::<Record>(&t.bytes).ok()) {
-        loaded.records.push(r);
-    }
-    Ok(loaded.records)
+    inspect(path).map(|l| l.records)
 }
 
 /// Bytes after the last newline.

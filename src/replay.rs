@@ -181,8 +181,8 @@ pub fn replay<'a, 'r>(
 pub struct Replay<'r> {
     rules: &'r Rules,
     items: HashMap<String, ItemState>,
-    open: HashMap<u64, RunTally>,
-    started: u64,
+    /// The session under way (a new start ends any earlier one, so there is at most one).
+    open: Option<(u64, RunTally)>,
     red_flag: bool,
     hold: bool,
     /// The items done in the last few finished sessions of this program.
@@ -191,11 +191,11 @@ pub struct Replay<'r> {
 
 #[derive(Debug)]
 struct RunTally {
-    order: u64,
     /// A personal session of this program (not another program's, not a class).
     owned: bool,
     red_flag: bool,
-    items: HashMap<String, ItemTally>,
+    /// Per item key; a session has a handful, so a list beats hashing every event's key.
+    items: Vec<(String, ItemTally)>,
 }
 
 #[derive(Debug, Default)]
@@ -220,8 +220,7 @@ impl<'r> Replay<'r> {
         Replay {
             rules,
             items: HashMap::new(),
-            open: HashMap::new(),
-            started: 0,
+            open: None,
             red_flag: false,
             hold: false,
             recent: VecDeque::new(),
@@ -251,16 +250,14 @@ impl<'r> Replay<'r> {
                     // "No progression today" lasts for the session that follows the answer.
                     self.hold = false;
                 }
-                self.started += 1;
-                self.open.insert(
+                self.open = Some((
                     run,
                     RunTally {
-                        order: self.started,
                         owned,
                         red_flag: false,
-                        items: HashMap::new(),
+                        items: Vec::new(),
                     },
-                );
+                ));
             }
             Event::SetDone {
                 item,
@@ -293,7 +290,9 @@ impl<'r> Replay<'r> {
             }
             Event::RedFlag { .. } => {
                 self.red_flag = true;
-                if let Some(t) = self.open.get_mut(&run) {
+                if let Some((r, t)) = &mut self.open
+                    && *r == run
+                {
                     t.red_flag = true;
                 }
             }
@@ -303,8 +302,8 @@ impl<'r> Replay<'r> {
                 NextDay::StillSore => self.hold = true,
                 NextDay::Worse => {
                     self.hold = true;
-                    if let Some(t) = self.open.remove(about) {
-                        self.finalize(*about, t);
+                    if self.open.as_ref().is_some_and(|(r, _)| r == about) {
+                        self.finish_open();
                     }
                     if let Some(i) = self.recent.iter().position(|(r, _)| r == about)
                         && let Some((_, keys)) = self.recent.remove(i)
@@ -319,8 +318,8 @@ impl<'r> Replay<'r> {
             },
             Event::Resumed { .. } => {}
             Event::SessionEnd { .. } => {
-                if let Some(t) = self.open.remove(&run) {
-                    self.finalize(run, t);
+                if self.open.as_ref().is_some_and(|(r, _)| *r == run) {
+                    self.finish_open();
                 }
             }
         }
@@ -338,20 +337,25 @@ impl<'r> Replay<'r> {
     }
 
     fn finish_open(&mut self) {
-        let mut open: Vec<(u64, RunTally)> = self.open.drain().collect();
-        open.sort_by_key(|(_, t)| t.order);
-        for (run, t) in open {
+        if let Some((run, t)) = self.open.take() {
             self.finalize(run, t);
         }
     }
 
     fn tally(&mut self, run: u64, item: &str) -> Option<&mut ItemTally> {
-        let t = self.open.get_mut(&run).filter(|t| t.owned)?;
-        if !t.items.contains_key(item) {
-            self.rules.ladder(item)?;
-            t.items.insert(item.to_owned(), ItemTally::default());
+        let (r, t) = self.open.as_mut()?;
+        if *r != run || !t.owned {
+            return None;
         }
-        t.items.get_mut(item)
+        let i = match t.items.iter().position(|(k, _)| k == item) {
+            Some(i) => i,
+            None => {
+                self.rules.ladder(item)?;
+                t.items.push((item.to_owned(), ItemTally::default()));
+                t.items.len() - 1
+            }
+        };
+        Some(&mut t.items[i].1)
     }
 
     /// A session of this program starts with `key` planned: move it up if it has earned it.
@@ -361,7 +365,12 @@ impl<'r> Replay<'r> {
         };
         let ready = !self.red_flag && !self.hold;
         let advance_after = self.rules.advance_after;
-        let s = self.items.entry(key.to_owned()).or_default();
+        if !self.items.contains_key(key) {
+            self.items.insert(key.to_owned(), ItemState::default());
+        }
+        let Some(s) = self.items.get_mut(key) else {
+            return;
+        };
         s.level = s.level.min(top);
         if ready && s.pain_block == 0 && s.streak >= advance_after && s.level < top {
             s.level += 1;
@@ -387,7 +396,10 @@ impl<'r> Replay<'r> {
                 }),
                 _ => None,
             };
-            let s = self.items.entry(key.clone()).or_default();
+            let s = match self.items.get_mut(&key) {
+                Some(s) => s,
+                None => self.items.entry(key.clone()).or_default(),
+            };
             s.level = s.level.min(top);
             let (at, edited) = logged.unwrap_or((s.level, false));
             if edited {

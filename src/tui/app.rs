@@ -199,17 +199,22 @@ impl App {
         self.fixed_time.unwrap_or_else(system_secs)
     }
 
-    /// The records, saved ones only (what the history may show as saved).
-    pub fn saved_records(&self) -> impl Iterator<Item = &Record> {
+    /// The records, saved ones only (what the history may show as saved); borrowed unless
+    /// something could not be saved.
+    pub fn saved_records(&self) -> std::borrow::Cow<'_, [Record]> {
+        if self.unsaved.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.records);
+        }
         let mut unsaved = self.unsaved.iter().peekable();
-        self.records.iter().enumerate().filter_map(move |(i, r)| {
+        let saved = self.records.iter().enumerate().filter_map(move |(i, r)| {
             if unsaved.peek() == Some(&&i) {
                 unsaved.next();
                 None
             } else {
-                Some(r)
+                Some(r.clone())
             }
-        })
+        });
+        std::borrow::Cow::Owned(saved.collect())
     }
 
     /// Whether anything of run `id` could not be saved.

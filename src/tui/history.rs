@@ -71,9 +71,8 @@ impl HistoryView {
                 })
             })
             .collect();
-        let records: Vec<_> = app.saved_records().cloned().collect();
         let today = (app.unix_now() / 86_400) as i64;
-        let mut data = History::build(&records, &available, today);
+        let mut data = History::build(&app.saved_records(), &available, today);
         let selected = app
             .programs
             .get(app.selected)

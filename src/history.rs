@@ -401,12 +401,8 @@ impl History {
                     program,
                     source,
                     session,
-                    class,
                     ..
                 } => {
-                    if *class {
-                        continue;
-                    }
                     let i = programs
                         .iter()
                         .position(|p| p.per_week.is_some() && p.source == *source)

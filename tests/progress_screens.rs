@@ -146,6 +146,23 @@ fn a_discarded_session_is_recorded_as_abandoned() {
 }
 
 #[test]
+fn discarding_yesterday_s_stopped_session_still_asks_about_the_day_after_it() {
+    let r = killed_mid_session();
+    let run = r.records()[0].run;
+    let mut r = r.restart(DAY0 + DAY);
+    r.key(KeyCode::Enter);
+    let Some(ReadyStep::Resume(offer)) = step(&r) else {
+        panic!("no resume offer: {:?}", step(&r));
+    };
+    assert_eq!(offer.when, "yesterday at 09:00 UTC");
+    r.ch('d');
+    match step(&r) {
+        Some(ReadyStep::FollowUp { about, .. }) => assert_eq!(about, run),
+        other => panic!("no follow-up: {other:?}"),
+    }
+}
+
+#[test]
 fn an_unwritable_journal_is_said_plainly_and_the_session_still_runs() {
     let dir = tempfile::tempdir().unwrap();
     // The data folder is a file: nothing can be created in it.

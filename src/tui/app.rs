@@ -87,6 +87,8 @@ pub struct ResumeOffer {
     /// The program (index into `App::programs`) and its plan's exercise names, when it can be
     /// resumed; otherwise why not.
     pub resumable: Result<(usize, Vec<String>), String>,
+    /// When it stopped, in words ("yesterday at 18:30 UTC").
+    pub when: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -361,7 +363,9 @@ impl App {
                 }
             }
         };
+        let stopped = journal::parse_rfc3339(&u.last_at).unwrap_or(u.run / 1000);
         Some(Box::new(ResumeOffer {
+            when: when(stopped, self.unix_now()),
             unfinished: u,
             resumable,
         }))
@@ -374,9 +378,17 @@ impl App {
         let mut last: Option<u64> = None;
         let mut ended_at = 0;
         let mut red_flag = false;
+        let mut classes = std::collections::HashSet::new();
         for r in &self.records {
             match &r.event {
-                Event::SetDone { .. } => {
+                Event::SessionStart { class: true, .. } => {
+                    classes.insert(r.run);
+                }
+                // Discarding a stopped session today says nothing about when it was done.
+                Event::SessionEnd {
+                    outcome: Outcome::Abandoned,
+                } => {}
+                Event::SetDone { .. } if !classes.contains(&r.run) => {
                     if last != Some(r.run) {
                         last = Some(r.run);
                         red_flag = false;

@@ -401,16 +401,14 @@ fn readiness(frame: &mut Frame, area: Rect, r: &Readiness, theme: &Theme) {
         }
         ReadyStep::Resume(offer) => {
             let u = &offer.unfinished;
-            let when = crate::journal::parse_rfc3339(&u.last_at).map_or(String::new(), |t| {
-                format!(" {}", super::app::when(t, t.max(u.run / 1000)))
-            });
+            let when = &offer.when;
             body.push(Line::styled(
                 "Your last session stopped before its end",
                 theme.accent.add_modifier(Modifier::BOLD),
             ));
             body.push(Line::raw(""));
             body.push(Line::raw(format!(
-                "{} · Session {}, stopped{when}, with {} set{} done.",
+                "{} · Session {}, stopped {when}, with {} set{} done.",
                 clean_line(&u.program),
                 clean_line(&u.session),
                 u.sets_done,

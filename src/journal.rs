@@ -192,8 +192,15 @@ impl Journal {
     /// still returned, so a session can run; every append then reports the error.
     pub fn open(dir: &Path) -> (Journal, Option<io::Error>) {
         let path = dir.join(Self::FILE_NAME);
+        let new = !path.exists();
         let opened = std::fs::create_dir_all(dir)
             .and_then(|()| OpenOptions::new().create(true).append(true).open(&path));
+        if new && opened.is_ok() {
+            // A new file's name is only durable once its folder is synced (best effort).
+            if let Ok(d) = File::open(dir) {
+                let _ = d.sync_all();
+            }
+        }
         match opened {
             Ok(f) => (
                 Journal {

@@ -2,8 +2,12 @@
 //!
 //! The core (`program`) knows nothing of terminals or clocks; `cli` is the command line.
 
+pub mod author;
 pub mod bundled;
 pub mod cli;
+pub mod explain;
+pub mod files;
+pub mod handout;
 pub mod history;
 pub mod journal;
 pub mod paths;

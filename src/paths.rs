@@ -68,35 +68,6 @@ pub fn profile_name(name: &str) -> Result<String, String> {
     }
 }
 
-/// Writes a file so that a crash leaves either the old or the new contents, never a mix:
-/// write a temporary file beside it, sync it, then rename it over the old one.
-pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(std::path::Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        // The rename itself is only durable once the folder is synced (best effort: not every
-        // platform can open a folder).
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,18 +97,5 @@ mod tests {
         for bad in ["", "Ann", "../x", "a b", "-a", "a/b", &"a".repeat(33)] {
             assert!(profile_name(bad).is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn atomic_write_replaces_the_whole_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let f = dir.path().join("sub/settings.ron");
-        write_atomic(&f, b"old old old").unwrap();
-        write_atomic(&f, b"new").unwrap();
-        assert_eq!(std::fs::read(&f).unwrap(), b"new");
-        assert_eq!(
-            std::fs::read_dir(dir.path().join("sub")).unwrap().count(),
-            1
-        );
     }
 }

@@ -235,7 +235,22 @@ impl Plan {
     pub fn first_phase_of(&self, exercise: usize) -> Option<usize> {
         self.phases.iter().position(|p| p.exercise == exercise)
     }
+
+    /// The same plan for a class: nobody answers a check-in for a whole room, so each one
+    /// becomes a slide that moves on by itself after `CLASS_CHECK_IN_SECS`. The steps, their
+    /// order and every other duration are unchanged.
+    pub fn for_class(mut self) -> Plan {
+        for p in &mut self.phases {
+            if p.kind == PhaseKind::CheckIn {
+                p.secs = Some(CLASS_CHECK_IN_SECS);
+            }
+        }
+        self
+    }
 }
+
+/// Seconds a class's check-in slide stays on screen.
+pub const CLASS_CHECK_IN_SECS: u32 = 8;
 
 /// Where a rep is in its pace: up and down for tempo reps, hold and relax for holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -404,6 +419,29 @@ mod tests {
             plan(&p, &cat, Some("Z"), &HashMap::new(), 1),
             Err(PlanError::NoSuchSession(..))
         ));
+    }
+
+    #[test]
+    fn a_class_plan_times_its_check_ins_and_changes_nothing_else() {
+        let p = program("group-class");
+        let cat = Catalog::new(Library::bundled(), &[]);
+        let personal = plan(&p, &cat, None, &HashMap::new(), 3).unwrap();
+        let class = personal.clone().for_class();
+        assert_eq!(class.exercises, personal.exercises);
+        assert_eq!(class.phases.len(), personal.phases.len());
+        for (c, q) in class.phases.iter().zip(&personal.phases) {
+            if q.kind == PhaseKind::CheckIn {
+                assert_eq!((q.secs, c.secs), (None, Some(CLASS_CHECK_IN_SECS)));
+                assert_eq!(Phase { secs: None, ..*c }, *q);
+            } else {
+                assert_eq!(c, q);
+            }
+        }
+        let check_ins = personal.exercises.len() as u32;
+        assert_eq!(
+            personal.secs_from(0) - class.secs_from(0),
+            check_ins * (dose::CHECK_IN_SECS - CLASS_CHECK_IN_SECS)
+        );
     }
 
     #[test]

@@ -41,8 +41,10 @@ pub enum SourceError {
     Unreadable(String, io::Error),
     #[error("`{0}` holds no .ron program files")]
     NoPrograms(String),
-    #[error("there is no bundled program called \"{0}\" and no such file; bundled programs: {1}")]
-    Unknown(String, String),
+    #[error("there is no program file or bundled program called `{name}`{hint}")]
+    Unknown { name: String, hint: String },
+    #[error("`{0}` is a folder: give one program file, or the name of a bundled program")]
+    Folder(String),
 }
 
 /// Every `.ron` file under the given paths, in a stable order. Named files are taken whatever
@@ -106,10 +108,14 @@ pub fn load_file(path: &Path, library: &Library) -> Result<Entry, SourceError> {
     })
 }
 
-/// A program named on the command line: an existing file, or else a bundled program's name.
+/// A program named on the command line: a file path first (when something is there), else a
+/// bundled program's name, with a "did you mean" for a near miss.
 pub fn resolve(arg: &str) -> Result<Entry, SourceError> {
     let path = Path::new(arg);
-    if path.is_file() {
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.is_dir() {
+            return Err(SourceError::Folder(arg.to_owned()));
+        }
         return load_file(path, Library::bundled());
     }
     if let Some(b) = bundled::find(arg) {
@@ -118,8 +124,18 @@ pub fn resolve(arg: &str) -> Result<Entry, SourceError> {
             checked: b.check(),
         });
     }
-    let names: Vec<&str> = bundled::programs().iter().map(|b| b.name).collect();
-    Err(SourceError::Unknown(arg.to_owned(), names.join(", ")))
+    let names = bundled::programs().iter().map(|b| b.name);
+    let hint = match crate::text::closest(arg, names.clone()) {
+        Some(n) => format!("; did you mean `{n}`?"),
+        None => format!(
+            "; the bundled programs are: {}",
+            names.collect::<Vec<_>>().join(", ")
+        ),
+    };
+    Err(SourceError::Unknown {
+        name: arg.to_owned(),
+        hint,
+    })
 }
 
 /// The programs the home screen offers: the bundled ones, then every `.ron` file in the

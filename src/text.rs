@@ -21,6 +21,30 @@ pub fn clean_line(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text` wrapped at `width` columns, every line starting with `indent`; paragraphs are
+/// separated by a blank line in `text` and keep one line break between them in the result.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    for paragraph in text.split("\n\n") {
+        let mut line = String::from(indent);
+        for word in paragraph.split_whitespace() {
+            let len = line.chars().count();
+            if len > indent.len() && len + 1 + word.chars().count() > width {
+                out.push_str(line.trim_end());
+                out.push('\n');
+                line = String::from(indent);
+            }
+            if line.chars().count() > indent.len() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 fn needs_cleaning(c: char) -> bool {
     crate::program::source::is_forbidden(c)
 }

@@ -54,9 +54,19 @@ fn csv_has_one_row_per_set_and_check_in() {
         "date,time,program,session,run,kind,item,exercise,set,side,level,dose,feeling,feeling_label,effort"
     );
     assert_eq!(lines.len(), 4, "{out}");
+    let dose = upright::program::Dose::Reps {
+        sets: 2,
+        reps: 8,
+        rest: 60,
+        tempo: Some(3),
+        per_side: false,
+    }
+    .describe();
     assert_eq!(
         lines[1],
-        "2026-11-18,09:01:00,Home Foundations,A,1795424400000,set,A / Strength / wall-push-up,wall-push-up,1,,0,\"2 x 8 reps, 3 s a rep, rest 1 min\",,,"
+        format!(
+            "2026-11-18,09:01:00,Home Foundations,A,1795424400000,set,A / Strength / wall-push-up,wall-push-up,1,,0,\"{dose}\",,,"
+        )
     );
     assert!(
         lines[2]
@@ -66,11 +76,15 @@ fn csv_has_one_row_per_set_and_check_in() {
     );
     // A program that no longer exists still has its rows.
     assert!(lines[3].contains(",Gone Program,B,"), "{}", lines[3]);
-    assert!(
-        lines[3].contains(",1,left,1,\"30 s, each side\","),
-        "{}",
-        lines[3]
-    );
+    let each_side = upright::program::Dose::Time {
+        secs: 30,
+        sets: 1,
+        rest: 0,
+        per_side: true,
+    }
+    .describe();
+    assert!(lines[3].contains(",1,left,1,"), "{}", lines[3]);
+    assert!(lines[3].contains(&each_side), "{}", lines[3]);
     // The newer event and the torn last line are told about, and left alone.
     let err = text(&o.stderr);
     assert!(err.contains("cut off"), "{err}");

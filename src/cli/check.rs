@@ -2,7 +2,7 @@
 //! its line, column, source line and fix, as text or JSON. Exit 0 clean (warnings allowed),
 //! 1 when any file has an error, 2 when the check could not run.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -63,7 +63,7 @@ pub fn run(paths: &[PathBuf], format: Format, out: &mut dyn Write, err: &mut dyn
     }
     let _ = match format {
         Format::Json => write_json(&reports, out),
-        Format::Text => write_text(&reports, out, style_for_stdout()),
+        Format::Text => write_text(&reports, out, Style::stdout()),
     };
     if unreadable {
         2
@@ -71,14 +71,6 @@ pub fn run(paths: &[PathBuf], format: Format, out: &mut dyn Write, err: &mut dyn
         1
     } else {
         0
-    }
-}
-
-fn style_for_stdout() -> Style {
-    if io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
-        Style::COLOR
-    } else {
-        Style::PLAIN
     }
 }
 

@@ -2,9 +2,15 @@
 //! its own module and returns an exit status; `main` only calls `run`.
 
 pub mod check;
+pub mod class;
+pub mod explain;
 pub mod history;
 pub mod library;
+pub mod new;
+pub mod program_arg;
 pub mod session;
+pub mod show;
+pub mod watch;
 
 use std::io;
 use std::path::PathBuf;
@@ -57,6 +63,17 @@ pub enum Command {
         #[arg(long)]
         session: Option<String>,
     },
+    /// Show a session on a big screen for a room: an instructor leads a group class.
+    Class {
+        /// A program file, or the name of a bundled program (such as group-class).
+        program: String,
+        /// The session to run (default: the first).
+        #[arg(long)]
+        session: Option<String>,
+        /// Colours: the colour-blind-safe default, or bold white on black for projectors.
+        #[arg(long, value_enum, default_value_t)]
+        theme: class::ThemeArg,
+    },
     /// Check program files and folders for safety and format errors.
     Check {
         /// Program files or folders (searched recursively for .ron files).
@@ -65,6 +82,9 @@ pub enum Command {
         /// Output as readable text or as a JSON array for tools.
         #[arg(long, value_enum, default_value_t = check::Format::Text)]
         format: check::Format,
+        /// Check again whenever a file is saved, showing the result in place (Ctrl-C stops).
+        #[arg(long, conflicts_with = "format")]
+        watch: bool,
     },
     /// Show the history: weeks, check-ins, levels and the weekly dose (a screen), or every set
     /// and check-in as CSV or JSON for a physiotherapist's spreadsheet.
@@ -82,6 +102,39 @@ pub enum Command {
         #[arg(long, value_enum)]
         kind: Option<library::KindArg>,
     },
+    /// Explain a diagnostic code: what it means, why the rule exists, and an example.
+    Explain {
+        /// The code, such as dose-range or error[dose-range]; leave it out to list them all.
+        #[arg(value_name = "CODE")]
+        code: Option<String>,
+    },
+    /// Build or edit a program in the terminal: add exercises, set doses, see checks live.
+    Author {
+        /// The program file to edit; a new one starts from the template.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Start a new program file from a commented template or from an existing program.
+    New {
+        /// The program file to write, such as my-program.ron.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Start from this bundled program (`upright` lists them) or program file.
+        #[arg(long, value_name = "PROGRAM")]
+        from: Option<String>,
+        /// Replace FILE if it already exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a patient handout: weekly plan, exercises with dose and cues, check-ins, red flags.
+    Show {
+        /// A program file, or the name of a bundled program.
+        #[arg(value_name = "PROGRAM")]
+        program: String,
+        /// Plain text, Markdown, or one print-friendly HTML file.
+        #[arg(long, value_enum, default_value_t = show::Format::Text)]
+        format: show::Format,
+    },
 }
 
 /// Runs the parsed command line and returns the process exit status.
@@ -89,15 +142,31 @@ pub fn run(cli: Cli) -> u8 {
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     match cli.command {
-        Some(Command::Check { ref paths, format }) => check::run(paths, format, &mut out, &mut err),
+        Some(Command::Check { paths, watch, .. }) if watch => {
+            watch::run(&paths, &mut out, &mut err)
+        }
+        Some(Command::Check { paths, format, .. }) => {
+            check::run(&paths, format, &mut out, &mut err)
+        }
         Some(Command::Library { kind }) => status(library::run(kind.map(Into::into), &mut out)),
         Some(Command::History { format, since }) => {
             history::run(&cli, format, since, &mut out, &mut err)
+        }
+        Some(Command::Author { file }) => crate::author::run(&file, &mut err),
+        Some(Command::Explain { code }) => explain::run(code.as_deref(), &mut out, &mut err),
+        Some(Command::Show { program, format }) => show::run(&program, format, &mut out, &mut err),
+        Some(Command::New { file, from, force }) => {
+            new::run(&file, from.as_deref(), force, &mut out, &mut err)
         }
         Some(Command::Run {
             ref program,
             ref session,
         }) => session::run(&cli, program, session.as_deref(), &mut err),
+        Some(Command::Class {
+            ref program,
+            ref session,
+            theme,
+        }) => class::run(&cli, program, session.as_deref(), theme, &mut err),
         None => session::home(&cli, &mut err),
     }
 }

@@ -4,9 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::time::Instant;
 
 use super::Cli;
-use super::check::write_text;
 use crate::paths::Paths;
-use crate::program::diagnostic::Style;
 use crate::sources::{self, Entry};
 use crate::text::clean_line;
 use crate::tui::{self, App};
@@ -61,25 +59,35 @@ pub(super) fn direct_app(cli: &Cli, programs: Vec<Entry>) -> App {
 
 /// A session of one program, straight away; a program with errors is refused with them.
 pub fn run(cli: &Cli, program: &str, session: Option<&str>, err: &mut dyn Write) -> u8 {
-    let entry = match sources::resolve(program) {
-        Ok(e) => e,
-        Err(e) => {
-            let _ = writeln!(err, "upright: {}", clean_line(&e.to_string()));
-            return 2;
-        }
+    let (entry, index) = match resolve(program, session, err) {
+        Ok(found) => found,
+        Err(status) => return status,
     };
-    if entry.checked.has_errors() {
-        let report = super::check::FileReport {
-            name: entry.origin.label(),
-            checked: entry.checked,
-        };
-        let _ = write_text(std::slice::from_ref(&report), err, Style::PLAIN);
-        let _ = writeln!(
-            err,
-            "upright: this program is not safe to run until the errors above are fixed"
-        );
-        return 1;
+    if needs_terminal(err) {
+        return 2;
     }
+    let mut app = app(cli, vec![entry]);
+    app.direct = true;
+    app.session = index;
+    app.start(Instant::now());
+    finish(tui::run(&mut app), err)
+}
+
+/// The program named on the command line, checked, and the index of the session asked for
+/// (the first when none is). A program with errors, or no such session, is refused here with
+/// the reason, and the exit status to return.
+pub(super) fn resolve(
+    program: &str,
+    session: Option<&str>,
+    err: &mut dyn Write,
+) -> Result<(Entry, usize), u8> {
+    let entry = match super::program_arg::load_safe(program, "run", err) {
+        Ok(loaded) => Entry {
+            origin: loaded.origin,
+            checked: loaded.report.checked,
+        },
+        Err(status) => return Err(status),
+    };
     let names: Vec<String> = entry
         .checked
         .program
@@ -97,16 +105,9 @@ pub fn run(cli: &Cli, program: &str, session: Option<&str>, err: &mut dyn Write)
                     clean_line(name),
                     names.join(", ")
                 );
-                return 2;
+                return Err(2);
             }
         },
     };
-    if needs_terminal(err) {
-        return 2;
-    }
-    let mut app = app(cli, vec![entry]);
-    app.direct = true;
-    app.session = index;
-    app.start(Instant::now());
-    finish(tui::run(&mut app), err)
+    Ok((entry, index))
 }

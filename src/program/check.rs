@@ -81,14 +81,25 @@ impl Checker<'_> {
     fn text(&mut self, path: &Path, text: Option<&str>) {
         let Some(text) = text else { return };
         if let Some(c) = text.chars().find(|&c| c != '\n' && is_forbidden(c)) {
+            let (message, help) = if c == '\t' {
+                (
+                    "this text holds a tab, which would break the layout on screen".to_owned(),
+                    "replace the tab with a space",
+                )
+            } else {
+                (
+                    format!(
+                        "this text holds the invisible control character U+{:04X}, which could garble the screen",
+                        c as u32
+                    ),
+                    "remove the escape (such as \\u{1b}) from the text",
+                )
+            };
             self.add(
                 Code::ControlCharacter,
                 path.clone(),
-                format!(
-                    "this text holds the invisible control character U+{:04X}, which could garble the screen",
-                    c as u32
-                ),
-                Some("remove the escape (such as \\u{1b} or \\t) from the text".into()),
+                message,
+                Some(help.into()),
             );
         }
     }
@@ -600,6 +611,9 @@ impl Checker<'_> {
                     "`step: 0` adds nothing, so the item could never progress".into(),
                     Some("use a step of 1 or more".into()),
                 );
+            }
+            if start > max {
+                continue; // the dose itself is out of range, reported there
             }
             if up_to < start || up_to > max {
                 self.add(

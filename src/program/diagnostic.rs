@@ -159,6 +159,23 @@ pub struct Style {
 }
 
 impl Style {
+    /// Colour for a terminal, unless `NO_COLOR` is set; plain for files and pipes.
+    pub fn for_stream(is_terminal: bool) -> Style {
+        if is_terminal && std::env::var_os("NO_COLOR").is_none() {
+            Style::COLOR
+        } else {
+            Style::PLAIN
+        }
+    }
+
+    pub fn stdout() -> Style {
+        Style::for_stream(std::io::IsTerminal::is_terminal(&std::io::stdout()))
+    }
+
+    pub fn stderr() -> Style {
+        Style::for_stream(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+    }
+
     pub const PLAIN: Style = Style {
         error: "",
         warning: "",

@@ -85,6 +85,10 @@ impl Dose {
                 sets, reps, tempo, ..
             } => {
                 let mut s = format!("{} x {reps} reps", sets);
+                if self.per_side() {
+                    // Before the tempo, so it never reads "4 s each each side".
+                    s.push_str(" each side");
+                }
                 if let Some(t) = tempo {
                     s.push_str(&format!(", {t} s a rep"));
                 }
@@ -96,8 +100,8 @@ impl Dose {
             Dose::Time { secs, sets, .. } if sets > 1 => format!("{sets} x {}", duration(secs)),
             Dose::Time { secs, .. } => duration(secs),
         };
-        if self.per_side() {
-            out.push_str(", each side");
+        if self.per_side() && !matches!(self, Dose::Reps { .. }) {
+            out.push_str(" each side");
         }
         if self.sets() > 1 && self.rest() > 0 {
             out.push_str(&format!(", rest {}", duration(self.rest())));
@@ -160,6 +164,17 @@ mod tests {
             rest: 0,
             per_side: true,
         };
-        assert_eq!(t.describe(), "1 min 30 s, each side");
+        assert_eq!(t.describe(), "1 min 30 s each side");
+        let sides = Dose::Reps {
+            sets: 2,
+            reps: 8,
+            rest: 30,
+            tempo: Some(3),
+            per_side: true,
+        };
+        assert_eq!(
+            sides.describe(),
+            "2 x 8 reps each side, 3 s a rep, rest 30 s"
+        );
     }
 }

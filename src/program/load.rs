@@ -96,10 +96,19 @@ pub fn check_source(bytes: &[u8], library: &Library) -> Checked {
 
 /// Turns RON's error into a sentence an author can act on.
 fn parse_diagnostic(e: &SpannedError, text: &str) -> Diagnostic {
-    let (line, column) = (e.span.start.line.max(1), e.span.start.col.max(1));
+    let (line, column) = skip_blanks(text, e.span.start.line.max(1), e.span.start.col.max(1));
     let d = |code, msg: String| Diagnostic::error(code, line, column, msg);
     let at_start = (line, column) == first_value(text);
     match &e.code {
+        RonError::ExpectedComma | RonError::ExpectedStructLikeEnd
+            if char_at(text, line, column) == Some('.') =>
+        {
+            d(
+                Code::WrongType,
+                "doses are whole numbers: a decimal point is not allowed here".into(),
+            )
+            .help("round it to a whole number, such as 8")
+        }
         RonError::ExpectedComma | RonError::ExpectedArrayEnd | RonError::ExpectedStructLikeEnd
             if starts_line(text, line, column) && line > 1 =>
         {
@@ -175,11 +184,15 @@ fn parse_diagnostic(e: &SpannedError, text: &str) -> Diagnostic {
         RonError::DuplicateStructField { field, .. } => {
             d(Code::DuplicateField, format!("`{field}` is written twice")).help("keep one of them")
         }
-        RonError::ExpectedDifferentStructName { expected, found } if *expected == "Program" => d(
-            Code::NotAProgram,
-            format!("this file holds `{found}(...)`, not an upright program"),
-        )
-        .help("a program file starts with `Program(`; see docs/program-format.md"),
+        RonError::ExpectedDifferentStructName { expected, found } if *expected == "Program" => {
+            let holds = if text.contains(&format!("{found}(")) {
+                format!("this file holds `{found}(...)`, not an upright program")
+            } else {
+                "this file does not hold an upright program".to_owned()
+            };
+            d(Code::NotAProgram, holds)
+                .help("a program file starts with `Program(`; see docs/program-format.md")
+        }
         RonError::ExpectedDifferentStructName { expected, found } => d(
             Code::WrongType,
             format!("expected `{expected}(...)` here, found `{found}(...)`"),
@@ -188,7 +201,8 @@ fn parse_diagnostic(e: &SpannedError, text: &str) -> Diagnostic {
         RonError::InvalidValueForType { expected, found } => d(
             Code::WrongType,
             format!("expected {}, found {found}", plain_type(expected)),
-        ),
+        )
+        .help(format!("write {} here", plain_type(expected))),
         RonError::IntegerOutOfBounds => d(
             Code::WrongType,
             "this number is out of bounds: doses are whole numbers from 0 up".into(),
@@ -274,17 +288,60 @@ fn first_value(text: &str) -> (usize, usize) {
     (1, 1)
 }
 
+/// The character at a 1-based line and column.
+fn char_at(text: &str, line: usize, column: usize) -> Option<char> {
+    text.split('\n').nth(line - 1)?.chars().nth(column - 1)
+}
+
+/// RON reports some errors at the blank before a value: move on to the value itself.
+fn skip_blanks(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let Some(l) = text.split('\n').nth(line - 1) else {
+        return (line, column);
+    };
+    let blanks = l
+        .chars()
+        .skip(column - 1)
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .count();
+    if column - 1 + blanks < l.chars().count() {
+        (line, column + blanks)
+    } else {
+        (line, column)
+    }
+}
+
 fn starts_line(text: &str, line: usize, column: usize) -> bool {
     text.split('\n')
         .nth(line - 1)
         .is_some_and(|l| l.chars().take(column - 1).all(char::is_whitespace))
 }
 
+/// The line without a trailing `// comment` (a `//` inside quotes, as in a web address in
+/// a cue, is text, not a comment).
+fn without_comment(line: &str) -> &str {
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut prev = ' ';
+    for (i, c) in line.char_indices() {
+        match c {
+            '\\' if in_string && !escaped => escaped = true,
+            '"' if !escaped => in_string = !in_string,
+            '/' if !in_string && prev == '/' => return &line[..i - 1],
+            _ => escaped = false,
+        }
+        if c != '\\' {
+            escaped = false;
+        }
+        prev = c;
+    }
+    line
+}
+
 /// Just after the last character of the nearest non-blank line above `line`.
 fn end_of_previous_line(text: &str, line: usize) -> (usize, usize) {
     let lines: Vec<&str> = text.split('\n').collect();
     for n in (0..line - 1).rev() {
-        let code = lines[n].split("//").next().unwrap_or("").trim_end();
+        let code = without_comment(lines[n]).trim_end();
         if !code.is_empty() {
             return (n + 1, code.chars().count() + 1);
         }
@@ -307,5 +364,20 @@ fn plain_type(t: &str) -> String {
         "a string" => "text in double quotes".into(),
         "a sequence" => "a list in square brackets `[...]`".into(),
         other => other.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::program::Library;
+
+    #[test]
+    fn a_missing_comma_after_a_web_address_points_at_the_end_of_its_line() {
+        let src =
+            "Program(\n    title: \"See https://example.org\" // note\n    level: Beginner,\n)";
+        let d = &check_source(src.as_bytes(), Library::bundled()).diagnostics[0];
+        assert_eq!((d.code, d.line, d.column), (Code::Syntax, 2, 37));
+        assert_eq!(without_comment("a: \"x // y\", // z"), "a: \"x // y\", ");
     }
 }

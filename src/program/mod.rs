@@ -6,6 +6,7 @@
 //! range) instead of failing as a type error.
 
 pub mod check;
+pub mod comments;
 pub mod diagnostic;
 pub mod dose;
 pub mod library;
@@ -13,6 +14,8 @@ pub mod load;
 pub mod locate;
 pub mod phrases;
 pub mod source;
+pub mod summary;
+pub mod write;
 
 use serde::{Deserialize, Serialize};
 

@@ -61,10 +61,13 @@ impl Phrases {
                 if !match_at(&words[start..], phrase, joined) {
                     continue;
                 }
-                let negated = field == Field::Cue
-                    && words[start.saturating_sub(3)..start]
-                        .iter()
-                        .any(|w| NEGATIONS.contains(&w.as_str()));
+                // "Anti-twist" names a movement that resists twisting: allowed anywhere.
+                let anti = start > 0 && words[start - 1] == "anti";
+                let negated = anti
+                    || field == Field::Cue
+                        && words[start.saturating_sub(3)..start]
+                            .iter()
+                            .any(|w| NEGATIONS.contains(&w.as_str()));
                 if !negated {
                     return Some(entry);
                 }
@@ -231,6 +234,7 @@ mod tests {
         assert!(p.find("Never do sit-ups", Field::Cue).is_none());
         assert!(p.find("Round your back slowly", Field::Cue).is_some());
         assert!(p.find("Not a crunch", Field::Name).is_some());
+        assert!(p.find("Anti-twist band hold", Field::Name).is_none());
     }
 
     #[test]

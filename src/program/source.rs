@@ -47,6 +47,17 @@ pub fn decode(bytes: &[u8]) -> Result<String, Vec<Diagnostic>> {
             }
         }
     };
+    if text.contains('\0') {
+        return Err(vec![
+            Diagnostic::error(
+                Code::NotUtf8,
+                1,
+                1,
+                "this file is not plain text: it holds zero bytes (it may be UTF-16 without a byte-order mark, or not text at all)",
+            )
+            .help("save it from a plain-text editor as UTF-8"),
+        ]);
+    }
     let text = normalize_line_ends(text);
     if text.trim().is_empty() {
         return Err(vec![
@@ -171,6 +182,17 @@ mod tests {
     #[test]
     fn binary_that_starts_like_utf16_is_not_text() {
         assert_eq!(code(decode(b"\xff\xfe\x00garbage")), Code::NotUtf8);
+    }
+
+    #[test]
+    fn utf16_without_a_mark_is_reported_as_an_encoding_problem() {
+        let bytes: Vec<u8> = "Program()"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let e = decode(&bytes).unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].code, Code::NotUtf8);
     }
 
     #[test]

@@ -251,13 +251,14 @@ impl Engine {
         }
     }
 
-    /// Enter: this set is done, or this wait is over. Does nothing at a check-in.
+    /// Enter: this set is done, or this wait is over. Does nothing at a check-in that waits
+    /// for an answer; a timed one (a class's slide) is a wait like any other.
     pub fn done(&mut self, now: Instant) {
         self.resume(now);
         let Some(p) = self.phase().copied() else {
             return;
         };
-        if p.kind == PhaseKind::CheckIn {
+        if p.kind == PhaseKind::CheckIn && p.secs.is_none() {
             return;
         }
         self.complete_current();

@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use super::*;
 use crate::journal::{Event, Feeling, Outcome, SkipReason};
-use crate::plan::{ItemKey, Phase, PhaseKind, Plan, Planned, Side, Stage};
+use crate::plan::{CLASS_CHECK_IN_SECS, ItemKey, Phase, PhaseKind, Plan, Planned, Side, Stage};
 use crate::program::{Dose, Library};
 
 struct Clock(Instant);
@@ -361,4 +361,124 @@ fn a_late_tick_catches_up_on_the_plan_grid() {
     e.tick(c.t(45.0));
     assert_eq!(kind(&e), Some(PhaseKind::Rest));
     assert_eq!(e.shown_secs(c.t(45.0)), Some(5));
+}
+
+#[test]
+fn a_class_check_in_slide_moves_on_by_itself_or_with_done_and_records_nothing() {
+    let c = Clock(Instant::now());
+    let items = || {
+        vec![
+            planned("tandem-stance", time(30, 1, 0, false)),
+            planned("chin-tuck", time(20, 1, 0, false)),
+        ]
+    };
+    let mut personal = Engine::new(plan(items()), c.t(0.0));
+    personal.tick(c.t(40.0));
+    assert_eq!(kind(&personal), Some(PhaseKind::CheckIn));
+    personal.done(c.t(41.0));
+    assert_eq!(
+        kind(&personal),
+        Some(PhaseKind::CheckIn),
+        "a person's check-in waits for an answer"
+    );
+
+    let mut class = Engine::new(plan(items()).for_class(), c.t(0.0));
+    class.tick(c.t(40.0));
+    assert_eq!(kind(&class), Some(PhaseKind::CheckIn));
+    assert_eq!(class.shown_secs(c.t(40.0)), Some(CLASS_CHECK_IN_SECS));
+    assert_eq!(class.next_change(c.t(40.0)), Some(c.t(41.0)));
+    class.tick(c.t(48.0));
+    assert_eq!(class.exercise().unwrap().exercise.id, "chin-tuck");
+    assert_eq!(kind(&class), Some(PhaseKind::GetReady));
+    class.tick(c.t(78.0));
+    assert_eq!(kind(&class), Some(PhaseKind::CheckIn));
+    class.done(c.t(79.0));
+    assert_eq!(class.outcome(), Some(Outcome::Completed));
+    assert!(
+        !class
+            .drain_events()
+            .iter()
+            .any(|e| matches!(e, Event::CheckIn { .. })),
+        "a class records no check-ins"
+    );
+}
+
+/// One step of a run as the screens show it: kind, exercise, set and side.
+type Step = (PhaseKind, usize, u32, Option<Side>);
+
+/// Walks a whole run with a fixed script of pauses, skips, backs and extra time. Check-ins are
+/// answered at once by a person; a class's slide is passed with `done` or left to run out.
+fn walk(mut e: Engine, class: bool) -> (Vec<Step>, Vec<Event>) {
+    let c = Clock(Instant::now());
+    let mut now = c.t(0.0);
+    e.restart_exercise(now);
+    let mut steps = Vec::new();
+    let mut events = Vec::new();
+    let mut last = None;
+    let mut script = 0u32;
+    while let Some(p) = e.phase().copied() {
+        if last != Some(e.index()) {
+            steps.push((p.kind, p.exercise, p.set, p.side));
+            last = Some(e.index());
+        }
+        if p.kind == PhaseKind::CheckIn {
+            match (class, p.exercise % 2) {
+                (false, _) => e.check_in(now, Feeling::Fine, None),
+                (true, 0) => e.done(now),
+                (true, _) => {
+                    now = e.next_change(now).expect("a slide counts down");
+                    e.tick(now);
+                }
+            }
+            continue;
+        }
+        script += 1;
+        match script {
+            _ if p.secs.is_none() => {
+                now += Duration::from_secs(7);
+                e.done(now);
+            }
+            s if s % 97 == 0 => e.skip(now),
+            s if s % 89 == 0 => e.back(now),
+            s if s % 61 == 0 => {
+                e.pause(now);
+                now += Duration::from_secs(40);
+                e.resume(now);
+            }
+            s if s % 53 == 0 => e.adjust(now, 15),
+            _ => {
+                now = e.next_change(now).expect("a running countdown");
+                e.tick(now);
+            }
+        }
+        events.extend(e.drain_events());
+    }
+    events.extend(e.drain_events());
+    events.retain(|e| !matches!(e, Event::CheckIn { .. }));
+    (steps, events)
+}
+
+#[test]
+fn class_and_personal_runs_step_through_the_same_plan_identically() {
+    use std::collections::HashMap;
+    let program = crate::bundled::find("group-class")
+        .unwrap()
+        .check()
+        .program
+        .unwrap();
+    let catalog = crate::program::Catalog::new(Library::bundled(), &program.exercises);
+    for seed in [1, 2, 3] {
+        let p = crate::plan::plan(&program, &catalog, None, &HashMap::new(), seed).unwrap();
+        let t = Instant::now();
+        let (personal_steps, personal_events) = walk(Engine::new(p.clone(), t), false);
+        let (class_steps, class_events) = walk(Engine::new(p.clone().for_class(), t), true);
+        assert!(personal_steps.len() > 50, "{}", personal_steps.len());
+        assert!(
+            personal_events
+                .iter()
+                .any(|e| matches!(e, Event::Skipped { .. }))
+        );
+        assert_eq!(class_steps, personal_steps);
+        assert_eq!(class_events, personal_events);
+    }
 }

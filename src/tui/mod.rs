@@ -4,13 +4,15 @@
 //! inside a synchronized update so a frame never tears.
 
 pub mod app;
+pub mod big;
+pub mod class;
 pub mod history;
 pub mod theme;
 pub mod ui;
 
 use std::io::{self, Write};
 use std::sync::mpsc::{self, RecvTimeoutError};
-use std::time::Instant;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
 use ratatui::crossterm::execute;
@@ -19,6 +21,31 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 pub use app::App;
+pub use class::Class;
+
+use crate::journal::{self, Event, Journal, Record};
+
+/// A new run's id in the journal: its start in milliseconds since 1970.
+pub(crate) fn new_run_id() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
+/// Appends `event` to the journal, stamped with the wall clock; the record, and whether it
+/// was written.
+pub(crate) fn append(journal: &mut Journal, run: u64, event: Event) -> (Record, io::Result<()>) {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let record = Record {
+        at: journal::rfc3339(secs),
+        run,
+        event,
+    };
+    let written = journal.append(&record);
+    (record, written)
+}
 
 /// What the terminal loop drives: the personal coach (`App`) and the class display both.
 pub trait Shell {

@@ -1,5 +1,6 @@
-//! Colours: a colour-blind-safe palette (blue and orange, never red against green) where
-//! words and symbols always carry the meaning, so nothing is told by colour alone.
+//! Colours: a colour-blind-safe palette (blue and orange, never red against green), and a
+//! high-contrast one (white on black) for projectors. Words and symbols always carry the
+//! meaning, so nothing is told by colour alone.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -7,6 +8,8 @@ use crate::plan::PhaseKind;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
+    /// The whole screen under everything else.
+    pub base: Style,
     pub text: Style,
     pub dim: Style,
     pub title: Style,
@@ -22,9 +25,12 @@ pub struct Theme {
 
 impl Default for Theme {
     fn default() -> Self {
-        let blue = Color::Rgb(86, 180, 233);
-        let orange = Color::Rgb(230, 159, 0);
+        // Okabe-Ito sky blue and orange, as 256-colour indexes (shorter escape codes than
+        // true colour: fewer bytes to the terminal every second).
+        let blue = Color::Indexed(74);
+        let orange = Color::Indexed(214);
         Theme {
+            base: Style::new(),
             text: Style::new(),
             dim: Style::new().fg(Color::Gray),
             title: Style::new().add_modifier(Modifier::BOLD),
@@ -41,6 +47,31 @@ impl Default for Theme {
 }
 
 impl Theme {
+    /// For a projector or a washed-out screen: bold white on black, no mid-greys, emphasis
+    /// by inverting (black on white) rather than by a colour.
+    pub fn high_contrast() -> Theme {
+        let plain = Style::new().fg(Color::White).bg(Color::Black);
+        let bold = plain.add_modifier(Modifier::BOLD);
+        let inverse = Style::new()
+            .fg(Color::Black)
+            .bg(Color::White)
+            .add_modifier(Modifier::BOLD);
+        Theme {
+            base: plain,
+            text: bold,
+            dim: plain,
+            title: bold,
+            accent: bold,
+            warn: inverse,
+            key: bold,
+            border: plain,
+            selected: inverse,
+            banner: inverse,
+            work: bold,
+            rest: bold,
+        }
+    }
+
     /// The countdown's colour by phase; the phase is always also written in words.
     pub fn countdown(&self, kind: PhaseKind) -> Style {
         match kind {

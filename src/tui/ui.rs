@@ -9,12 +9,13 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Clear, LineGauge, Paragraph, Wrap};
-use tui_big_text::{BigText, PixelSize};
 
 use super::app::{Advice, App, CheckIn, Overlay, Readiness, ReadyStep, Run, Screen};
+use super::big;
 use super::theme::Theme;
 use crate::journal::{Feeling, NextDay};
 use crate::plan::{ItemKey, PhaseKind};
+use crate::program::summary::DoseSummary;
 use crate::program::{Catalog, Kind, Library, Program};
 use crate::progress::ladder;
 use crate::safety::{self, RED_FLAGS};
@@ -80,7 +81,7 @@ fn wrapped_rows(text: &str, width: u16) -> u16 {
     rows as u16
 }
 
-fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+pub(crate) fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     let text = format!(
         "Please enlarge the window.\nupright needs at least {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}.",
         area.width, area.height
@@ -101,7 +102,7 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 /// A key hint line: "Space pause  Enter done ...".
-pub(super) fn keys(pairs: &[(&str, &str)], theme: &Theme) -> Line<'static> {
+pub(crate) fn keys(pairs: &[(&str, &str)], theme: &Theme) -> Line<'static> {
     let mut spans = Vec::new();
     for (i, (k, what)) in pairs.iter().enumerate() {
         if i > 0 {
@@ -121,7 +122,7 @@ pub(super) fn with_footer(area: Rect, footer: &Line) -> [Rect; 2] {
     Layout::vertical([Constraint::Min(0), Constraint::Length(rows)]).areas(area)
 }
 
-pub(super) fn frame_block<'a>(title: String, theme: &Theme) -> Block<'a> {
+pub(crate) fn frame_block<'a>(title: String, theme: &Theme) -> Block<'a> {
     Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border)
@@ -335,6 +336,25 @@ fn preview(app: &App, width: u16, theme: &Theme) -> (String, Vec<Line<'static>>)
             }
         }
     }
+    let summary = DoseSummary::new(p, &catalog);
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "A week of this program, against the guidance",
+        theme.accent.add_modifier(Modifier::BOLD),
+    ));
+    for row in summary.rows() {
+        let mark = if row.meets { "✓" } else { "·" };
+        lines.push(Line::from(vec![
+            Span::raw(format!("  {mark} {}: {}", row.what, row.program)),
+            Span::styled(format!(" (guidance: {})", row.guidance), theme.dim),
+        ]));
+    }
+    for note in summary.notes.iter().filter(|n| n.short) {
+        lines.push(Line::styled(
+            format!("  {}", clean_line(&note.text)),
+            theme.dim,
+        ));
+    }
     let title = format!(
         "Session {} ({} of {}) · about {} min",
         clean_line(&s.name),
@@ -508,7 +528,7 @@ fn stopped(frame: &mut Frame, area: Rect, advice: &Advice, direct: bool, theme: 
 
 // ---------- session ----------
 
-fn countdown_text(secs: u32) -> String {
+pub(crate) fn countdown_text(secs: u32) -> String {
     if secs >= 60 {
         format!("{}:{:02}", secs / 60, secs % 60)
     } else {
@@ -521,7 +541,7 @@ fn clock(d: Duration) -> String {
     format!("{}:{:02}", s / 60, s % 60)
 }
 
-fn phase_word(kind: PhaseKind) -> &'static str {
+pub(crate) fn phase_word(kind: PhaseKind) -> &'static str {
     match kind {
         PhaseKind::GetReady => "GET READY",
         PhaseKind::Work => "WORK",
@@ -531,25 +551,9 @@ fn phase_word(kind: PhaseKind) -> &'static str {
     }
 }
 
-/// The biggest digits that fit: full 8x8 cells, half height, or plain text.
-pub fn big_size(width: u16, height: u16, chars: u16) -> Option<PixelSize> {
-    if height >= 8 && width >= chars * 8 {
-        Some(PixelSize::Full)
-    } else if height >= 4 && width >= chars * 8 {
-        Some(PixelSize::HalfHeight)
-    } else if height >= 4 && width >= chars * 4 {
-        Some(PixelSize::Quadrant)
-    } else {
-        None
-    }
-}
-
-pub fn big_rows(size: PixelSize) -> u16 {
-    match size {
-        PixelSize::Full => 8,
-        _ => 4,
-    }
-}
+/// Terminals at least this large get digits taller than four rows; smaller ones half-height
+/// digits, which read as well at a normal distance and redraw half the cells each second.
+pub const FULL_SIZE_FROM: (u16, u16) = (160, 48);
 
 fn session(frame: &mut Frame, area: Rect, app: &App, run: &Run, now: Instant, theme: &Theme) {
     let e = &run.engine;
@@ -644,8 +648,17 @@ fn session(frame: &mut Frame, area: Rect, app: &App, run: &Run, now: Instant, th
     // The countdown takes the room the rest leaves: grow it on a large screen.
     let fixed = 2 + 1 + 1 + cue_height + 1;
     let spare = inner.height.saturating_sub(fixed);
-    let size = big_size(inner.width, spare, big.chars().count() as u16);
-    let big_height = size.map_or(1, big_rows);
+    let large = area.width >= FULL_SIZE_FROM.0 && area.height >= FULL_SIZE_FROM.1;
+    // Half-height digits on ordinary terminals (half the cells to redraw each second); on a
+    // large one up to 24 rows tall, leaving the cues on screen beside them.
+    let limits = big::Limits {
+        max_glyph_height: if large { 24 } else { 4 },
+        ..big::Limits::area(inner.width, spare)
+    };
+    let fitted = (!big.is_empty())
+        .then(|| big::fit_lines(std::slice::from_ref(&big), limits))
+        .flatten();
+    let big_height = fitted.as_ref().map_or(1, big::Big::height);
 
     let [
         name_area,
@@ -656,16 +669,18 @@ fn session(frame: &mut Frame, area: Rect, app: &App, run: &Run, now: Instant, th
         gauge_area,
         _,
         cues_area,
+        _,
         next_area,
     ] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Min(0),
+        Constraint::Fill(1),
         Constraint::Length(big_height),
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(cue_height.min(inner.height.saturating_sub(big_height + 5))),
+        Constraint::Length(1),
+        Constraint::Length(cue_height.min(inner.height.saturating_sub(big_height + 6))),
+        Constraint::Fill(1),
         Constraint::Length(1),
     ])
     .areas(inner);
@@ -682,27 +697,21 @@ fn session(frame: &mut Frame, area: Rect, app: &App, run: &Run, now: Instant, th
         status_area,
     );
 
-    match size {
-        Some(px) if !big.is_empty() => {
-            let style = if e.is_paused() {
-                theme.dim
-            } else {
-                theme.countdown(phase.kind)
-            };
-            frame.render_widget(
-                BigText::builder()
-                    .pixel_size(px)
-                    .style(style)
-                    .lines(vec![Line::from(big.clone())])
-                    .centered()
-                    .build(),
-                big_area,
-            );
-        }
-        _ => frame.render_widget(
+    let style = if e.is_paused() {
+        theme.dim
+    } else {
+        theme.countdown(phase.kind)
+    };
+    match &fitted {
+        Some(b) => b.render(
+            big_area,
+            frame.buffer_mut(),
+            style.add_modifier(Modifier::BOLD),
+        ),
+        None => frame.render_widget(
             Paragraph::new(Span::styled(
                 big.clone(),
-                theme.countdown(phase.kind).add_modifier(Modifier::BOLD),
+                style.add_modifier(Modifier::BOLD),
             ))
             .alignment(Alignment::Center),
             big_area,
@@ -857,7 +866,7 @@ fn summary(frame: &mut Frame, area: Rect, run: &Run, app: &App, theme: &Theme) {
 
 // ---------- overlays ----------
 
-fn popup(area: Rect, width: u16, height: u16) -> Rect {
+pub(crate) fn popup(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
     Rect {

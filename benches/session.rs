@@ -1,0 +1,105 @@
+//! Planning a session, stepping the engine through a whole session, and drawing the coach's
+//! screens into a `TestBackend` at 80x24 and 300x100.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use divan::{Bencher, black_box};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use upright::bundled;
+use upright::journal::Feeling;
+use upright::paths::Paths;
+use upright::plan::{PhaseKind, plan};
+use upright::program::{Catalog, Library, Program};
+use upright::session::Engine;
+use upright::sources::discover;
+use upright::tui::App;
+use upright::tui::ui::draw;
+
+fn main() {
+    Library::bundled();
+    divan::main();
+}
+
+fn program(name: &str) -> Program {
+    bundled::find(name).unwrap().check().program.unwrap()
+}
+
+#[divan::bench(args = ["home-foundations", "group-class"])]
+fn plan_a_session(bencher: Bencher, name: &str) {
+    let p = program(name);
+    let catalog = Catalog::new(Library::bundled(), &p.exercises);
+    let levels = HashMap::new();
+    bencher.bench(|| black_box(plan(&p, &catalog, None, &levels, 7).unwrap()));
+}
+
+/// A whole 45-minute class, one wake-up per second, check-ins answered at once.
+#[divan::bench]
+fn step_a_whole_session(bencher: Bencher) {
+    let p = program("group-class");
+    let catalog = Catalog::new(Library::bundled(), &p.exercises);
+    let planned = plan(&p, &catalog, None, &HashMap::new(), 7).unwrap();
+    bencher.bench(|| {
+        let mut now = Instant::now();
+        let mut e = Engine::new(planned.clone(), now);
+        while e.outcome().is_none() {
+            match e.phase().map(|p| p.kind) {
+                Some(PhaseKind::CheckIn) => e.check_in(now, Feeling::Fine, Some(5)),
+                _ => match e.next_change(now) {
+                    Some(t) => {
+                        now = t;
+                        e.tick(now);
+                    }
+                    None => e.done(now),
+                },
+            }
+            black_box(e.drain_events());
+        }
+    });
+}
+
+fn app_in_session() -> (App, Instant, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths {
+        data: dir.path().join("data"),
+        config: dir.path().join("config"),
+    };
+    let mut app = App::new(discover(&[]), paths, true, Some(7));
+    let now = Instant::now();
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    app.key(key(KeyCode::Enter), now);
+    app.key(key(KeyCode::Char('n')), now);
+    let later = now + Duration::from_secs(14);
+    app.tick(later);
+    (app, later, dir)
+}
+
+#[divan::bench(args = [(80, 24), (300, 100)])]
+fn draw_session_screen(bencher: Bencher, size: (u16, u16)) {
+    let (app, now, _dir) = app_in_session();
+    let mut t = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+    let mut second = 0;
+    bencher.bench_local(|| {
+        // Each frame a second later, as the countdown draws it.
+        second = (second + 1) % 10;
+        t.draw(|f| draw(f, &app, now + Duration::from_secs(second)))
+            .unwrap();
+    });
+}
+
+#[divan::bench(args = [(80, 24), (300, 100)])]
+fn draw_home_screen(bencher: Bencher, size: (u16, u16)) {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths {
+        data: dir.path().join("data"),
+        config: dir.path().join("config"),
+    };
+    let app = App::new(discover(&[]), paths, true, Some(7));
+    let mut t = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+    let now = Instant::now();
+    bencher.bench_local(|| {
+        t.draw(|f| draw(f, &app, now)).unwrap();
+    });
+}

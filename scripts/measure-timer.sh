@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Measures a running countdown the way a person sees it: in tmux at 120x40, for SECS seconds
+# (default 60). For each timer: CPU (% of one core, from /proc/PID/stat), peak memory
+# (VmHWM), bytes written to the terminal per second, and time to the first frame (from
+# `script`'s timing log). Peers are measured when installed: termdown (pip install termdown)
+# and timr-tui (cargo install timr-tui).
+#
+#   scripts/measure-timer.sh [SECS]
+set -euo pipefail
+secs=${1:-60}
+cols=120 rows=40
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'tmux kill-session -t measure 2>/dev/null || true; rm -rf "$work"' EXIT
+tick=$(getconf CLK_TCK)
+
+cat >"$work/countdown.ron" <<RON
+Program(
+    title: "Countdown",
+    level: Beginner,
+    per_week: 1,
+    sessions: [Session(name: "A", blocks: [Block(name: "B", items: [
+        Item(exercise: "tandem-stance-supported", dose: Time(secs: $secs)),
+        Item(exercise: "chin-tuck", dose: Time(secs: 30)),
+        Item(exercise: "single-leg-stand-supported", dose: Time(secs: 30)),
+    ])])],
+)
+RON
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# measure NAME PROCESS-NAME KEYS... -- COMMAND...
+measure() {
+    local name=$1 proc=$2; shift 2
+    local keys=()
+    while [ "$1" != "--" ]; do keys+=("$1"); shift; done
+    shift
+    tmux kill-session -t measure 2>/dev/null || true
+    tmux new-session -d -s measure -x $cols -y $rows \
+        "script -q -f -T '$work/$name.timing' -c '$*' '$work/$name.out'"
+    local pid=""
+    for _ in $(seq 100); do
+        pid=$(pgrep -n -x "$proc" || true)
+        [ -n "$pid" ] && break
+        sleep 0.05
+    done
+    [ -n "$pid" ] || { echo "$name: did not start" >&2; return; }
+    sleep 1
+    for k in "${keys[@]}"; do tmux send-keys -t measure "$k"; sleep 0.3; done
+    local b0 t0 c0
+    b0=$(awk '{s+=$2} END {print s+0}' "$work/$name.timing")
+    c0=$(cpu_ticks "$pid"); t0=$(date +%s.%N)
+    sleep "$secs"
+    local c1 t1 b1 hwm first
+    c1=$(cpu_ticks "$pid"); t1=$(date +%s.%N)
+    b1=$(awk '{s+=$2} END {print s+0}' "$work/$name.timing")
+    hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+    first=$(awk 'NR==1 {printf "%.0f", $1 * 1000}' "$work/$name.timing")
+    tmux kill-session -t measure 2>/dev/null || true
+    awk -v n="$name" -v c0="$c0" -v c1="$c1" -v t0="$t0" -v t1="$t1" -v tick="$tick" \
+        -v b0="$b0" -v b1="$b1" -v hwm="$hwm" -v first="$first" 'BEGIN {
+        d = t1 - t0
+        printf "| %-10s | %6.3f %% | %6.1f MB | %6.0f B/s | %5s ms |\n",
+            n, 100 * (c1 - c0) / tick / d, hwm / 1024, (b1 - b0) / d, first
+    }'
+}
+
+echo "Countdown of ${secs} s in tmux at ${cols}x${rows}, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m)"
+echo
+echo "| timer      | CPU      | peak mem  | terminal    | 1st frame |"
+echo "|------------|----------|-----------|-------------|-----------|"
+bin="$root/target/release/upright"
+[ -x "$bin" ] || (cd "$root" && cargo build --release -q)
+# n: no unassessed fracture; Enter: skip "get ready" so the countdown starts at once.
+measure upright upright n Enter -- "$bin" run "$work/countdown.ron" --quiet --data-dir "$work/data"
+if command -v termdown >/dev/null 2>&1; then
+    measure termdown termdown -- termdown "$((secs + 10))s"
+fi
+if command -v timr-tui >/dev/null 2>&1; then
+    measure timr-tui timr-tui -- timr-tui --countdown "$((secs + 10))s"
+fi

@@ -1,0 +1,159 @@
+//! The handout as Markdown, for pasting into notes or converting to other formats. Program
+//! text is made safe with `clean_line` and has Markdown's special characters escaped, so a cue
+//! can never turn into a link, an image or a table cell.
+
+use std::fmt::Write as _;
+
+use super::Handout;
+use crate::safety;
+use crate::text::clean_line;
+
+/// Program text as literal Markdown on one line.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in clean_line(text).chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub fn markdown(h: &Handout) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(&h.title));
+    if let Some(s) = &h.summary {
+        let _ = writeln!(out, "{}\n", escape(s));
+    }
+    let _ = writeln!(out, "*{}*", escape(&h.byline()));
+
+    let _ = writeln!(out, "\n## Before you start\n");
+    let _ = writeln!(
+        out,
+        "{}\n\n{}",
+        safety::BEFORE_YOU_START,
+        safety::DISCLAIMER
+    );
+
+    let _ = writeln!(out, "\n## Your week\n\n{}\n", escape(&h.week_advice()));
+    let days = h.weeks.first().map_or(0, Vec::len);
+    let _ = write!(out, "| |");
+    for (d, _) in h.weeks.first().into_iter().flatten() {
+        let _ = write!(out, " {d} |");
+    }
+    let _ = writeln!(out, "\n|---|{}", "---|".repeat(days));
+    for (w, week) in h.weeks.iter().enumerate() {
+        let label = if h.weeks.len() > 1 {
+            format!("Week {}", w + 1)
+        } else {
+            "Every week".into()
+        };
+        let _ = write!(out, "| {label} |");
+        for (_, s) in week {
+            let _ = write!(out, " {} |", escape(s));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "\n{}", h.progress_advice());
+
+    let _ = writeln!(out, "\n## Your weekly dose and the guidance\n");
+    let _ = writeln!(out, "| | this program | guidance |\n|---|---|---|");
+    for r in h.dose.rows() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            r.what,
+            escape(&r.program),
+            r.guidance
+        );
+    }
+    if !h.dose.notes.is_empty() {
+        out.push('\n');
+        for n in &h.dose.notes {
+            let _ = writeln!(out, "- {}", escape(&n.text));
+        }
+    }
+
+    let _ = writeln!(
+        out,
+        "\n## How should it feel?\n\n| what you feel | what it means | what to do |\n|---|---|---|"
+    );
+    for b in &safety::CHECK_IN {
+        let _ = writeln!(out, "| {} | {} | {} |", b.feels, b.means, b.action);
+    }
+    let _ = writeln!(out, "\n{}\n\n{}", safety::SORENESS_AFTER, safety::EFFORT);
+
+    let _ = writeln!(out, "\n## Stop and get help\n");
+    for f in &safety::RED_FLAGS {
+        let _ = writeln!(out, "- **{}**", f.handout_line());
+    }
+    let _ = writeln!(out, "\n{}", safety::AFTER_A_RED_FLAG);
+
+    for s in &h.sessions {
+        let _ = writeln!(
+            out,
+            "\n## Session {} (about {} minutes)",
+            escape(&s.name),
+            s.minutes
+        );
+        for b in &s.blocks {
+            let _ = writeln!(out, "\n### {}\n", escape(&b.name));
+            if let Some(p) = &b.pick {
+                let mut chars = p.chars();
+                let p: String = chars
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_uppercase)
+                    .chain(chars)
+                    .collect();
+                let _ = writeln!(out, "*{}.*\n", escape(&p));
+            }
+            for (i, item) in b.items.iter().enumerate() {
+                let _ = writeln!(
+                    out,
+                    "{}. **{}**: {}",
+                    i + 1,
+                    escape(&item.name),
+                    escape(&item.dose)
+                );
+                for cue in &item.cues {
+                    let _ = writeln!(out, "    - {}", escape(cue));
+                }
+                if !item.equipment.is_empty() {
+                    let list: Vec<String> = item.equipment.iter().map(|e| escape(e)).collect();
+                    let _ = writeln!(out, "    - You need: {}", list.join(", "));
+                }
+                if let Some(c) = &item.caution {
+                    let _ = writeln!(out, "    - **Caution:** {}", escape(c));
+                }
+                if let Some(e) = &item.easier {
+                    let _ = writeln!(out, "    - If it is too much: {}", escape(e));
+                }
+                if let Some(p) = &item.progress {
+                    let _ = writeln!(out, "    - As it gets easier: {}", escape(p));
+                }
+            }
+        }
+    }
+    let _ = writeln!(out, "\n---\n\n*{}*", safety::DISCLAIMER);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_keeps_program_text_literal() {
+        assert_eq!(
+            escape("a [link](x) *b* | c"),
+            "a \\[link\\](x) \\*b\\* \\| c"
+        );
+        assert_eq!(escape("<script>"), "\\<script\\>");
+        assert!(!escape("x\u{1b}[2J").contains('\u{1b}'));
+    }
+}

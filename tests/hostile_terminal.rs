@@ -1,0 +1,223 @@
+//! Nothing from a program file, a file name or the journal can put a control byte on the
+//! terminal, and no terminal size or resize storm panics the coach. The TUI cases read the
+//! raw bytes the binary wrote (through `script` in tmux); skipped with a note without tmux.
+
+use std::path::Path;
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+/// An OSC sequence that would retitle the terminal, and a clear-screen.
+const PAYLOAD: &str = "\u{1b}]0;PWNED\u{7}\u{1b}[2J";
+const MARK: &[u8] = b"\x1b]0;PWNED";
+
+fn tmux_ok() -> bool {
+    let ok = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+        && Command::new("script").arg("--version").output().is_ok();
+    if !ok {
+        eprintln!("NOTE: tmux or script is missing; this terminal test did not run");
+    }
+    ok
+}
+
+fn tmux(args: &[&str]) -> String {
+    let o = Command::new("tmux").args(args).output().unwrap();
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn wait_for(session: &str, text: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let s = tmux(&["capture-pane", "-p", "-t", session]);
+        if s.contains(text) {
+            return s;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "waited for {text:?}:\n{s}"
+        );
+        sleep(Duration::from_millis(100));
+    }
+}
+
+/// Runs upright with `args` in tmux under `script`, so every byte it writes is kept.
+fn run_raw(session: &str, dir: &Path, args: &str) -> std::path::PathBuf {
+    let raw = dir.join("raw.out");
+    let cmd = format!(
+        "script -q -f -c '{} {args}' {}; sleep 30",
+        env!("CARGO_BIN_EXE_upright"),
+        raw.display()
+    );
+    let _ = tmux(&["kill-session", "-t", session]);
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        session,
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &cmd,
+    ]);
+    raw
+}
+
+const PROGRAM: &str = r#"Program(
+    title: "Hostile",
+    level: Beginner,
+    per_week: 1,
+    sessions: [Session(name: "A", blocks: [Block(name: "B", items: [
+        Item(exercise: "tandem-stance", dose: Time(secs: 20)),
+        Item(exercise: "chin-tuck", dose: Time(secs: 20)),
+    ])])],
+)"#;
+
+#[test]
+fn check_output_never_carries_escapes_from_names_or_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = dir.path().join(format!("bad{PAYLOAD}.ron"));
+    let text = PROGRAM.replace(
+        "title: \"Hostile\"",
+        "title: \"Hostile \\u{1b}]0;PWNED\\u{7}\"",
+    );
+    std::fs::write(&name, text).unwrap();
+    let raw_control = dir.path().join("raw.ron");
+    std::fs::write(&raw_control, PROGRAM.replace("Hostile", PAYLOAD)).unwrap();
+    for format in ["text", "json"] {
+        let o = Command::new(env!("CARGO_BIN_EXE_upright"))
+            .args(["check", "--format", format])
+            .arg(&name)
+            .arg(&raw_control)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        for (stream, bytes) in [("stdout", &o.stdout), ("stderr", &o.stderr)] {
+            assert!(
+                !bytes.iter().any(|&b| b == 0x1b || b == 0x07),
+                "{format} {stream} has a control byte: {}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    }
+}
+
+#[test]
+fn the_home_screen_and_journal_text_cannot_inject_escapes() {
+    if !tmux_ok() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let programs = dir.path().join("programs");
+    std::fs::create_dir_all(&programs).unwrap();
+    // A file with a hostile name and an error: listed on the home screen with its name.
+    std::fs::write(
+        programs.join(format!("zz{PAYLOAD}.ron")),
+        "Program(title: \"x\")",
+    )
+    .unwrap();
+    // A red flag whose words carry the payload: shown by the readiness check.
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    let symptom = serde_json::to_string(&format!("Dizzy{PAYLOAD}")).unwrap();
+    std::fs::write(
+        data.join("journal.jsonl"),
+        format!("{{\"at\":\"2026-11-19T10:00:00Z\",\"run\":1,\"event\":\"red_flag\",\"symptoms\":[{symptom}]}}\n"),
+    )
+    .unwrap();
+    let raw = run_raw(
+        "upright-hostile",
+        dir.path(),
+        &format!(
+            "--programs {} --data-dir {} --quiet",
+            programs.display(),
+            data.display()
+        ),
+    );
+    wait_for("upright-hostile", "Programs");
+    tmux(&["send-keys", "-t", "upright-hostile", "Up"]); // the hostile file, listed last
+    wait_for("upright-hostile", "cannot be run");
+    tmux(&["send-keys", "-t", "upright-hostile", "Down", "Enter"]); // a bundled program
+    wait_for("upright-hostile", "Dizzy");
+    tmux(&["send-keys", "-t", "upright-hostile", "Escape", "q"]);
+    sleep(Duration::from_millis(500));
+    let _ = tmux(&["kill-session", "-t", "upright-hostile"]);
+    let bytes = std::fs::read(&raw).unwrap();
+    assert!(bytes.len() > 1000, "the screen was drawn");
+    assert!(
+        !bytes.windows(MARK.len()).any(|w| w == MARK),
+        "the payload reached the terminal"
+    );
+}
+
+#[test]
+fn resize_storms_and_tiny_terminals_never_panic() {
+    if !tmux_ok() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let program = dir.path().join("p.ron");
+    std::fs::write(&program, PROGRAM).unwrap();
+    let status = dir.path().join("status");
+    let cmd = format!(
+        "{} run {} --quiet --data-dir {}; echo $? > {}; sleep 30",
+        env!("CARGO_BIN_EXE_upright"),
+        program.display(),
+        dir.path().join("data").display(),
+        status.display()
+    );
+    let s = "upright-resize";
+    let _ = tmux(&["kill-session", "-t", s]);
+    tmux(&["new-session", "-d", "-s", s, "-x", "80", "-y", "24", &cmd]);
+    wait_for(s, "Readiness check");
+    tmux(&["send-keys", "-t", s, "n"]);
+    wait_for(s, "GET READY");
+    let sizes = [
+        (20, 5),
+        (200, 60),
+        (21, 6),
+        (80, 24),
+        (59, 17),
+        (61, 19),
+        (300, 100),
+        (1, 1),
+        (120, 40),
+    ];
+    for round in 0..6 {
+        for (w, h) in sizes {
+            tmux(&[
+                "resize-window",
+                "-t",
+                s,
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+            ]);
+            if round == 0 {
+                sleep(Duration::from_millis(40));
+            }
+        }
+    }
+    tmux(&["resize-window", "-t", s, "-x", "20", "-y", "5"]);
+    wait_for(s, "enlarge");
+    tmux(&["resize-window", "-t", s, "-x", "80", "-y", "24"]);
+    wait_for(s, "Exercise 1 of 2");
+    tmux(&["send-keys", "-t", s, "q", "y"]);
+    wait_for(s, "Summary");
+    tmux(&["send-keys", "-t", s, "Enter"]);
+    let start = Instant::now();
+    while !status.exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "upright did not exit"
+        );
+        sleep(Duration::from_millis(100));
+    }
+    let _ = tmux(&["kill-session", "-t", s]);
+    assert_eq!(std::fs::read_to_string(&status).unwrap().trim(), "0");
+}

@@ -72,6 +72,31 @@ pub enum Outcome {
     Abandoned,
 }
 
+/// How the person felt the day after their last session (the pain-monitoring model: pain must
+/// settle by the next day; if it is worse, the load is reduced).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NextDay {
+    /// Any soreness has settled.
+    Settled,
+    /// Still sore: no progression today.
+    StillSore,
+    /// Worse than after the session: every item of that session steps back one level.
+    Worse,
+}
+
+impl NextDay {
+    pub const ALL: [NextDay; 3] = [NextDay::Settled, NextDay::StillSore, NextDay::Worse];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            NextDay::Settled => "Settled: no soreness left, or only a little",
+            NextDay::StillSore => "Still sore",
+            NextDay::Worse => "Worse than straight after the session",
+        }
+    }
+}
+
 /// One thing that happened. Field names are the journal format: add, never rename.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
@@ -118,6 +143,17 @@ pub enum Event {
     SessionEnd {
         outcome: Outcome,
     },
+    /// The next-day question, asked before a session: how the person felt the day after the
+    /// session `about` (its run id). Recorded with the run id of the session being started.
+    FollowUp {
+        about: u64,
+        answer: NextDay,
+    },
+    /// A session that stopped without an end (a crash, a kill, a power cut) goes on, with its
+    /// own run id, from its planned item at index `exercise`.
+    Resumed {
+        exercise: u32,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,6 +181,8 @@ pub struct Record {
 pub struct Journal {
     path: PathBuf,
     file: Option<File>,
+    /// Why it could not be opened, to say on every append.
+    open_error: Option<String>,
 }
 
 impl Journal {
@@ -154,17 +192,32 @@ impl Journal {
     /// still returned, so a session can run; every append then reports the error.
     pub fn open(dir: &Path) -> (Journal, Option<io::Error>) {
         let path = dir.join(Self::FILE_NAME);
+        let new = !path.exists();
         let opened = std::fs::create_dir_all(dir)
             .and_then(|()| OpenOptions::new().create(true).append(true).open(&path));
+        if new && opened.is_ok() {
+            // A new file's name is only durable once its folder is synced (best effort).
+            if let Ok(d) = File::open(dir) {
+                let _ = d.sync_all();
+            }
+        }
         match opened {
             Ok(f) => (
                 Journal {
                     path,
                     file: Some(f),
+                    open_error: None,
                 },
                 None,
             ),
-            Err(e) => (Journal { path, file: None }, Some(e)),
+            Err(e) => (
+                Journal {
+                    path,
+                    file: None,
+                    open_error: Some(e.to_string()),
+                },
+                Some(e),
+            ),
         }
     }
 
@@ -174,34 +227,201 @@ impl Journal {
 
     /// Appends one record and syncs it to disk. Only when this returns `Ok` is the event saved.
     pub fn append(&mut self, record: &Record) -> io::Result<()> {
-        let file = self.file.as_mut().ok_or_else(|| {
-            io::Error::new(
+        let Some(file) = self.file.as_mut() else {
+            return Err(io::Error::new(
                 io::ErrorKind::PermissionDenied,
-                "the journal could not be opened",
-            )
-        })?;
+                format!(
+                    "the journal could not be opened: {}",
+                    self.open_error.as_deref().unwrap_or("unknown error")
+                ),
+            ));
+        };
         let mut line = serde_json::to_vec(record).map_err(io::Error::other)?;
         line.push(b'\n');
-        file.write_all(&line)?;
-        file.sync_data()
+        let before = file.metadata()?.len();
+        let written = file.write_all(&line).and_then(|()| file.sync_data());
+        if written.is_err() {
+            // A disk that filled up half-way through the line leaves a torn line that the
+            // next whole record would be glued to: cut it off again (best effort).
+            let _ = file.set_len(before);
+        }
+        written
     }
 }
 
-/// Every whole record in the journal at `path`, oldest first; a missing journal is empty.
-/// Lines that are not records (torn by a crash, or from a newer version) are skipped.
-pub fn read(path: &Path) -> io::Result<Vec<Record>> {
-    let file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(e),
-    };
-    let mut records = Vec::new();
-    for line in BufReader::new(file).split(b'\n') {
-        if let Ok(r) = serde_json::from_slice::<Record>(&line?) {
-            records.push(r);
+/// What `load` found in a journal.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Every whole record this version knows, oldest first.
+    pub records: Vec<Record>,
+    /// Whole lines that are not records this version knows (an event from a newer version, or
+    /// a damaged line): left in the file untouched, and skipped.
+    pub unknown: usize,
+    /// A torn last line (a crash in the middle of a write), if there was one.
+    pub torn: Option<Torn>,
+}
+
+/// A torn last line and where its bytes went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Torn {
+    pub bytes: usize,
+    /// The side file now holding the torn bytes; `None` when they could not be moved (a
+    /// read-only folder), in which case the journal is left as it was.
+    pub moved_to: Option<PathBuf>,
+}
+
+impl Torn {
+    /// The one-time notice for the person.
+    pub fn notice(&self) -> String {
+        match &self.moved_to {
+            Some(side) => format!(
+                "The journal's last line was cut off (upright stopped mid-write). Everything before it is kept; its {} bytes were moved to {} beside it.",
+                self.bytes,
+                side.file_name().unwrap_or_default().to_string_lossy()
+            ),
+            None => format!(
+                "The journal's last line was cut off ({} bytes) and could not be set aside; everything before it is kept.",
+                self.bytes
+            ),
         }
     }
-    Ok(records)
+}
+
+/// Reads the journal at `path` (a missing journal is empty) and repairs a torn last line: the
+/// whole lines before it are kept, the torn bytes are moved to `journal.jsonl.torn-<time>`
+/// beside it (`now_secs` names it) and the journal is cut back to its last whole line. A last
+/// line that is whole but lacks its newline gets one. One pass, one line in memory at a time.
+pub fn load(path: &Path, now_secs: u64) -> io::Result<Loaded> {
+    let (mut loaded, tail) = scan(path)?;
+    if let Some(tail) = tail {
+        match serde_json::from_slice::<Record>(&tail.bytes) {
+            Ok(r) => {
+                // Whole, only the newline is missing: add it, so the next append is not glued on.
+                let _ = OpenOptions::new()
+                    .append(true)
+                    .open(path)
+                    .and_then(|mut f| f.write_all(b"\n").and_then(|()| f.sync_data()));
+                loaded.records.push(r);
+            }
+            Err(_) => {
+                let moved_to = set_aside(path, &tail, now_secs).ok();
+                loaded.torn = Some(Torn {
+                    bytes: tail.bytes.len(),
+                    moved_to,
+                });
+            }
+        }
+    }
+    Ok(loaded)
+}
+
+/// What `load` would find, without changing anything on disk: a torn last line is reported
+/// (with `moved_to: None`) and left where it is.
+pub fn inspect(path: &Path) -> io::Result<Loaded> {
+    let (mut loaded, tail) = scan(path)?;
+    if let Some(tail) = tail {
+        match serde_json::from_slice::<Record>(&tail.bytes) {
+            Ok(r) => loaded.records.push(r),
+            Err(_) => {
+                loaded.torn = Some(Torn {
+                    bytes: tail.bytes.len(),
+                    moved_to: None,
+                })
+            }
+        }
+    }
+    Ok(loaded)
+}
+
+/// Every whole record in the journal at `path`, oldest first; a missing journal is empty.
+/// Lines that are not records (torn by a crash, or from a newer version) are skipped; nothing
+/// is changed on disk (see `load` for the repair).
+pub fn read(path: &Path) -> io::Result<Vec<Record>> {
+    inspect(path).map(|l| l.records)
+}
+
+/// Bytes after the last newline.
+struct Tail {
+    offset: u64,
+    bytes: Vec<u8>,
+}
+
+fn scan(path: &Path) -> io::Result<(Loaded, Option<Tail>)> {
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Loaded::default(), None)),
+        Err(e) => return Err(e),
+    };
+    if !file.metadata()?.is_file() {
+        // A device or a pipe could be endless (`/dev/zero`): never read one.
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} is not a regular file", path.display()),
+        ));
+    }
+    let mut reader = BufReader::new(file);
+    let mut loaded = Loaded::default();
+    let mut line = Vec::new();
+    let mut offset = 0u64;
+    loop {
+        line.clear();
+        let n = reader.read_until(b'\n', &mut line)?;
+        if n == 0 {
+            return Ok((loaded, None));
+        }
+        if line.last() != Some(&b'\n') {
+            return Ok((
+                loaded,
+                Some(Tail {
+                    offset,
+                    bytes: std::mem::take(&mut line),
+                }),
+            ));
+        }
+        offset += n as u64;
+        let text = &line[..line.len() - 1];
+        if text.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match serde_json::from_slice::<Record>(text) {
+            Ok(r) => loaded.records.push(r),
+            Err(_) => loaded.unknown += 1,
+        }
+    }
+}
+
+/// Moves a torn tail to a side file (written and synced first), then cuts the journal back.
+fn set_aside(path: &Path, tail: &Tail, now_secs: u64) -> io::Result<PathBuf> {
+    let stamp: String = rfc3339(now_secs)
+        .chars()
+        .filter(|c| !matches!(c, '-' | ':'))
+        .collect();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| Journal::FILE_NAME.to_owned());
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut n = 0;
+    let (side, mut file) = loop {
+        let side = dir.join(match n {
+            0 => format!("{name}.torn-{stamp}"),
+            _ => format!("{name}.torn-{stamp}-{n}"),
+        });
+        match OpenOptions::new().write(true).create_new(true).open(&side) {
+            Ok(f) => break (side, f),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 100 => n += 1,
+            Err(e) => return Err(e),
+        }
+    };
+    let moved = file.write_all(&tail.bytes).and_then(|()| file.sync_all());
+    if let Err(e) = moved {
+        let _ = std::fs::remove_file(&side);
+        return Err(e);
+    }
+    let journal = OpenOptions::new().write(true).open(path)?;
+    journal.set_len(tail.offset)?;
+    journal.sync_all()?;
+    Ok(side)
 }
 
 /// The red flag still waiting for clearance, if the last one has not been cleared.
@@ -224,6 +444,51 @@ pub fn rfc3339(unix_secs: u64) -> String {
         secs / 60 % 60,
         secs % 60
     )
+}
+
+/// "2026-11-20T09:30:00Z" (or with fractional seconds, or an offset of "+00:00") as seconds
+/// since 1970; `None` when it is not such a time.
+pub fn parse_rfc3339(text: &str) -> Option<u64> {
+    let b = text.as_bytes();
+    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        let s = text.get(r)?;
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())?
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (hh, mm, ss) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || hh > 23 || mm > 59 || ss > 60 {
+        return None;
+    }
+    let days = days_from_civil(y, m as u32, d as u32);
+    let secs = days * 86_400 + hh * 3600 + mm * 60 + ss;
+    u64::try_from(secs).ok()
+}
+
+/// A calendar date "2026-11-20" as days since 1970-01-01.
+pub fn parse_date(text: &str) -> Option<i64> {
+    let t = parse_rfc3339(&format!("{}T00:00:00Z", text.trim()))?;
+    (text.trim().len() == 10).then_some((t / 86_400) as i64)
+}
+
+/// Days since 1970 as (year, month, day).
+pub fn civil(days: i64) -> (i64, u32, u32) {
+    civil_from_days(days)
+}
+
+/// Howard Hinnant's civil-to-days algorithm.
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (i64::from(m) + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 /// Howard Hinnant's days-to-civil algorithm.
@@ -290,18 +555,102 @@ mod tests {
         assert_eq!(back, events);
     }
 
+    const CLEARANCE: &str = "{\"at\":\"x\",\"run\":1,\"event\":\"clearance\"}\n";
+    const FUTURE: &str = "{\"at\":\"x\",\"run\":1,\"event\":\"from_the_future\",\"x\":1}\n";
+
     #[test]
-    fn torn_and_unknown_lines_are_skipped() {
+    fn torn_and_unknown_lines_are_skipped_by_read() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(Journal::FILE_NAME);
-        std::fs::write(
-            &path,
-            "{\"at\":\"x\",\"run\":1,\"event\":\"clearance\"}\n{\"at\":\"x\",\"run\":1,\"event\":\"from_the_future\"}\n{\"at\":\"x\",\"ru",
-        )
-        .unwrap();
+        let text = format!("{CLEARANCE}{FUTURE}{{\"at\":\"x\",\"ru");
+        std::fs::write(&path, &text).unwrap();
         let r = read(&path).unwrap();
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].event, Event::Clearance);
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            text,
+            "read changes nothing"
+        );
+    }
+
+    #[test]
+    fn a_torn_last_line_moves_to_a_side_file_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(Journal::FILE_NAME);
+        std::fs::write(&path, format!("{CLEARANCE}{FUTURE}{{\"at\":\"x\",\"ru")).unwrap();
+        let loaded = load(&path, 1_795_190_400).unwrap();
+        assert_eq!(loaded.records.len(), 1);
+        assert_eq!(
+            loaded.unknown, 1,
+            "the newer event is counted, kept and skipped"
+        );
+        let torn = loaded.torn.unwrap();
+        let side = torn.moved_to.clone().unwrap();
+        assert_eq!(
+            side.file_name().unwrap(),
+            "journal.jsonl.torn-20261120T160000Z"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&side).unwrap(),
+            "{\"at\":\"x\",\"ru"
+        );
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            format!("{CLEARANCE}{FUTURE}"),
+            "the unknown line stays in the journal"
+        );
+        assert!(torn.notice().contains("torn-20261120T160000Z"));
+        // Told once: the next load finds nothing torn.
+        let again = load(&path, 1_795_190_401).unwrap();
+        assert!(again.torn.is_none());
+        assert_eq!(again.records.len(), 1);
+        // And an append after the repair starts on a line of its own.
+        let (mut j, _) = Journal::open(dir.path());
+        j.append(&record(Event::Clearance)).unwrap();
+        assert_eq!(read(&path).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_whole_last_line_without_its_newline_is_kept_and_finished() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(Journal::FILE_NAME);
+        std::fs::write(&path, CLEARANCE.trim_end()).unwrap();
+        let loaded = load(&path, 0).unwrap();
+        assert_eq!(loaded.records.len(), 1);
+        assert!(loaded.torn.is_none());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), CLEARANCE);
+    }
+
+    #[test]
+    fn times_and_dates_parse_back() {
+        for t in [0, 951_782_400, 1_795_190_400, 1_795_190_459] {
+            assert_eq!(parse_rfc3339(&rfc3339(t)), Some(t));
+        }
+        assert_eq!(
+            parse_rfc3339("2026-11-20T16:00:00.250Z"),
+            Some(1_795_190_400)
+        );
+        assert_eq!(parse_rfc3339("x"), None);
+        assert_eq!(parse_rfc3339("2026-13-20T16:00:00Z"), None);
+        assert_eq!(parse_date("2026-11-20"), Some(1_795_190_400 / 86_400));
+        assert_eq!(parse_date("2026-11-2"), None);
+        assert_eq!(civil(20_412), (2025, 11, 20));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_full_disk_is_reported_not_saved() {
+        if !Path::new("/dev/full").exists() {
+            eprintln!("note: no /dev/full here; the full-disk append test did not run");
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("/dev/full", dir.path().join(Journal::FILE_NAME)).unwrap();
+        let (mut j, err) = Journal::open(dir.path());
+        assert!(err.is_none());
+        let e = j.append(&record(Event::Clearance)).unwrap_err();
+        assert_eq!(e.raw_os_error(), Some(28), "ENOSPC: {e}");
     }
 
     #[test]

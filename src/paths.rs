@@ -1,5 +1,6 @@
 //! Where upright keeps things: the data folder (journal) and the config folder (settings,
-//! the user's own programs). `--data-dir` and `UPRIGHT_DATA_DIR` override the data folder.
+//! the user's own programs). `--data-dir` and `UPRIGHT_DATA_DIR` override the data folder;
+//! `--profile NAME` keeps a person's journal in `profiles/NAME/` inside it.
 
 use std::path::PathBuf;
 
@@ -31,6 +32,15 @@ impl Paths {
         Paths { data, config }
     }
 
+    /// The paths for profile `name` (already checked by `profile_name`): its own journal in
+    /// `<data>/profiles/<name>/`. No profile: the data folder itself, as always.
+    pub fn for_profile(mut self, name: Option<&str>) -> Paths {
+        if let Some(name) = name {
+            self.data = self.data.join("profiles").join(name);
+        }
+        self
+    }
+
     /// The person's own programs: `$XDG_CONFIG_HOME/upright/programs`.
     pub fn user_programs(&self) -> PathBuf {
         self.config.join("programs")
@@ -38,6 +48,23 @@ impl Paths {
 
     pub fn settings(&self) -> PathBuf {
         self.config.join("settings.ron")
+    }
+}
+
+/// A profile's name, checked: 1 to 32 lowercase letters, digits and hyphens, starting with a
+/// letter or digit (it names a folder, so nothing else is allowed).
+pub fn profile_name(name: &str) -> Result<String, String> {
+    let ok = (1..=32).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !name.starts_with('-');
+    if ok {
+        Ok(name.to_owned())
+    } else {
+        Err(format!(
+            "\"{name}\" is not a profile name: use 1 to 32 lowercase letters, digits and hyphens, such as \"ann\" or \"bob-2\""
+        ))
     }
 }
 
@@ -50,5 +77,25 @@ mod tests {
         let p = Paths::resolve(Some(PathBuf::from("/tmp/x")));
         assert_eq!(p.data, PathBuf::from("/tmp/x"));
         assert!(p.user_programs().ends_with("programs"));
+    }
+
+    #[test]
+    fn profiles_get_their_own_journal_folder_and_safe_names() {
+        let p = Paths::resolve(Some(PathBuf::from("/tmp/x")));
+        assert_eq!(p.clone().for_profile(None).data, PathBuf::from("/tmp/x"));
+        assert_eq!(
+            p.clone().for_profile(Some("ann")).data,
+            PathBuf::from("/tmp/x/profiles/ann")
+        );
+        assert_eq!(
+            p.for_profile(Some("ann")).config,
+            Paths::resolve(None).config
+        );
+        for good in ["ann", "bob-2", "3"] {
+            assert!(profile_name(good).is_ok(), "{good}");
+        }
+        for bad in ["", "Ann", "../x", "a b", "-a", "a/b", &"a".repeat(33)] {
+            assert!(profile_name(bad).is_err(), "{bad}");
+        }
     }
 }

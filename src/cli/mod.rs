@@ -4,6 +4,7 @@
 pub mod check;
 pub mod class;
 pub mod explain;
+pub mod history;
 pub mod library;
 pub mod new;
 pub mod program_arg;
@@ -39,6 +40,17 @@ pub struct Cli {
     /// Seed for the random choice of exercises, to repeat a run exactly.
     #[arg(long, global = true)]
     pub seed: Option<u64>,
+    /// Keep a separate journal for this person (lowercase letters, digits, hyphens), so
+    /// several people can use upright on one machine.
+    #[arg(long, global = true, value_name = "NAME", value_parser = crate::paths::profile_name)]
+    pub profile: Option<String>,
+}
+
+impl Cli {
+    /// Where this command line keeps things: `--data-dir`, then `--profile`.
+    pub fn paths(&self) -> crate::paths::Paths {
+        crate::paths::Paths::resolve(self.data_dir.clone()).for_profile(self.profile.as_deref())
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -73,6 +85,16 @@ pub enum Command {
         /// Check again whenever a file is saved, showing the result in place (Ctrl-C stops).
         #[arg(long, conflicts_with = "format")]
         watch: bool,
+    },
+    /// Show the history: weeks, check-ins, levels and the weekly dose (a screen), or every set
+    /// and check-in as CSV or JSON for a physiotherapist's spreadsheet.
+    History {
+        /// Print rows instead of opening the screen.
+        #[arg(long, value_enum)]
+        format: Option<history::Format>,
+        /// Only rows on or after this date (YYYY-MM-DD, UTC).
+        #[arg(long, value_name = "DATE", value_parser = history::parse_since, requires = "format")]
+        since: Option<i64>,
     },
     /// List the bundled exercises (id, name, kinds, spine, impact).
     Library {
@@ -127,6 +149,9 @@ pub fn run(cli: Cli) -> u8 {
             check::run(&paths, format, &mut out, &mut err)
         }
         Some(Command::Library { kind }) => status(library::run(kind.map(Into::into), &mut out)),
+        Some(Command::History { format, since }) => {
+            history::run(&cli, format, since, &mut out, &mut err)
+        }
         Some(Command::Author { file }) => crate::author::run(&file, &mut err),
         Some(Command::Explain { code }) => explain::run(code.as_deref(), &mut out, &mut err),
         Some(Command::Show { program, format }) => show::run(&program, format, &mut out, &mut err),

@@ -10,12 +10,7 @@ use crate::text::clean_line;
 use crate::tui::{self, App};
 
 fn app(cli: &Cli, programs: Vec<Entry>) -> App {
-    App::new(
-        programs,
-        Paths::resolve(cli.data_dir.clone()),
-        cli.quiet,
-        cli.seed,
-    )
+    App::new(programs, cli.paths(), cli.quiet, cli.seed)
 }
 
 pub(super) fn needs_terminal(err: &mut dyn Write) -> bool {
@@ -44,11 +39,22 @@ pub fn home(cli: &Cli, err: &mut dyn Write) -> u8 {
     if needs_terminal(err) {
         return 2;
     }
+    finish(tui::run(&mut app(cli, programs(cli))), err)
+}
+
+/// The programs the home screen offers: bundled, the person's own, and `--programs` folders.
+pub(super) fn programs(cli: &Cli) -> Vec<Entry> {
     let paths = Paths::resolve(cli.data_dir.clone());
     let mut dirs = vec![paths.user_programs()];
     dirs.extend(cli.programs.iter().cloned());
-    let programs = sources::discover(&dirs);
-    finish(tui::run(&mut app(cli, programs)), err)
+    sources::discover(&dirs)
+}
+
+/// The coach opened straight on a screen, with no home to go back to.
+pub(super) fn direct_app(cli: &Cli, programs: Vec<Entry>) -> App {
+    let mut app = app(cli, programs);
+    app.direct = true;
+    app
 }
 
 /// A session of one program, straight away; a program with errors is refused with them.

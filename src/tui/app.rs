@@ -1,16 +1,19 @@
-//! The coach's state and how keys change it: home, readiness check, the session (driven by
-//! the engine), check-ins, red flags, advice and the summary. Rendering lives in `ui`; the
-//! terminal loop in `mod.rs`. Every method takes `now`, so tests drive it with a fake clock.
+//! The coach's state and how keys change it: home, readiness check (clearance, resume, the
+//! next-day follow-up, fracture), the session (driven by the engine), check-ins, red flags,
+//! advice, the summary and the history. Rendering lives in `ui`; the terminal loop in
+//! `mod.rs`. Every method takes `now`, so tests drive it with a fake clock.
 
 use std::collections::HashMap;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::journal::{self, Event, Feeling, Journal, Outcome, Record};
+use super::history::HistoryView;
+use crate::journal::{self, Event, Feeling, Journal, NextDay, Outcome, Record};
 use crate::paths::Paths;
-use crate::plan::{PhaseKind, plan};
+use crate::plan::{ItemKey, PhaseKind, Plan, plan};
 use crate::program::{Catalog, Library, Program};
+use crate::replay::{self, Rules, Unfinished};
 use crate::safety::{self, RED_FLAGS};
 use crate::session::Engine;
 use crate::settings::Settings;
@@ -25,6 +28,8 @@ pub enum Screen {
     /// The session stopped for safety: advice to read, then home or quit.
     Stopped(Advice),
     Summary(Run),
+    /// Sessions per week, check-ins, levels and the weekly dose.
+    History(Box<HistoryView>),
 }
 
 /// A dialog over the session screen; the session is paused while one is open.
@@ -57,13 +62,33 @@ pub struct CheckIn {
 pub struct Readiness {
     pub run: Run,
     pub step: ReadyStep,
+    /// Said above the last question: what an answer before it changed.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadyStep {
     /// A red flag from a past session is not cleared yet: its symptoms.
     Clearance(Vec<String>),
+    /// The last session stopped without an end: go on with it, or discard it.
+    Resume(Box<ResumeOffer>),
+    /// How was the day after the last session (run id, and when it was)?
+    FollowUp {
+        about: u64,
+        when: String,
+    },
     Fracture,
+}
+
+/// A session that stopped without an end, offered for resuming.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResumeOffer {
+    pub unfinished: Unfinished,
+    /// The program (index into `App::programs`) and its plan's exercise names, when it can be
+    /// resumed; otherwise why not.
+    pub resumable: Result<(usize, Vec<String>), String>,
+    /// When it stopped, in words ("yesterday at 18:30 UTC").
+    pub when: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +104,8 @@ pub struct Run {
     /// The run's id in the journal: its start in milliseconds since 1970.
     pub id: u64,
     pub source: String,
+    /// A resumed run: the planned item it goes on from (no new session start is recorded).
+    pub resumed: Option<usize>,
 }
 
 /// Everything the coach holds.
@@ -93,9 +120,19 @@ pub struct App {
     pub quiet: bool,
     pub paths: Paths,
     journal: Journal,
-    /// Set when the journal could not be written: shown as a banner until a write succeeds.
+    /// Set when the journal could not be written: shown as a banner for as long as anything
+    /// of this run of upright is not saved.
     pub journal_error: Option<String>,
+    /// Said once, in the banner, until the next key (a torn journal line set aside).
+    pub notice: Option<String>,
+    /// Every record, saved or not (the safety rules use what happened).
     records: Vec<Record>,
+    /// Indexes into `records` of the ones that could not be saved.
+    unsaved: Vec<usize>,
+    /// Today's level of each item of the selected program, for the preview.
+    pub levels: HashMap<ItemKey, u32>,
+    /// For tests: the wall-clock time (seconds since 1970) instead of the system's.
+    pub fixed_time: Option<u64>,
     seed: Option<u64>,
     /// Bells to ring at the next draw.
     pub bells: u32,
@@ -108,9 +145,32 @@ pub struct App {
 
 impl App {
     pub fn new(programs: Vec<Entry>, paths: Paths, quiet: bool, seed: Option<u64>) -> App {
+        App::at_time(programs, paths, quiet, seed, None)
+    }
+
+    /// `new`, with the wall clock fixed at `fixed_time` (seconds since 1970) when given.
+    pub fn at_time(
+        programs: Vec<Entry>,
+        paths: Paths,
+        quiet: bool,
+        seed: Option<u64>,
+        fixed_time: Option<u64>,
+    ) -> App {
+        let now = fixed_time.unwrap_or_else(system_secs);
+        let loaded = journal::load(&paths.data.join(Journal::FILE_NAME), now);
         let (journal, err) = Journal::open(&paths.data);
-        let records = journal::read(journal.path()).unwrap_or_default();
-        App {
+        let (records, notice, read_error) = match loaded {
+            Ok(l) => (l.records, l.torn.map(|t| t.notice()), None),
+            Err(e) => (Vec::new(), None, Some(e)),
+        };
+        let journal_error = match (err, read_error) {
+            (Some(e), _) => Some(format!("Progress is NOT being saved: {e}")),
+            (None, Some(e)) => Some(format!(
+                "The journal could not be read ({e}); levels start from the program's doses"
+            )),
+            (None, None) => None,
+        };
+        let mut app = App {
             screen: Screen::Home,
             overlay: None,
             programs,
@@ -120,14 +180,96 @@ impl App {
             quiet,
             paths,
             journal,
-            journal_error: err.map(|e| format!("Progress is NOT being saved: {e}")),
+            journal_error,
+            notice,
             records,
+            unsaved: Vec::new(),
+            levels: HashMap::new(),
+            fixed_time,
             seed,
             bells: 0,
             direct: false,
             quit: false,
             last_shown: None,
+        };
+        app.refresh_levels();
+        app
+    }
+
+    /// Seconds since 1970, now.
+    pub fn unix_now(&self) -> u64 {
+        self.fixed_time.unwrap_or_else(system_secs)
+    }
+
+    /// The records, saved ones only (what the history may show as saved); borrowed unless
+    /// something could not be saved.
+    pub fn saved_records(&self) -> std::borrow::Cow<'_, [Record]> {
+        if self.unsaved.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.records);
         }
+        let mut unsaved = self.unsaved.iter().peekable();
+        let saved = self.records.iter().enumerate().filter_map(move |(i, r)| {
+            if unsaved.peek() == Some(&&i) {
+                unsaved.next();
+                None
+            } else {
+                Some(r.clone())
+            }
+        });
+        std::borrow::Cow::Owned(saved.collect())
+    }
+
+    /// Whether anything of run `id` could not be saved.
+    pub fn run_unsaved(&self, id: u64) -> bool {
+        self.unsaved.iter().any(|&i| self.records[i].run == id)
+    }
+
+    /// Whether anything at all could not be saved since upright started.
+    pub fn anything_unsaved(&self) -> bool {
+        !self.unsaved.is_empty()
+    }
+
+    /// The replay rules of program `index`, when it is safe to run.
+    fn rules(&self, index: usize) -> Option<Rules> {
+        let entry = self.programs.get(index)?;
+        let program = entry.checked.safe_program()?;
+        let catalog = Catalog::new(Library::bundled(), &program.exercises);
+        Some(Rules::new(program, &catalog, &entry.origin.label()))
+    }
+
+    /// Today's level of every item of program `index`, from the first `upto` records.
+    fn levels_for(&self, index: usize, upto: usize) -> HashMap<ItemKey, u32> {
+        self.rules(index).map_or_else(HashMap::new, |rules| {
+            replay::replay(&rules, &self.records[..upto.min(self.records.len())]).levels()
+        })
+    }
+
+    /// Recomputes the selected program's levels for the preview.
+    pub fn refresh_levels(&mut self) {
+        self.levels = self.levels_for(self.selected, self.records.len());
+    }
+
+    /// Plans a run of program `index`: `session` by index, with these levels.
+    fn plan_for(
+        &self,
+        index: usize,
+        session: &str,
+        levels: &HashMap<ItemKey, u32>,
+        seed: u64,
+    ) -> Option<Plan> {
+        let program = self.programs.get(index)?.checked.safe_program()?;
+        let catalog = Catalog::new(Library::bundled(), &program.exercises);
+        plan(program, &catalog, Some(session), levels, seed).ok()
+    }
+
+    /// A new run's id: its start in milliseconds, after every run already in the journal.
+    fn new_run_id(&self) -> u64 {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as u64);
+        let now = self.fixed_time.map_or(now, |t| t * 1000);
+        let last = self.records.iter().map(|r| r.run).max().unwrap_or(0);
+        now.max(last + 1)
     }
 
     pub fn sound(&self) -> bool {
@@ -146,27 +288,127 @@ impl App {
         let Some(program) = entry.checked.safe_program() else {
             return; // a program with errors never reaches a session
         };
-        let catalog = Catalog::new(Library::bundled(), &program.exercises);
+        let Some(session) = program.sessions.get(self.session).map(|s| s.name.clone()) else {
+            return;
+        };
+        let source = entry.origin.label();
         let seed = self.seed.unwrap_or_else(rand::random);
-        let session = program.sessions.get(self.session).map(|s| s.name.clone());
-        let Ok(plan) = plan(program, &catalog, session.as_deref(), &HashMap::new(), seed) else {
+        // Planned again when the session starts, with the answers to the questions before it.
+        let levels = self.levels_for(self.selected, self.records.len());
+        let Some(plan) = self.plan_for(self.selected, &session, &levels, seed) else {
             return;
         };
         let run = Run {
             engine: Engine::new(plan, now),
-            id: SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_millis() as u64),
-            source: entry.origin.label(),
+            id: self.new_run_id(),
+            source,
+            resumed: None,
         };
-        let step = match journal::unresolved_red_flag(&self.records) {
-            Some(Record {
+        let step = self.step_from(0);
+        self.screen = Screen::Readiness(Readiness {
+            run,
+            step,
+            note: None,
+        });
+    }
+
+    /// The readiness question from stage `from` on: 0 clearance, 1 resume, 2 follow-up, 3
+    /// fracture (always asked).
+    fn step_from(&self, from: u8) -> ReadyStep {
+        if from == 0
+            && let Some(Record {
                 event: Event::RedFlag { symptoms },
                 ..
-            }) => ReadyStep::Clearance(symptoms.clone()),
-            _ => ReadyStep::Fracture,
+            }) = journal::unresolved_red_flag(&self.records)
+        {
+            return ReadyStep::Clearance(symptoms.clone());
+        }
+        if from <= 1
+            && let Some(offer) = self.resume_offer()
+        {
+            return ReadyStep::Resume(offer);
+        }
+        if from <= 2
+            && let Some((about, when)) = self.follow_up_due()
+        {
+            return ReadyStep::FollowUp { about, when };
+        }
+        ReadyStep::Fracture
+    }
+
+    fn resume_offer(&self) -> Option<Box<ResumeOffer>> {
+        let u = replay::unfinished(&self.records)?;
+        let index = self.programs.iter().position(|e| {
+            e.origin.label() == u.source
+                || e.checked
+                    .safe_program()
+                    .is_some_and(|p| p.title == u.program)
+        });
+        let resumable = match index {
+            None => Err(format!(
+                "{} is not among the programs here",
+                crate::text::clean_line(&u.program)
+            )),
+            Some(i) => {
+                let levels = self.levels_for(i, u.start);
+                match self.plan_for(i, &u.session, &levels, u.seed) {
+                    Some(p) if p.exercises.iter().map(|e| &e.key.0).eq(u.items.iter()) => Ok((
+                        i,
+                        p.exercises
+                            .iter()
+                            .map(|e| e.exercise.name.clone())
+                            .collect(),
+                    )),
+                    _ => Err("its program has changed since".to_owned()),
+                }
+            }
         };
-        self.screen = Screen::Readiness(Readiness { run, step });
+        let stopped = journal::parse_rfc3339(&u.last_at).unwrap_or(u.run / 1000);
+        Some(Box::new(ResumeOffer {
+            when: when(stopped, self.unix_now()),
+            unfinished: u,
+            resumable,
+        }))
+    }
+
+    /// The last session that did something, when the day after it has come and has not been
+    /// asked about: it ended 10 hours or more ago (the evening before counts), not by a red
+    /// flag (the clearance question covers that).
+    fn follow_up_due(&self) -> Option<(u64, String)> {
+        let mut last: Option<u64> = None;
+        let mut ended_at = 0;
+        let mut red_flag = false;
+        let mut classes = std::collections::HashSet::new();
+        for r in &self.records {
+            match &r.event {
+                Event::SessionStart { class: true, .. } => {
+                    classes.insert(r.run);
+                }
+                // Discarding a stopped session today says nothing about when it was done.
+                Event::SessionEnd {
+                    outcome: Outcome::Abandoned,
+                } => {}
+                Event::SetDone { .. } if !classes.contains(&r.run) => {
+                    if last != Some(r.run) {
+                        last = Some(r.run);
+                        red_flag = false;
+                    }
+                    ended_at = journal::parse_rfc3339(&r.at).unwrap_or(0);
+                }
+                _ if Some(r.run) == last => {
+                    ended_at = journal::parse_rfc3339(&r.at).unwrap_or(ended_at);
+                    red_flag |= matches!(r.event, Event::RedFlag { .. });
+                }
+                _ => {}
+            }
+        }
+        let about = last?;
+        let asked = self
+            .records
+            .iter()
+            .any(|r| matches!(r.event, Event::FollowUp { about: a, .. } if a == about));
+        let now = self.unix_now();
+        (!asked && !red_flag && now >= ended_at + 10 * 3600).then(|| (about, when(ended_at, now)))
     }
 
     /// The next moment the screen changes by itself, if any.
@@ -247,17 +489,16 @@ impl App {
     }
 
     fn record(&mut self, run: u64, event: Event) {
-        let secs = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
         let record = Record {
-            at: journal::rfc3339(secs),
+            at: journal::rfc3339(self.unix_now()),
             run,
             event,
         };
         match self.journal.append(&record) {
-            Ok(()) => self.journal_error = None,
+            Ok(()) if self.unsaved.is_empty() => self.journal_error = None,
+            Ok(()) => {}
             Err(e) => {
+                self.unsaved.push(self.records.len());
                 self.journal_error = Some(format!(
                     "Progress is NOT being saved ({}): {e}",
                     self.journal.path().display()
@@ -273,6 +514,7 @@ impl App {
             self.interrupt();
             return;
         }
+        self.notice = None;
         if self.overlay.is_some() {
             self.overlay_key(key, now);
         } else {
@@ -281,6 +523,7 @@ impl App {
                 Screen::Readiness(_) => self.readiness_key(key, now),
                 Screen::Session(_) => self.session_key(key, now),
                 Screen::Stopped(_) | Screen::Summary(_) => self.end_key(key),
+                Screen::History(_) => self.history_key(key),
             }
         }
         self.after_engine(now);
@@ -304,10 +547,12 @@ impl App {
             KeyCode::Up | KeyCode::Char('k') if n > 0 => {
                 self.selected = (self.selected + n - 1) % n;
                 self.session = 0;
+                self.refresh_levels();
             }
             KeyCode::Down | KeyCode::Char('j') if n > 0 => {
                 self.selected = (self.selected + 1) % n;
                 self.session = 0;
+                self.refresh_levels();
             }
             KeyCode::Left | KeyCode::Right | KeyCode::Tab => {
                 let sessions = self
@@ -320,6 +565,7 @@ impl App {
                 };
             }
             KeyCode::Enter => self.start(now),
+            KeyCode::Char('h') => self.open_history(),
             KeyCode::Char('?') => self.overlay = Some(Overlay::Help),
             KeyCode::Char('q') | KeyCode::Esc => self.quit = true,
             _ => {}
@@ -335,8 +581,8 @@ impl App {
         match (&r.step, yes, no) {
             (ReadyStep::Clearance(_), true, _) => {
                 let id = r.run.id;
-                r.step = ReadyStep::Fracture;
                 self.record(id, Event::Clearance);
+                self.set_step(1);
             }
             (ReadyStep::Clearance(_), _, true) => {
                 self.screen = Screen::Stopped(Advice {
@@ -348,22 +594,86 @@ impl App {
                     ],
                 });
             }
+            (ReadyStep::Resume(offer), _, _) => {
+                let offer = offer.clone();
+                match (key.code, &offer.resumable) {
+                    (KeyCode::Char('r' | 'R'), Ok((index, _))) => self.resume(&offer, *index, now),
+                    (KeyCode::Char('d' | 'D'), _) => {
+                        self.record(
+                            offer.unfinished.run,
+                            Event::SessionEnd {
+                                outcome: Outcome::Abandoned,
+                            },
+                        );
+                        self.set_step(2);
+                    }
+                    (KeyCode::Esc | KeyCode::Char('q'), _) => self.leave(),
+                    _ => {}
+                }
+            }
+            (ReadyStep::FollowUp { about, .. }, _, _) => {
+                let about = *about;
+                let answer = match key.code {
+                    KeyCode::Char('1') => NextDay::Settled,
+                    KeyCode::Char('2') => NextDay::StillSore,
+                    KeyCode::Char('3') => NextDay::Worse,
+                    KeyCode::Esc | KeyCode::Char('q') => return self.leave(),
+                    _ => return,
+                };
+                let id = r.run.id;
+                self.record(id, Event::FollowUp { about, answer });
+                self.set_step(3);
+                if let Screen::Readiness(r) = &mut self.screen {
+                    r.note = match answer {
+                        NextDay::Settled => None,
+                        NextDay::StillSore => Some(
+                            "Still sore: today's session keeps the same doses as last time. Take it gently.".into(),
+                        ),
+                        NextDay::Worse => Some(
+                            "Worse the day after: every exercise of your last session steps back one level today. If the pain is sharp or keeps getting worse, please ask a physiotherapist or doctor.".into(),
+                        ),
+                    };
+                }
+            }
             (ReadyStep::Fracture, _, true) => {
                 let screen = std::mem::replace(&mut self.screen, Screen::Home);
                 if let Screen::Readiness(r) = screen {
                     let mut run = r.run;
-                    run.engine.restart_exercise(now);
-                    let plan = run.engine.plan();
-                    let start = Event::SessionStart {
-                        program: plan.program.clone(),
-                        source: run.source.clone(),
-                        session: plan.session.clone(),
-                        seed: plan.seed,
-                        items: plan.exercises.iter().map(|e| e.key.0.clone()).collect(),
-                        class: false,
-                    };
                     let id = run.id;
-                    self.record(id, start);
+                    match run.resumed {
+                        Some(exercise) => {
+                            run.engine.restart_exercise(now);
+                            self.record(
+                                id,
+                                Event::Resumed {
+                                    exercise: exercise as u32,
+                                },
+                            );
+                        }
+                        None => {
+                            // Planned now, with every answer above recorded: the same seed,
+                            // today's levels.
+                            let old = run.engine.plan();
+                            let levels = self.levels_for(self.selected, self.records.len());
+                            if let Some(plan) =
+                                self.plan_for(self.selected, &old.session, &levels, old.seed)
+                            {
+                                run.engine = Engine::new(plan, now);
+                            } else {
+                                run.engine.restart_exercise(now);
+                            }
+                            let plan = run.engine.plan();
+                            let start = Event::SessionStart {
+                                program: plan.program.clone(),
+                                source: run.source.clone(),
+                                session: plan.session.clone(),
+                                seed: plan.seed,
+                                items: plan.exercises.iter().map(|e| e.key.0.clone()).collect(),
+                                class: false,
+                            };
+                            self.record(id, start);
+                        }
+                    }
                     self.screen = Screen::Session(run);
                     self.bells += 1;
                 }
@@ -379,6 +689,57 @@ impl App {
             }
             _ if matches!(key.code, KeyCode::Esc | KeyCode::Char('q')) => self.leave(),
             _ => {}
+        }
+    }
+
+    /// Moves the readiness check on to the question from stage `from`.
+    fn set_step(&mut self, from: u8) {
+        let step = self.step_from(from);
+        if let Screen::Readiness(r) = &mut self.screen {
+            r.step = step;
+        }
+    }
+
+    /// Resumes the unfinished session: its program and session, its seed, the levels it was
+    /// planned with (the journal as it was when it started), from the item where it stopped.
+    fn resume(&mut self, offer: &ResumeOffer, index: usize, now: Instant) {
+        let u = &offer.unfinished;
+        let levels = self.levels_for(index, u.start);
+        let Some(plan) = self.plan_for(index, &u.session, &levels, u.seed) else {
+            return;
+        };
+        self.selected = index;
+        if let Some(p) = self.programs[index].checked.safe_program() {
+            self.session = p
+                .sessions
+                .iter()
+                .position(|s| s.name == u.session)
+                .unwrap_or(0);
+        }
+        let run = Run {
+            engine: Engine::starting_at(plan, u.resume_at, now),
+            id: u.run,
+            source: self.programs[index].origin.label(),
+            resumed: Some(u.resume_at),
+        };
+        self.screen = Screen::Readiness(Readiness {
+            run,
+            step: ReadyStep::Fracture,
+            note: None,
+        });
+    }
+
+    fn open_history(&mut self) {
+        let view = HistoryView::new(self);
+        self.screen = Screen::History(Box::new(view));
+    }
+
+    fn history_key(&mut self, key: KeyEvent) {
+        let Screen::History(view) = &mut self.screen else {
+            return;
+        };
+        if !view.key(key) {
+            self.leave();
         }
     }
 
@@ -444,6 +805,7 @@ impl App {
         } else {
             self.screen = Screen::Home;
             self.overlay = None;
+            self.refresh_levels();
         }
     }
 
@@ -587,6 +949,23 @@ impl App {
         let ring = self.bells > 0 && self.sound();
         self.bells = 0;
         ring
+    }
+}
+
+fn system_secs() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// When a past moment was, in words: "yesterday at 18:30 UTC", "on 12 Nov at 09:00 UTC".
+pub fn when(then: u64, now: u64) -> String {
+    let (d_then, d_now) = (then / 86_400, now / 86_400);
+    let time = format!("{:02}:{:02} UTC", then % 86_400 / 3600, then % 3600 / 60);
+    match d_now.saturating_sub(d_then) {
+        0 => format!("today at {time}"),
+        1 => format!("yesterday at {time}"),
+        _ => format!("on {} at {time}", crate::history::day_label(d_then as i64)),
     }
 }
 

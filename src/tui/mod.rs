@@ -6,6 +6,7 @@
 pub mod app;
 pub mod big;
 pub mod class;
+pub mod history;
 pub mod theme;
 pub mod ui;
 

@@ -10,13 +10,14 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Clear, LineGauge, Paragraph, Wrap};
 
-use super::app::{Advice, App, CheckIn, Overlay, ReadyStep, Run, Screen};
+use super::app::{Advice, App, CheckIn, Overlay, Readiness, ReadyStep, Run, Screen};
 use super::big;
 use super::theme::Theme;
-use crate::journal::Feeling;
-use crate::plan::PhaseKind;
+use crate::journal::{Feeling, NextDay};
+use crate::plan::{ItemKey, PhaseKind};
 use crate::program::summary::DoseSummary;
 use crate::program::{Catalog, Kind, Library, Program};
+use crate::progress::ladder;
 use crate::safety::{self, RED_FLAGS};
 use crate::text::clean_line;
 
@@ -31,27 +32,53 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
         too_small(frame, area, &theme);
         return;
     }
-    let [banner, body] = if app.journal_error.is_some() {
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area)
-    } else {
-        [Rect::default(), area]
-    };
-    if let Some(err) = &app.journal_error {
-        frame.render_widget(
-            Paragraph::new(format!(" ⚠ {}", clean_line(err))).style(theme.banner),
-            banner,
-        );
-    }
+    // Banners: the journal cannot be written (for as long as that lasts), and one-time notices.
+    let banners: Vec<&String> = app.journal_error.iter().chain(&app.notice).collect();
+    let banner_rows: u16 = banners
+        .iter()
+        .map(|b| wrapped_rows(&format!(" ⚠ {b}"), area.width).clamp(1, 3))
+        .sum();
+    let [banner, body] =
+        Layout::vertical([Constraint::Length(banner_rows), Constraint::Min(0)]).areas(area);
+    let banner_lines: Vec<Line> = banners
+        .iter()
+        .map(|b| Line::raw(format!(" ⚠ {}", clean_line(b))))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(banner_lines)
+            .wrap(Wrap { trim: false })
+            .style(theme.banner),
+        banner,
+    );
     match &app.screen {
         Screen::Home => home(frame, body, app, &theme),
-        Screen::Readiness(r) => readiness(frame, body, &r.step, &theme),
+        Screen::Readiness(r) => readiness(frame, body, r, &theme),
         Screen::Session(run) => session(frame, body, app, run, now, &theme),
         Screen::Stopped(advice) => stopped(frame, body, advice, app.direct, &theme),
         Screen::Summary(run) => summary(frame, body, run, app, &theme),
+        Screen::History(view) => super::history::draw(frame, body, view, app.direct, &theme),
     }
     if let Some(overlay) = &app.overlay {
-        draw_overlay(frame, body, overlay, &theme);
+        let saved = !app.anything_unsaved() && app.journal_error.is_none();
+        draw_overlay(frame, body, overlay, saved, &theme);
     }
+}
+
+/// Lines `text` takes when word-wrapped to `width` (greedy, as `Paragraph` wraps).
+fn wrapped_rows(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let mut rows = 1;
+    let mut used = 0;
+    for word in text.split(' ') {
+        let w = word.chars().count();
+        if used > 0 && used + 1 + w > width {
+            rows += 1 + (w.saturating_sub(1)) / width;
+            used = w % width;
+        } else {
+            used += w + usize::from(used > 0);
+        }
+    }
+    rows as u16
 }
 
 pub(crate) fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -88,7 +115,7 @@ pub(crate) fn keys(pairs: &[(&str, &str)], theme: &Theme) -> Line<'static> {
 }
 
 /// Lays out `area` with a key-hint footer at the bottom, two lines when one is too narrow.
-fn with_footer(area: Rect, footer: &Line) -> [Rect; 2] {
+pub(super) fn with_footer(area: Rect, footer: &Line) -> [Rect; 2] {
     let rows = (footer.width() as u16)
         .div_ceil(area.width.max(1))
         .clamp(1, 2);
@@ -122,6 +149,7 @@ fn home(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ("↑↓", "program"),
             ("←→", "session"),
             ("Enter", "start"),
+            ("h", "history"),
             ("?", "help"),
             ("q", "quit"),
         ],
@@ -253,6 +281,18 @@ fn preview(app: &App, width: u16, theme: &Theme) -> (String, Vec<Line<'static>>)
         format!("Kinds: {}", kinds.join(", ")),
         theme.dim,
     ));
+    if s.blocks.iter().any(|b| {
+        b.items.iter().any(|i| {
+            app.levels
+                .get(&ItemKey::new(&s.name, &b.name, &i.exercise))
+                .is_some_and(|&l| l > 0)
+        })
+    }) {
+        lines.push(Line::styled(
+            "↑ moved up: these are today's doses.",
+            theme.dim,
+        ));
+    }
     lines.push(Line::raw(""));
     for b in &s.blocks {
         let pick = match b.pick {
@@ -266,11 +306,25 @@ fn preview(app: &App, width: u16, theme: &Theme) -> (String, Vec<Line<'static>>)
             theme.accent.add_modifier(Modifier::BOLD),
         ));
         for item in &b.items {
+            // Today's rung of the item's ladder, not the file's start dose.
+            let rungs = ladder(item, &catalog);
+            let level = app
+                .levels
+                .get(&ItemKey::new(&s.name, &b.name, &item.exercise))
+                .copied()
+                .unwrap_or(0)
+                .min(rungs.len().saturating_sub(1) as u32);
+            let (exercise, dose) = rungs
+                .get(level as usize)
+                .map_or((item.exercise.as_str(), item.dose), |r| {
+                    (r.exercise.as_str(), r.dose)
+                });
             let name = catalog
-                .get(&item.exercise)
-                .map_or(item.exercise.clone(), |e| e.name.clone());
-            let name = format!("  • {}", clean_line(&name));
-            let dose = item.dose.describe();
+                .get(exercise)
+                .map_or(exercise.to_owned(), |e| e.name.clone());
+            let mark = if level > 0 { "↑" } else { "•" };
+            let name = format!("  {mark} {}", clean_line(&name));
+            let dose = dose.describe();
             if name.chars().count() + dose.chars().count() + 2 <= usize::from(width) {
                 lines.push(Line::from(vec![
                     Span::raw(name),
@@ -346,9 +400,11 @@ fn centered_text(
     frame.render_widget(Paragraph::new(footer).wrap(Wrap { trim: true }), foot);
 }
 
-fn readiness(frame: &mut Frame, area: Rect, step: &ReadyStep, theme: &Theme) {
+fn readiness(frame: &mut Frame, area: Rect, r: &Readiness, theme: &Theme) {
     let mut body = Vec::new();
-    match step {
+    let mut footer = vec![("y", "yes"), ("n", "no"), ("Esc", "back")];
+    let bold = theme.text.add_modifier(Modifier::BOLD);
+    match &r.step {
         ReadyStep::Clearance(symptoms) => {
             body.push(Line::styled(
                 "Last time you reported a red flag:",
@@ -360,19 +416,83 @@ fn readiness(frame: &mut Frame, area: Rect, step: &ReadyStep, theme: &Theme) {
             body.push(Line::raw(""));
             body.push(Line::styled(
                 "Has a doctor or physiotherapist cleared you to exercise again?",
-                theme.text.add_modifier(Modifier::BOLD),
+                bold,
             ));
         }
+        ReadyStep::Resume(offer) => {
+            let u = &offer.unfinished;
+            let when = &offer.when;
+            body.push(Line::styled(
+                "Your last session stopped before its end",
+                theme.accent.add_modifier(Modifier::BOLD),
+            ));
+            body.push(Line::raw(""));
+            body.push(Line::raw(format!(
+                "{} · Session {}, stopped {when}, with {} set{} done.",
+                clean_line(&u.program),
+                clean_line(&u.session),
+                u.sets_done,
+                if u.sets_done == 1 { "" } else { "s" }
+            )));
+            body.push(Line::raw(""));
+            match &offer.resumable {
+                Ok((_, names)) => {
+                    let name = names.get(u.resume_at).map_or("", String::as_str);
+                    body.push(Line::styled(
+                        format!(
+                            "Resume at exercise {} of {}, {}, with the same exercises and doses?",
+                            u.resume_at + 1,
+                            names.len(),
+                            clean_line(name)
+                        ),
+                        bold,
+                    ));
+                    body.push(Line::styled(
+                        "Or discard it: it stays in your journal as abandoned.",
+                        theme.dim,
+                    ));
+                    footer = vec![("r", "resume"), ("d", "discard"), ("Esc", "back")];
+                }
+                Err(why) => {
+                    body.push(Line::styled(
+                        format!("It cannot be resumed here: {}.", clean_line(why)),
+                        bold,
+                    ));
+                    body.push(Line::styled(
+                        "Discard it to start today's session; it stays in your journal as abandoned.",
+                        theme.dim,
+                    ));
+                    footer = vec![("d", "discard"), ("Esc", "back")];
+                }
+            }
+        }
+        ReadyStep::FollowUp { when, .. } => {
+            body.push(Line::styled(
+                format!("How did you feel the day after your last session ({when})?"),
+                bold,
+            ));
+            body.push(Line::raw(""));
+            for (i, a) in NextDay::ALL.iter().enumerate() {
+                body.push(Line::raw(format!("{}  {}", i + 1, a.label())));
+            }
+            body.push(Line::raw(""));
+            body.push(Line::styled(
+                "Soreness should settle by the next day. Still sore: today keeps the same doses. Worse: today steps back.",
+                theme.dim,
+            ));
+            footer = vec![("1-3", "answer"), ("Esc", "back")];
+        }
         ReadyStep::Fracture => {
+            if let Some(note) = &r.note {
+                body.push(Line::styled(clean_line(note).into_owned(), theme.warn));
+                body.push(Line::raw(""));
+            }
             body.push(Line::styled(
                 "Before you start",
                 theme.accent.add_modifier(Modifier::BOLD),
             ));
             body.push(Line::raw(""));
-            body.push(Line::styled(
-                safety::FRACTURE_QUESTION,
-                theme.text.add_modifier(Modifier::BOLD),
-            ));
+            body.push(Line::styled(safety::FRACTURE_QUESTION, bold));
         }
     }
     body.push(Line::raw(""));
@@ -382,7 +502,7 @@ fn readiness(frame: &mut Frame, area: Rect, step: &ReadyStep, theme: &Theme) {
         area,
         "Readiness check",
         body,
-        keys(&[("y", "yes"), ("n", "no"), ("Esc", "back")], theme),
+        keys(&footer, theme),
         theme,
     );
 }
@@ -729,12 +849,13 @@ fn summary(frame: &mut Frame, area: Rect, run: &Run, app: &App, theme: &Theme) {
         body.push(Line::styled(safety::SHARP_PAIN_ADVICE, theme.warn));
         body.push(Line::raw(""));
     }
-    body.push(match &app.journal_error {
-        None => Line::styled("Everything above is saved in your journal.", theme.dim),
-        Some(_) => Line::styled(
+    body.push(if app.run_unsaved(run.id) {
+        Line::styled(
             "Some of this could NOT be saved to your journal (see the banner above).",
             theme.warn,
-        ),
+        )
+    } else {
+        Line::styled("Everything above is saved in your journal.", theme.dim)
     });
     let leave = if app.direct { "quit" } else { "home" };
     centered_text(
@@ -760,7 +881,7 @@ pub(crate) fn popup(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-fn draw_overlay(frame: &mut Frame, area: Rect, overlay: &Overlay, theme: &Theme) {
+fn draw_overlay(frame: &mut Frame, area: Rect, overlay: &Overlay, saved: bool, theme: &Theme) {
     let (title, lines, footer): (&str, Vec<Line>, Line) = match overlay {
         Overlay::Help => (
             "Keys",
@@ -783,7 +904,14 @@ fn draw_overlay(frame: &mut Frame, area: Rect, overlay: &Overlay, theme: &Theme)
             "Quit?",
             vec![
                 Line::raw("End this session now?"),
-                Line::styled("Everything done so far is already saved.", theme.dim),
+                if saved {
+                    Line::styled("Everything done so far is already saved.", theme.dim)
+                } else {
+                    Line::styled(
+                        "Your journal cannot be written: this session is NOT being saved.",
+                        theme.warn,
+                    )
+                },
             ],
             keys(&[("y", "quit"), ("n", "carry on")], theme),
         ),

@@ -1,0 +1,631 @@
+//! Replaying the journal into progress levels: one pass over the records folds every session of
+//! a program into per-item state (level, clean sessions in a row at that level, a block after
+//! sharp pain) against the program's progress ladders as they are today. Pure: no clock, no
+//! files; the rules come from `shared/clinical.md` and the program format's `advance_after`.
+//!
+//! - After `advance_after` clean sessions at a level (every planned set done, nothing skipped,
+//!   no check-in worse than a mild ache) an item moves up one rung, at its next session.
+//! - Stronger soreness, a skipped or unfinished item, or a session ended by a red flag holds
+//!   the level: the clean sessions start counting again.
+//! - Sharp pain steps the item back one rung and blocks its progression until two clean
+//!   sessions follow.
+//! - A red flag blocks all progression until a clearance is recorded.
+//! - The next-day follow-up: "still sore" means no progression in the session that follows;
+//!   "worse" also steps every item done in the session asked about back one rung.
+//! - Levels survive editing the program: a session logged at a dose that is no longer the
+//!   ladder's dose at that level restarts the item at the highest rung that is not above what
+//!   was done (and the clean sessions start counting again).
+
+use std::collections::{HashMap, VecDeque};
+
+use crate::journal::{Event, Feeling, NextDay, Record};
+use crate::plan::{ItemKey, Side};
+use crate::program::{Catalog, Dose, Program};
+use crate::progress::{Rung, ladder};
+
+/// Clean sessions an item needs after sharp pain before it may progress again.
+pub const CLEAN_AFTER_PAIN: u32 = 2;
+
+/// How many finished sessions a "worse" follow-up can still reach back to.
+const RECENT_RUNS: usize = 8;
+
+/// A program's rules as replay needs them: each item's ladder and `advance_after`.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    source: String,
+    title: String,
+    advance_after: u32,
+    ladders: HashMap<String, Vec<Rung>>,
+}
+
+impl Rules {
+    /// `source` is how the journal names where the program came from (`Origin::label`).
+    pub fn new(program: &Program, catalog: &Catalog, source: &str) -> Rules {
+        let mut ladders = HashMap::new();
+        for s in &program.sessions {
+            for b in &s.blocks {
+                for item in &b.items {
+                    let key = ItemKey::new(&s.name, &b.name, &item.exercise).0;
+                    ladders.entry(key).or_insert_with(|| ladder(item, catalog));
+                }
+            }
+        }
+        Rules {
+            source: source.to_owned(),
+            title: program.title.clone(),
+            advance_after: program.advance_after.max(1),
+            ladders,
+        }
+    }
+
+    /// The item's ladder, level 0 first (never empty).
+    pub fn ladder(&self, key: &str) -> Option<&[Rung]> {
+        self.ladders
+            .get(key)
+            .filter(|l| !l.is_empty())
+            .map(Vec::as_slice)
+    }
+
+    pub fn advance_after(&self) -> u32 {
+        self.advance_after
+    }
+
+    /// Whether a session belongs to this program: the same source, or the same title (a
+    /// program file that was moved or renamed).
+    pub fn owns(&self, source: &str, program: &str) -> bool {
+        source == self.source || program == self.title
+    }
+}
+
+/// Where one item stands.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ItemState {
+    /// The rung of its ladder (0: the file's start dose).
+    pub level: u32,
+    /// Clean sessions in a row at this level.
+    pub streak: u32,
+    /// Clean sessions still needed after sharp pain before it may progress.
+    pub pain_block: u32,
+}
+
+/// Why an item does not move up at its next session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Held {
+    /// A red flag is not cleared yet.
+    RedFlag,
+    /// The next-day follow-up said still sore, or worse.
+    NextDay,
+    /// Sharp pain: this many more clean sessions first.
+    Pain(u32),
+    /// Building up: `clean` of the `of` clean sessions done at this level.
+    Building { clean: u32, of: u32 },
+    /// At the top of its ladder.
+    Top,
+}
+
+/// The outcome of a replay.
+#[derive(Debug, Clone)]
+pub struct Progress<'r> {
+    rules: &'r Rules,
+    items: HashMap<String, ItemState>,
+    red_flag: bool,
+    hold: bool,
+}
+
+impl Progress<'_> {
+    /// The item's state, its level clamped to today's ladder.
+    pub fn state(&self, key: &str) -> ItemState {
+        let mut s = self.items.get(key).copied().unwrap_or_default();
+        if let Some(l) = self.rules.ladder(key) {
+            s.level = s.level.min(l.len() as u32 - 1);
+        }
+        s
+    }
+
+    /// The level the item's next session is done at.
+    pub fn today(&self, key: &str) -> u32 {
+        let s = self.state(key);
+        if self.held(key).is_none() {
+            s.level + 1
+        } else {
+            s.level
+        }
+    }
+
+    /// Today's level of every item of the program, for `plan`.
+    pub fn levels(&self) -> HashMap<ItemKey, u32> {
+        self.rules
+            .ladders
+            .keys()
+            .map(|k| (ItemKey(k.clone()), self.today(k)))
+            .collect()
+    }
+
+    /// Why the item does not move up at its next session; `None` when it does.
+    pub fn held(&self, key: &str) -> Option<Held> {
+        let s = self.state(key);
+        let top = self.rules.ladder(key).map_or(0, |l| l.len() as u32 - 1);
+        if self.red_flag {
+            Some(Held::RedFlag)
+        } else if s.pain_block > 0 {
+            Some(Held::Pain(s.pain_block))
+        } else if s.level >= top {
+            Some(Held::Top)
+        } else if self.hold {
+            Some(Held::NextDay)
+        } else if s.streak < self.rules.advance_after {
+            Some(Held::Building {
+                clean: s.streak,
+                of: self.rules.advance_after,
+            })
+        } else {
+            None
+        }
+    }
+}
+
+/// Replays `records` (oldest first) against `rules`.
+pub fn replay<'a, 'r>(
+    rules: &'r Rules,
+    records: impl IntoIterator<Item = &'a Record>,
+) -> Progress<'r> {
+    let mut r = Replay::new(rules);
+    for record in records {
+        r.feed(record);
+    }
+    r.finish()
+}
+
+/// The fold itself, one record at a time.
+#[derive(Debug)]
+pub struct Replay<'r> {
+    rules: &'r Rules,
+    items: HashMap<String, ItemState>,
+    /// The session under way (a new start ends any earlier one, so there is at most one).
+    open: Option<(u64, RunTally)>,
+    red_flag: bool,
+    hold: bool,
+    /// The items done in the last few finished sessions of this program.
+    recent: VecDeque<(u64, Vec<String>)>,
+}
+
+#[derive(Debug)]
+struct RunTally {
+    /// A personal session of this program (not another program's, not a class).
+    owned: bool,
+    red_flag: bool,
+    /// Per item key; a session has a handful, so a list beats hashing every event's key.
+    items: Vec<(String, ItemTally)>,
+}
+
+#[derive(Debug, Default)]
+struct ItemTally {
+    /// One bit per set and side done: bit `(set - 1) * 2 + (right side)`.
+    done: u32,
+    level: Option<u32>,
+    exercise: Option<String>,
+    dose: Option<Dose>,
+    skipped: bool,
+    worst: Option<Feeling>,
+}
+
+enum Verdict {
+    Clean,
+    NotClean,
+    Sharp,
+}
+
+impl<'r> Replay<'r> {
+    pub fn new(rules: &'r Rules) -> Replay<'r> {
+        Replay {
+            rules,
+            items: HashMap::new(),
+            open: None,
+            red_flag: false,
+            hold: false,
+            recent: VecDeque::new(),
+        }
+    }
+
+    pub fn feed(&mut self, record: &Record) {
+        let run = record.run;
+        match &record.event {
+            Event::SessionStart {
+                program,
+                source,
+                items,
+                class,
+                ..
+            } => {
+                // A session that never ended before this one started is over for good (the
+                // coach records it as abandoned unless it is resumed before any other starts).
+                self.finish_open();
+                let owned = !class && self.rules.owns(source, program);
+                if owned {
+                    for key in items {
+                        self.progress(key);
+                    }
+                }
+                if !class {
+                    // "No progression today" lasts for the session that follows the answer.
+                    self.hold = false;
+                }
+                self.open = Some((
+                    run,
+                    RunTally {
+                        owned,
+                        red_flag: false,
+                        items: Vec::new(),
+                    },
+                ));
+            }
+            Event::SetDone {
+                item,
+                exercise,
+                set,
+                side,
+                level,
+                dose,
+            } => {
+                if let Some(t) = self.tally(run, item) {
+                    if let Some(bit) = set_bit(*set, *side) {
+                        t.done |= 1 << bit;
+                    }
+                    t.level = Some(*level);
+                    t.dose = Some(*dose);
+                    if t.exercise.as_deref() != Some(exercise) {
+                        t.exercise = Some(exercise.clone());
+                    }
+                }
+            }
+            Event::Skipped { item, .. } => {
+                if let Some(t) = self.tally(run, item) {
+                    t.skipped = true;
+                }
+            }
+            Event::CheckIn { item, feeling, .. } => {
+                if let Some(t) = self.tally(run, item) {
+                    t.worst = t.worst.max(Some(*feeling));
+                }
+            }
+            Event::RedFlag { .. } => {
+                self.red_flag = true;
+                if let Some((r, t)) = &mut self.open
+                    && *r == run
+                {
+                    t.red_flag = true;
+                }
+            }
+            Event::Clearance => self.red_flag = false,
+            Event::FollowUp { about, answer } => match answer {
+                NextDay::Settled => {}
+                NextDay::StillSore => self.hold = true,
+                NextDay::Worse => {
+                    self.hold = true;
+                    if self.open.as_ref().is_some_and(|(r, _)| r == about) {
+                        self.finish_open();
+                    }
+                    if let Some(i) = self.recent.iter().position(|(r, _)| r == about)
+                        && let Some((_, keys)) = self.recent.remove(i)
+                    {
+                        for key in keys {
+                            let s = self.items.entry(key).or_default();
+                            s.level = s.level.saturating_sub(1);
+                            s.streak = 0;
+                        }
+                    }
+                }
+            },
+            Event::Resumed { .. } => {}
+            Event::SessionEnd { .. } => {
+                if self.open.as_ref().is_some_and(|(r, _)| *r == run) {
+                    self.finish_open();
+                }
+            }
+        }
+    }
+
+    /// Ends the replay: sessions that never ended (a crash) count as far as they went.
+    pub fn finish(mut self) -> Progress<'r> {
+        self.finish_open();
+        Progress {
+            rules: self.rules,
+            items: self.items,
+            red_flag: self.red_flag,
+            hold: self.hold,
+        }
+    }
+
+    fn finish_open(&mut self) {
+        if let Some((run, t)) = self.open.take() {
+            self.finalize(run, t);
+        }
+    }
+
+    fn tally(&mut self, run: u64, item: &str) -> Option<&mut ItemTally> {
+        let (r, t) = self.open.as_mut()?;
+        if *r != run || !t.owned {
+            return None;
+        }
+        let i = match t.items.iter().position(|(k, _)| k == item) {
+            Some(i) => i,
+            None => {
+                self.rules.ladder(item)?;
+                t.items.push((item.to_owned(), ItemTally::default()));
+                t.items.len() - 1
+            }
+        };
+        Some(&mut t.items[i].1)
+    }
+
+    /// A session of this program starts with `key` planned: move it up if it has earned it.
+    fn progress(&mut self, key: &str) {
+        let Some(top) = self.rules.ladder(key).map(|l| l.len() as u32 - 1) else {
+            return;
+        };
+        let ready = !self.red_flag && !self.hold;
+        let advance_after = self.rules.advance_after;
+        if !self.items.contains_key(key) {
+            self.items.insert(key.to_owned(), ItemState::default());
+        }
+        let Some(s) = self.items.get_mut(key) else {
+            return;
+        };
+        s.level = s.level.min(top);
+        if ready && s.pain_block == 0 && s.streak >= advance_after && s.level < top {
+            s.level += 1;
+            s.streak = 0;
+        }
+    }
+
+    fn finalize(&mut self, run: u64, t: RunTally) {
+        if !t.owned {
+            return;
+        }
+        let mut done = Vec::new();
+        for (key, tally) in t.items {
+            let Some(rungs) = self.rules.ladder(&key) else {
+                continue;
+            };
+            let top = rungs.len() as u32 - 1;
+            let verdict = verdict(&tally, t.red_flag);
+            let logged = match (tally.level, &tally.exercise, tally.dose) {
+                (Some(l), Some(ex), Some(d)) => Some(match rungs.get(l as usize) {
+                    Some(r) if &r.exercise == ex && same_work(r.dose, d) => (l, false),
+                    _ => (nearest(rungs, ex, d), true),
+                }),
+                _ => None,
+            };
+            let s = match self.items.get_mut(&key) {
+                Some(s) => s,
+                None => self.items.entry(key.clone()).or_default(),
+            };
+            s.level = s.level.min(top);
+            let (at, edited) = logged.unwrap_or((s.level, false));
+            if edited {
+                // The program changed under this item: restart at what was done, no higher.
+                s.level = at;
+                s.streak = 0;
+            }
+            match verdict {
+                Verdict::Sharp => {
+                    s.level = s.level.min(at).saturating_sub(1);
+                    s.streak = 0;
+                    s.pain_block = CLEAN_AFTER_PAIN;
+                }
+                Verdict::Clean => {
+                    s.pain_block = s.pain_block.saturating_sub(1);
+                    // A session at a lower level than the item's (an older journal) is neither
+                    // progress at this level nor a reason to hold it.
+                    if !edited && at >= s.level {
+                        s.streak += 1;
+                    }
+                }
+                Verdict::NotClean => s.streak = 0,
+            }
+            if tally.done != 0 {
+                done.push(key);
+            }
+        }
+        done.sort();
+        self.recent.push_back((run, done));
+        if self.recent.len() > RECENT_RUNS {
+            self.recent.pop_front();
+        }
+    }
+}
+
+fn verdict(t: &ItemTally, red_flag: bool) -> Verdict {
+    if t.worst == Some(Feeling::Sharp) {
+        return Verdict::Sharp;
+    }
+    if red_flag || t.skipped || t.worst.is_some_and(|f| !f.is_clean()) {
+        return Verdict::NotClean;
+    }
+    match t.dose {
+        Some(d) if needed(d) & !t.done == 0 => Verdict::Clean,
+        _ => Verdict::NotClean,
+    }
+}
+
+fn set_bit(set: u32, side: Option<Side>) -> Option<u32> {
+    (1..=16)
+        .contains(&set)
+        .then(|| (set - 1) * 2 + u32::from(side == Some(Side::Right)))
+}
+
+/// The bits of every set and side a dose plans.
+fn needed(d: Dose) -> u32 {
+    let mut mask = 0;
+    for set in 1..=d.sets().min(16) {
+        if d.per_side() {
+            for side in [Side::Left, Side::Right] {
+                mask |= set_bit(set, Some(side)).map_or(0, |b| 1 << b);
+            }
+        } else {
+            mask |= set_bit(set, None).map_or(0, |b| 1 << b);
+        }
+    }
+    mask
+}
+
+/// The same amount of work (rest and tempo aside).
+fn same_work(a: Dose, b: Dose) -> bool {
+    not_above(a, b) && not_above(b, a)
+}
+
+/// `new` asks no more of the person than `old`.
+fn not_above(new: Dose, old: Dose) -> bool {
+    let sides_ok = !new.per_side() || old.per_side();
+    match (new, old) {
+        (
+            Dose::Reps {
+                sets: s1, reps: r1, ..
+            },
+            Dose::Reps {
+                sets: s2, reps: r2, ..
+            },
+        ) => sides_ok && s1 <= s2 && r1 <= r2,
+        (
+            Dose::Holds {
+                sets: s1,
+                reps: r1,
+                hold: h1,
+                ..
+            },
+            Dose::Holds {
+                sets: s2,
+                reps: r2,
+                hold: h2,
+                ..
+            },
+        ) => sides_ok && s1 <= s2 && r1 <= r2 && h1 <= h2,
+        (
+            Dose::Time {
+                secs: t1, sets: s1, ..
+            },
+            Dose::Time {
+                secs: t2, sets: s2, ..
+            },
+        ) => sides_ok && s1 <= s2 && t1 <= t2,
+        _ => total_work(new) <= total_work(old),
+    }
+}
+
+fn total_work(d: Dose) -> u64 {
+    u64::from(d.sets()) * u64::from(d.sides()) * u64::from(d.work_secs())
+}
+
+/// The highest rung of today's ladder that is not above what was done (`exercise` at `dose`):
+/// a rung of the same exercise at no more work, or any rung of an easier exercise before it in
+/// the ladder. The start (0) when there is none, or when the exercise is no longer in it.
+pub fn nearest(rungs: &[Rung], exercise: &str, dose: Dose) -> u32 {
+    let first = rungs.iter().position(|r| r.exercise == exercise);
+    let mut best = 0;
+    for (i, r) in rungs.iter().enumerate() {
+        let below = if r.exercise == exercise {
+            not_above(r.dose, dose)
+        } else {
+            first.is_some_and(|f| i < f)
+        };
+        if below {
+            best = i as u32;
+        }
+    }
+    best
+}
+
+/// A session that stopped without an end (a crash, a kill, a power cut): the last session
+/// started, if it has no `session_end`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unfinished {
+    pub run: u64,
+    /// Index of its `session_start` in the records.
+    pub start: usize,
+    pub program: String,
+    pub source: String,
+    pub session: String,
+    pub seed: u64,
+    pub items: Vec<String>,
+    /// Sets done before it stopped.
+    pub sets_done: u32,
+    /// The planned item to go on from: the first one not finished (all its sets done and
+    /// checked in, skipped, or stopped by sharp pain).
+    pub resume_at: usize,
+    /// When its last event was written.
+    pub last_at: String,
+}
+
+/// The last session started, when it never ended; `None` when it ended, or when every item was
+/// already finished (only its end was lost).
+pub fn unfinished(records: &[Record]) -> Option<Unfinished> {
+    let start = records
+        .iter()
+        .rposition(|r| matches!(r.event, Event::SessionStart { class: false, .. }))?;
+    let Event::SessionStart {
+        program,
+        source,
+        session,
+        seed,
+        items,
+        ..
+    } = &records[start].event
+    else {
+        return None;
+    };
+    let run = records[start].run;
+    let mine = || records[start..].iter().filter(|r| r.run == run);
+    if mine().any(|r| matches!(r.event, Event::SessionEnd { .. })) {
+        return None;
+    }
+    // Per item: sets done, the dose's sets, and whether it is finished.
+    let mut state: HashMap<&str, (u32, u32, bool)> = HashMap::new();
+    let mut sets_done = 0;
+    let mut last_at = &records[start].at;
+    for r in mine() {
+        last_at = &r.at;
+        match &r.event {
+            Event::SetDone {
+                item,
+                set,
+                side,
+                dose,
+                ..
+            } => {
+                sets_done += 1;
+                let e = state.entry(item).or_default();
+                if let Some(bit) = set_bit(*set, *side) {
+                    e.0 |= 1 << bit;
+                }
+                e.1 = needed(*dose);
+            }
+            Event::Skipped { item, .. } => state.entry(item).or_default().2 = true,
+            Event::CheckIn { item, feeling, .. } => {
+                let e = state.entry(item).or_default();
+                if *feeling == Feeling::Sharp || (e.1 != 0 && e.1 & !e.0 == 0) {
+                    e.2 = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    let resume_at = items
+        .iter()
+        .position(|k| !state.get(k.as_str()).is_some_and(|s| s.2))?;
+    Some(Unfinished {
+        run,
+        start,
+        program: program.clone(),
+        source: source.clone(),
+        session: session.clone(),
+        seed: *seed,
+        items: items.clone(),
+        sets_done,
+        resume_at,
+        last_at: last_at.clone(),
+    })
+}
+
+#[cfg(test)]
+#[path = "replay_tests.rs"]
+mod tests;

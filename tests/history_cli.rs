@@ -1,0 +1,173 @@
+//! `upright history --format csv|json` and `--profile`, run as a physiotherapist runs them:
+//! the real binary on a journal in a temporary data folder.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn upright(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_upright"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the upright binary runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+const JOURNAL: &str = concat!(
+    r#"{"at":"2026-11-18T09:00:00Z","run":1795424400000,"event":"session_start","program":"Home Foundations","source":"home-foundations","session":"A","seed":7,"items":["A / Strength / wall-push-up"]}"#,
+    "\n",
+    r#"{"at":"2026-11-18T09:01:00Z","run":1795424400000,"event":"set_done","item":"A / Strength / wall-push-up","exercise":"wall-push-up","set":1,"level":0,"dose":{"Reps":{"sets":2,"reps":8,"rest":60,"tempo":3}}}"#,
+    "\n",
+    r#"{"at":"2026-11-18T09:03:00Z","run":1795424400000,"event":"check_in","item":"A / Strength / wall-push-up","exercise":"wall-push-up","feeling":"mild_ache","effort":6}"#,
+    "\n",
+    r#"{"at":"2026-11-18T09:04:00Z","run":1795424400000,"event":"something_new","x":1}"#,
+    "\n",
+    r#"{"at":"2026-11-20T09:00:00Z","run":1795597200000,"event":"session_start","program":"Gone Program","source":"/old/gone.ron","session":"B","seed":8,"items":[]}"#,
+    "\n",
+    r#"{"at":"2026-11-20T09:01:00Z","run":1795597200000,"event":"set_done","item":"B / Balance / tandem-stance","exercise":"tandem-stance","set":1,"side":"Left","level":1,"dose":{"Time":{"secs":30,"per_side":true}}}"#,
+    "\n",
+    r#"{"at":"2026-11-20T09:02:00Z","run":1795597"#,
+);
+
+fn data_with_journal(dir: &Path) -> std::path::PathBuf {
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("journal.jsonl"), JOURNAL).unwrap();
+    data
+}
+
+#[test]
+fn csv_has_one_row_per_set_and_check_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_with_journal(dir.path());
+    let o = upright(&data, &["history", "--format", "csv"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "date,time,program,session,run,kind,item,exercise,set,side,level,dose,feeling,feeling_label,effort"
+    );
+    assert_eq!(lines.len(), 4, "{out}");
+    let dose = upright::program::Dose::Reps {
+        sets: 2,
+        reps: 8,
+        rest: 60,
+        tempo: Some(3),
+        per_side: false,
+    }
+    .describe();
+    assert_eq!(
+        lines[1],
+        format!(
+            "2026-11-18,09:01:00,Home Foundations,A,1795424400000,set,A / Strength / wall-push-up,wall-push-up,1,,0,\"{dose}\",,,"
+        )
+    );
+    assert!(
+        lines[2]
+            .ends_with(",check_in,A / Strength / wall-push-up,wall-push-up,,,,,2,A mild ache,6"),
+        "{}",
+        lines[2]
+    );
+    // A program that no longer exists still has its rows.
+    assert!(lines[3].contains(",Gone Program,B,"), "{}", lines[3]);
+    let each_side = upright::program::Dose::Time {
+        secs: 30,
+        sets: 1,
+        rest: 0,
+        per_side: true,
+    }
+    .describe();
+    assert!(lines[3].contains(",1,left,1,"), "{}", lines[3]);
+    assert!(lines[3].contains(&each_side), "{}", lines[3]);
+    // The newer event and the torn last line are told about, and left alone.
+    let err = text(&o.stderr);
+    assert!(err.contains("cut off"), "{err}");
+    assert!(err.contains("1 line(s)"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(data.join("journal.jsonl")).unwrap(),
+        JOURNAL,
+        "the export never changes the journal"
+    );
+}
+
+#[test]
+fn json_since_a_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_with_journal(dir.path());
+    let o = upright(
+        &data,
+        &["history", "--format", "json", "--since", "2026-11-19"],
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["program"], "Gone Program");
+    assert_eq!(rows[0]["kind"], "set");
+    assert_eq!(rows[0]["side"], "left");
+    assert_eq!(rows[0]["feeling"], serde_json::Value::Null);
+}
+
+#[test]
+fn bad_dates_and_profile_names_are_refused_with_the_right_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = upright(
+        dir.path(),
+        &["history", "--format", "csv", "--since", "20/11/2026"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("YYYY-MM-DD"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = upright(
+        dir.path(),
+        &["--profile", "../ann", "history", "--format", "csv"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("lowercase letters"),
+        "{}",
+        text(&o.stderr)
+    );
+    // The screen needs a terminal; the message says how to get rows instead.
+    let o = upright(dir.path(), &["history"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("--format csv"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn profiles_keep_separate_journals() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_with_journal(dir.path());
+    let ann = data.join("profiles").join("ann");
+    std::fs::create_dir_all(&ann).unwrap();
+    std::fs::write(
+        ann.join("journal.jsonl"),
+        JOURNAL.lines().take(3).collect::<Vec<_>>().join("\n") + "\n",
+    )
+    .unwrap();
+    let rows = |args: &[&str]| {
+        let o = upright(&data, args);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        text(&o.stdout).lines().count() - 1
+    };
+    assert_eq!(rows(&["history", "--format", "csv"]), 3);
+    assert_eq!(rows(&["--profile", "ann", "history", "--format", "csv"]), 2);
+    assert_eq!(rows(&["history", "--format", "csv", "--profile", "bob"]), 0);
+    assert!(
+        !data.join("profiles/bob").exists(),
+        "reading creates nothing"
+    );
+}

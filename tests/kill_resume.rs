@@ -1,0 +1,228 @@
+//! The fault test: the real binary in a real terminal (tmux), killed with SIGKILL in the
+//! middle of a session, then started again. Every set and check-in done before the kill must
+//! be in the journal, and the new start must offer to resume where it stopped.
+//!
+//! Needs tmux; without it the test says so on stderr and does nothing (CI installs tmux).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const PROGRAM: &str = r#"Program(
+    title: "Kill Test",
+    level: Beginner,
+    per_week: 3,
+    sessions: [
+        Session(name: "A", blocks: [
+            Block(name: "Main", items: [
+                Item(exercise: "march-on-the-spot", dose: Time(secs: 2, sets: 2)),
+                Item(exercise: "tandem-stance", dose: Time(secs: 2, sets: 2)),
+                Item(exercise: "shoulder-blade-squeeze", dose: Time(secs: 3, sets: 2)),
+            ]),
+        ]),
+    ],
+)"#;
+
+/// How long to wait for something to show before failing (a guard, not a measurement).
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// A private tmux server, killed when the test ends however it ends.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn new() -> Tmux {
+        Tmux {
+            socket: format!("upright-kill-test-{}", std::process::id()),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// Starts `command` in a new 100x30 terminal called `name`. Its window stays when the
+    /// command dies, so the tmux server does not exit between the two runs.
+    fn start(&self, name: &str, command: &str) {
+        let o = self.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "-s",
+            name,
+            command,
+            ";",
+            "set-option",
+            "-t",
+            name,
+            "remain-on-exit",
+            "on",
+        ]);
+        assert!(
+            o.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+
+    fn keys(&self, name: &str, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", name];
+        args.extend(keys);
+        self.run(&args);
+    }
+
+    fn screen(&self, name: &str) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", name]).stdout).into_owned()
+    }
+
+    fn pid(&self, name: &str) -> String {
+        let o = self.run(&["list-panes", "-t", name, "-F", "#{pane_pid}"]);
+        String::from_utf8_lossy(&o.stdout).trim().to_owned()
+    }
+
+    /// Waits until the screen shows `text`.
+    fn wait_for(&self, name: &str, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen(name);
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "the screen never showed {text:?}; it shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+/// The journal's lines of one event kind.
+fn lines_of(journal: &Path, event: &str) -> Vec<String> {
+    let tag = format!("\"event\":\"{event}\"");
+    std::fs::read_to_string(journal)
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| l.contains(&tag))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Waits until the journal has at least `n` lines of `event`.
+fn wait_for_lines(journal: &Path, event: &str, n: usize) -> Vec<String> {
+    let start = Instant::now();
+    loop {
+        let lines = lines_of(journal, event);
+        if lines.len() >= n {
+            return lines;
+        }
+        assert!(
+            start.elapsed() < PATIENCE,
+            "the journal never had {n} {event} lines: {lines:?}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn tmux_missing() -> bool {
+    Command::new("tmux").arg("-V").output().is_err()
+}
+
+#[test]
+fn a_session_killed_with_sigkill_keeps_every_set_and_offers_to_resume() {
+    if tmux_missing() {
+        eprintln!(
+            "note: tmux is not installed, so the SIGKILL fault test did NOT run (CI installs tmux)"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let program = dir.path().join("kill.ron");
+    std::fs::write(&program, PROGRAM).unwrap();
+    let data: PathBuf = dir.path().join("data");
+    let journal = data.join("journal.jsonl");
+    let command = format!(
+        "exec '{}' --quiet --data-dir '{}' --seed 3 run '{}'",
+        env!("CARGO_BIN_EXE_upright"),
+        data.display(),
+        program.display()
+    );
+    let tmux = Tmux::new();
+
+    // First run: two exercises done and checked in, the third under way.
+    tmux.start("first", &command);
+    tmux.wait_for("first", "Before you start");
+    tmux.keys("first", &["n"]);
+    for (i, feeling) in ["1", "2"].iter().enumerate() {
+        tmux.wait_for("first", "GET READY");
+        tmux.keys("first", &["Enter"]); // no need to wait out the get-ready countdown
+        tmux.wait_for("first", "How did that exercise feel?");
+        tmux.keys("first", &[feeling]);
+        tmux.wait_for("first", "How hard was it?");
+        tmux.keys("first", &["Enter"]);
+        wait_for_lines(&journal, "check_in", i + 1);
+    }
+    tmux.wait_for("first", "GET READY");
+    tmux.keys("first", &["Enter"]);
+    let sets = wait_for_lines(&journal, "set_done", 5);
+    let check_ins = lines_of(&journal, "check_in");
+
+    let pid = tmux.pid("first");
+    assert!(!pid.is_empty(), "no pid for the coach");
+    let killed = Command::new("kill").args(["-9", &pid]).status().unwrap();
+    assert!(killed.success());
+
+    // Everything done before the kill is there, and the session has no end.
+    let after = lines_of(&journal, "set_done");
+    assert!(after.len() >= 5, "{after:?}");
+    assert_eq!(
+        after[..5],
+        sets[..5],
+        "every set done before the kill is kept"
+    );
+    assert_eq!(lines_of(&journal, "check_in"), check_ins);
+    assert_eq!(check_ins.len(), 2);
+    assert!(check_ins[0].contains("\"feeling\":\"fine\""));
+    assert!(check_ins[1].contains("\"feeling\":\"mild_ache\""));
+    assert!(lines_of(&journal, "session_end").is_empty());
+    let text = std::fs::read_to_string(&journal).unwrap();
+    assert!(text.ends_with('\n'), "the kill left no torn line");
+
+    // Second run: the offer to resume at the third exercise.
+    tmux.start("second", &command);
+    let screen = tmux.wait_for("second", "stopped before its end");
+    assert!(
+        screen.contains("Resume at exercise 3 of 3, Shoulder blade squeeze"),
+        "{screen}"
+    );
+    assert!(screen.contains("r resume"), "{screen}");
+    tmux.keys("second", &["r"]);
+    tmux.wait_for("second", "Before you start");
+    tmux.keys("second", &["n"]);
+    let screen = tmux.wait_for("second", "SHOULDER BLADE SQUEEZE");
+    assert!(screen.contains("Exercise 3 of 3"), "{screen}");
+    let resumed = wait_for_lines(&journal, "resumed", 1);
+    let run = |line: &str| {
+        line.split("\"run\":")
+            .nth(1)
+            .and_then(|r| r.split(',').next())
+            .map(str::to_owned)
+    };
+    assert_eq!(run(&resumed[0]), run(&sets[0]), "the same session goes on");
+}

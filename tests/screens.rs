@@ -243,6 +243,16 @@ fn summary_after_a_whole_session() {
 }
 
 #[test]
+fn help_on_the_home_screen_lists_the_home_keys() {
+    let mut r = Rig::new();
+    r.ch('?');
+    let screen = r.screen(80, 24);
+    assert!(screen.contains("choose a program"), "{screen}");
+    assert!(!screen.contains("skip to the next exercise"), "{screen}");
+    snap("home_help", &r);
+}
+
+#[test]
 fn too_small() {
     let r = Rig::started();
     insta::assert_snapshot!("too_small", r.screen(40, 10));

@@ -60,7 +60,8 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
     }
     if let Some(overlay) = &app.overlay {
         let saved = !app.anything_unsaved() && app.journal_error.is_none();
-        draw_overlay(frame, body, overlay, saved, &theme);
+        let home = matches!(app.screen, Screen::Home);
+        draw_overlay(frame, body, overlay, saved, home, &theme);
     }
 }
 
@@ -881,8 +882,33 @@ pub(crate) fn popup(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-fn draw_overlay(frame: &mut Frame, area: Rect, overlay: &Overlay, saved: bool, theme: &Theme) {
+fn draw_overlay(
+    frame: &mut Frame,
+    area: Rect,
+    overlay: &Overlay,
+    saved: bool,
+    home: bool,
+    theme: &Theme,
+) {
     let (title, lines, footer): (&str, Vec<Line>, Line) = match overlay {
+        Overlay::Help if home => (
+            "Keys",
+            vec![
+                Line::raw("↑ ↓     choose a program"),
+                Line::raw("← → Tab choose a session of it"),
+                Line::raw("Enter   start the session (a short readiness check first)"),
+                Line::raw("h       history: your weeks, check-ins and levels"),
+                Line::raw("q  Esc  quit"),
+                Line::raw(""),
+                Line::styled(
+                    "Programs with errors are listed with the first error and cannot be started; `upright check FILE` shows them all.",
+                    theme.dim,
+                ),
+                Line::raw(""),
+                Line::styled(safety::NOT_A_DIAGNOSIS, theme.dim),
+            ],
+            keys(&[("Esc", "close")], theme),
+        ),
         Overlay::Help => (
             "Keys",
             vec![

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Measures a running countdown the way a person sees it: in tmux at 120x40, for SECS seconds
 # (default 60). For each timer: CPU (% of one core, from /proc/PID/stat), peak memory
-# (VmHWM), bytes written to the terminal per second, and time to the first frame (from
-# `script`'s timing log). Peers are measured when installed: termdown (pip install termdown)
-# and timr-tui (cargo install timr-tui).
+# (VmHWM), bytes written to the terminal per second, time to the first frame and, for
+# upright, how late the end of the countdown is shown (both from `script`'s timing log).
+# Peers are measured when installed: termdown (pip install termdown) and timr-tui
+# (cargo install timr-tui; 1.9.0 builds with Rust 1.95).
 #
 #   scripts/measure-timer.sh [SECS]
 set -euo pipefail
@@ -37,6 +38,8 @@ measure() {
     while [ "$1" != "--" ]; do keys+=("$1"); shift; done
     shift
     tmux kill-session -t measure 2>/dev/null || true
+    local t_start
+    t_start=$(date +%s.%N)
     tmux new-session -d -s measure -x $cols -y $rows \
         "script -q -f -T '$work/$name.timing' -c '$*' '$work/$name.out'"
     # Let launchers (shells, version-manager shims) hand over to the timer itself first.
@@ -44,7 +47,12 @@ measure() {
     local pid
     pid=$(pgrep -n -f -- "$proc" || true)
     [ -n "$pid" ] || { echo "$name: did not start" >&2; return; }
-    for k in "${keys[@]}"; do tmux send-keys -t measure "$k"; sleep 0.3; done
+    local t_go=""
+    for k in "${keys[@]}"; do
+        sleep 0.3
+        t_go=$(date +%s.%N)
+        tmux send-keys -t measure "$k"
+    done
     local b0 t0 c0
     b0=$(awk '{s+=$2} END {print s+0}' "$work/$name.timing")
     c0=$(cpu_ticks "$pid"); t0=$(date +%s.%N)
@@ -54,19 +62,28 @@ measure() {
     b1=$(awk '{s+=$2} END {print s+0}' "$work/$name.timing")
     hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
     first=$(awk 'NR==1 {printf "%.0f", $1 * 1000}' "$work/$name.timing")
+    # The end: upright's countdown starts with its last key and lasts SECS; the first frame
+    # written after that moment shows the end. Peers run past the window: no end measured.
+    local late="-"
+    if [ "$name" = upright ]; then
+        sleep 2
+        late=$(awk -v due="$(echo "$t_go - $t_start + $secs" | bc)" '
+            { t += $1 } t >= due - 0.3 { printf "%.0f", (t - due) * 1000; exit }' \
+            "$work/$name.timing")
+    fi
     tmux kill-session -t measure 2>/dev/null || true
     awk -v n="$name" -v c0="$c0" -v c1="$c1" -v t0="$t0" -v t1="$t1" -v tick="$tick" \
-        -v b0="$b0" -v b1="$b1" -v hwm="$hwm" -v first="$first" 'BEGIN {
+        -v b0="$b0" -v b1="$b1" -v hwm="$hwm" -v first="$first" -v late="$late" 'BEGIN {
         d = t1 - t0
-        printf "| %-10s | %6.3f %% | %6.1f MB | %6.0f B/s | %5s ms |\n",
-            n, 100 * (c1 - c0) / tick / d, hwm / 1024, (b1 - b0) / d, first
+        printf "| %-10s | %6.3f %% | %6.1f MB | %6.0f B/s | %5s ms | %6s ms |\n",
+            n, 100 * (c1 - c0) / tick / d, hwm / 1024, (b1 - b0) / d, first, late
     }'
 }
 
 echo "Countdown of ${secs} s in tmux at ${cols}x${rows}, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m)"
 echo
-echo "| timer      | CPU      | peak mem  | terminal    | 1st frame |"
-echo "|------------|----------|-----------|-------------|-----------|"
+echo "| timer      | CPU      | peak mem  | terminal    | 1st frame | end late  |"
+echo "|------------|----------|-----------|-------------|-----------|-----------|"
 bin="$root/target/release/upright"
 [ -x "$bin" ] || (cd "$root" && cargo build --release -q)
 # n: no unassessed fracture; Enter: skip "get ready" so the countdown starts at once.

@@ -25,9 +25,13 @@ fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
 
 /// Starts upright in a shell that records the terminal's settings once it has ended.
 fn start(session: &str, dir: &Path) {
+    start_with(session, dir, "");
+}
+
+fn start_with(session: &str, dir: &Path, env: &str) {
     let _ = tmux(&["kill-session", "-t", session]);
     let script = format!(
-        "{} --data-dir {d} --quiet; stty -a > {d}/stty.txt; sleep 60",
+        "{env} {} --data-dir {d} --quiet 2> {d}/stderr.txt; stty -a > {d}/stty.txt; sleep 60",
         env!("CARGO_BIN_EXE_upright"),
         d = dir.display()
     );
@@ -44,13 +48,15 @@ fn start(session: &str, dir: &Path) {
         "-c",
         &script,
     ]);
-    wait_until("the home screen", || {
-        tmux(&["capture-pane", "-p", "-t", session]).contains("Programs")
-    });
-    assert_eq!(
-        tmux(&["display", "-p", "-t", session, "#{alternate_on}"]),
-        "1"
-    );
+    if env.is_empty() {
+        wait_until("the home screen", || {
+            tmux(&["capture-pane", "-p", "-t", session]).contains("Programs")
+        });
+        assert_eq!(
+            tmux(&["display", "-p", "-t", session, "#{alternate_on}"]),
+            "1"
+        );
+    }
 }
 
 fn pid_of(dir: &Path) -> String {
@@ -115,4 +121,19 @@ fn signals_and_ctrl_c_restore_the_terminal() {
     start("upright-restore-ctrl-c", dir.path());
     tmux(&["send-keys", "-t", "upright-restore-ctrl-c", "C-c"]);
     assert_restored("upright-restore-ctrl-c", dir.path(), "Ctrl-C");
+}
+
+/// A panic (forced by a debug-build switch) still restores the terminal, and the message
+/// is printed where a person can read it.
+#[test]
+fn a_panic_restores_the_terminal() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("NOTE: tmux is not installed; the panic restore test did not run");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    start_with("upright-restore-panic", dir.path(), "UPRIGHT_TEST_PANIC=1");
+    assert_restored("upright-restore-panic", dir.path(), "a panic");
+    let stderr = std::fs::read_to_string(dir.path().join("stderr.txt")).unwrap();
+    assert!(stderr.contains("UPRIGHT_TEST_PANIC"), "{stderr}");
 }

@@ -2,11 +2,23 @@
 //! progress levels never panics.
 #![no_main]
 
+use std::sync::OnceLock;
+
 use libfuzzer_sys::fuzz_target;
 use upright::bundled;
 use upright::journal;
 use upright::program::{Catalog, Library};
 use upright::replay::{Rules, replay};
+
+/// The rules of one bundled program, built once (they do not depend on the input).
+fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let b = bundled::find("home-foundations").unwrap();
+        let program = b.check().program.unwrap();
+        Rules::new(&program, &Catalog::new(Library::bundled(), &program.exercises), b.name)
+    })
+}
 
 fuzz_target!(|data: &[u8]| {
     let dir = std::env::temp_dir().join(format!("upright-fuzz-{}", std::process::id()));
@@ -18,9 +30,5 @@ fuzz_target!(|data: &[u8]| {
     let Ok(loaded) = journal::inspect(&path) else {
         return;
     };
-    let b = bundled::find("home-foundations").unwrap();
-    let program = b.check().program.unwrap();
-    let rules = Rules::new(&program, &Catalog::new(Library::bundled(), &program.exercises), b.name);
-    let progress = replay(&rules, &loaded.records);
-    let _ = progress.levels();
+    let _ = replay(rules(), &loaded.records).levels();
 });

@@ -135,6 +135,12 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
                     execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
                 }
                 terminal.backend_mut().flush()?;
+                // Debug builds only: lets the terminal tests check that a panic still gives
+                // the terminal back (the release build has no such switch).
+                #[cfg(debug_assertions)]
+                if std::env::var_os("UPRIGHT_TEST_PANIC").is_some() {
+                    panic!("UPRIGHT_TEST_PANIC is set: panicking after the first frame");
+                }
                 if app.bell_due() {
                     let out = terminal.backend_mut();
                     out.write_all(b"\x07")?;

@@ -103,3 +103,33 @@ fn draw_home_screen(bencher: Bencher, size: (u16, u16)) {
         t.draw(|f| draw(f, &app, now)).unwrap();
     });
 }
+
+/// The class display's work slide, where the countdown fills a projector.
+#[divan::bench(args = [(80, 24), (300, 100)])]
+fn draw_class_screen(bencher: Bencher, size: (u16, u16)) {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths {
+        data: dir.path().join("data"),
+        config: dir.path().join("config"),
+    };
+    let plan = upright::tui::class::plan_class(&program("group-class"), None, 7).unwrap();
+    let t0 = Instant::now();
+    let mut class = upright::tui::Class::new(
+        plan,
+        "group-class".into(),
+        &paths,
+        upright::tui::theme::Theme::default(),
+        true,
+        t0,
+    );
+    class.key(KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE), t0);
+    let now = t0 + Duration::from_secs(14);
+    class.tick(now);
+    let mut t = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+    let mut second = 0;
+    bencher.bench_local(|| {
+        second = (second + 1) % 10;
+        t.draw(|f| upright::tui::class::ui::draw(f, &class, now + Duration::from_secs(second)))
+            .unwrap();
+    });
+}

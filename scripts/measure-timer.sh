@@ -6,7 +6,8 @@
 # Peers are measured when installed: termdown (pip install termdown) and timr-tui
 # (cargo install timr-tui; 1.9.0 builds with Rust 1.95).
 #
-#   scripts/measure-timer.sh [SECS]
+#   scripts/measure-timer.sh [SECS]          # upright and the peers
+#   PEERS=0 scripts/measure-timer.sh 120     # upright alone, e.g. a 2-minute end check
 set -euo pipefail
 secs=${1:-60}
 cols=120 rows=40
@@ -88,6 +89,7 @@ bin="$root/target/release/upright"
 [ -x "$bin" ] || (cd "$root" && cargo build --release -q)
 # n: no unassessed fracture; Enter: skip "get ready" so the countdown starts at once.
 measure upright "upright run" n Enter -- "$bin" run "$work/countdown.ron" --quiet --data-dir "$work/data"
+[ "${PEERS:-1}" = 0 ] && exit 0
 if command -v termdown >/dev/null 2>&1; then
     measure termdown "termdown [0-9]" -- termdown "$((secs + 10))s"
 fi

@@ -39,8 +39,6 @@ measure() {
     while [ "$1" != "--" ]; do keys+=("$1"); shift; done
     shift
     tmux kill-session -t measure 2>/dev/null || true
-    local t_start
-    t_start=$(date +%s.%N)
     tmux new-session -d -s measure -x $cols -y $rows \
         "script -q -f -T '$work/$name.timing' -c '$*' '$work/$name.out'"
     # Let launchers (shells, version-manager shims) hand over to the timer itself first.
@@ -57,21 +55,22 @@ measure() {
     local b0 t0 c0
     b0=$(awk '{s+=$2} END {print s+0}' "$work/$name.timing")
     c0=$(cpu_ticks "$pid"); t0=$(date +%s.%N)
-    sleep "$secs"
+    # The end: upright's countdown starts with its last key and lasts SECS. Watch the pane
+    # from just before then until the end is on screen (the check-in after the exercise);
+    # the key's delivery counts against upright. Peers run past the window: no end measured.
+    local late="-"
+    if [ "$name" = upright ]; then
+        sleep "$(echo "$secs - 0.5" | bc)"
+        while ! tmux capture-pane -p -t measure | grep -q "How did that"; do :; done
+        late=$(echo "($(date +%s.%N) - $t_go - $secs) * 1000" | bc | xargs printf '%.0f')
+    else
+        sleep "$secs"
+    fi
     local c1 t1 b1 hwm first
     c1=$(cpu_ticks "$pid"); t1=$(date +%s.%N)
     b1=$(awk '{s+=$2} END {print s+0}' "$work/$name.timing")
     hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
     first=$(awk 'NR==1 {printf "%.0f", $1 * 1000}' "$work/$name.timing")
-    # The end: upright's countdown starts with its last key and lasts SECS; the first frame
-    # written after that moment shows the end. Peers run past the window: no end measured.
-    local late="-"
-    if [ "$name" = upright ]; then
-        sleep 2
-        late=$(awk -v due="$(echo "$t_go - $t_start + $secs" | bc)" '
-            { t += $1 } t >= due - 0.3 { printf "%.0f", (t - due) * 1000; exit }' \
-            "$work/$name.timing")
-    fi
     tmux kill-session -t measure 2>/dev/null || true
     awk -v n="$name" -v c0="$c0" -v c1="$c1" -v t0="$t0" -v t1="$t1" -v tick="$tick" \
         -v b0="$b0" -v b1="$b1" -v hwm="$hwm" -v first="$first" -v late="$late" 'BEGIN {
@@ -95,5 +94,7 @@ if command -v termdown >/dev/null 2>&1; then
 fi
 if command -v timr-tui >/dev/null 2>&1; then
     # s starts the countdown.
-    measure timr-tui "timr-tui --mode" s -- timr-tui --mode countdown --countdown "$((secs + 10))"
+    left=$((secs + 10))
+    measure timr-tui "timr-tui --mode" s -- \
+        timr-tui --mode countdown --countdown "$((left / 60)):$(printf %02d $((left % 60)))"
 fi

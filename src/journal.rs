@@ -176,6 +176,17 @@ pub struct Record {
     pub event: Event,
 }
 
+impl Record {
+    /// `event` in run `run`, stamped `unix_secs` (seconds since 1970, UTC).
+    pub fn new(run: u64, event: Event, unix_secs: u64) -> Record {
+        Record {
+            at: rfc3339(unix_secs),
+            run,
+            event,
+        }
+    }
+}
+
 /// The journal file, opened for appending.
 #[derive(Debug)]
 pub struct Journal {

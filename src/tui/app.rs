@@ -4,7 +4,7 @@
 //! `mod.rs`. Every method takes `now`, so tests drive it with a fake clock.
 
 use std::collections::HashMap;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::Instant;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -156,7 +156,7 @@ impl App {
         seed: Option<u64>,
         fixed_time: Option<u64>,
     ) -> App {
-        let now = fixed_time.unwrap_or_else(system_secs);
+        let now = fixed_time.unwrap_or_else(super::unix_secs);
         let loaded = journal::load(&paths.data.join(Journal::FILE_NAME), now);
         let (journal, err) = Journal::open(&paths.data);
         let (records, notice, read_error) = match loaded {
@@ -198,7 +198,7 @@ impl App {
 
     /// Seconds since 1970, now.
     pub fn unix_now(&self) -> u64 {
-        self.fixed_time.unwrap_or_else(system_secs)
+        self.fixed_time.unwrap_or_else(super::unix_secs)
     }
 
     /// The records, saved ones only (what the history may show as saved); borrowed unless
@@ -264,10 +264,7 @@ impl App {
 
     /// A new run's id: its start in milliseconds, after every run already in the journal.
     fn new_run_id(&self) -> u64 {
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as u64);
-        let now = self.fixed_time.map_or(now, |t| t * 1000);
+        let now = self.fixed_time.map_or_else(super::new_run_id, |t| t * 1000);
         let last = self.records.iter().map(|r| r.run).max().unwrap_or(0);
         now.max(last + 1)
     }
@@ -489,11 +486,7 @@ impl App {
     }
 
     fn record(&mut self, run: u64, event: Event) {
-        let record = Record {
-            at: journal::rfc3339(self.unix_now()),
-            run,
-            event,
-        };
+        let record = Record::new(run, event, self.unix_now());
         match self.journal.append(&record) {
             Ok(()) if self.unsaved.is_empty() => self.journal_error = None,
             Ok(()) => {}
@@ -950,12 +943,6 @@ impl App {
         self.bells = 0;
         ring
     }
-}
-
-fn system_secs() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
 }
 
 /// When a past moment was, in words: "yesterday at 18:30 UTC", "on 12 Nov at 09:00 UTC".

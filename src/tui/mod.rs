@@ -23,8 +23,6 @@ use signal_hook::iterator::Signals;
 pub use app::App;
 pub use class::Class;
 
-use crate::journal::{self, Event, Journal, Record};
-
 /// A new run's id in the journal: its start in milliseconds since 1970.
 pub(crate) fn new_run_id() -> u64 {
     SystemTime::now()
@@ -32,19 +30,11 @@ pub(crate) fn new_run_id() -> u64 {
         .map_or(0, |d| d.as_millis() as u64)
 }
 
-/// Appends `event` to the journal, stamped with the wall clock; the record, and whether it
-/// was written.
-pub(crate) fn append(journal: &mut Journal, run: u64, event: Event) -> (Record, io::Result<()>) {
-    let secs = SystemTime::now()
+/// Seconds since 1970, now (the wall clock the journal is stamped with).
+pub(crate) fn unix_secs() -> u64 {
+    SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let record = Record {
-        at: journal::rfc3339(secs),
-        run,
-        event,
-    };
-    let written = journal.append(&record);
-    (record, written)
+        .map_or(0, |d| d.as_secs())
 }
 
 /// What the terminal loop drives: the personal coach (`App`) and the class display both.

@@ -12,7 +12,7 @@ use std::time::Instant;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::theme::Theme;
-use super::{Shell, append, new_run_id};
+use super::{Shell, new_run_id, unix_secs};
 use crate::journal::{Event, Journal, Outcome};
 use crate::paths::Paths;
 use crate::plan::{Plan, PlanError, plan};
@@ -154,14 +154,18 @@ impl Class {
         }
     }
 
+    /// Records `event`; a failure stays on the banner even if later writes succeed, because
+    /// what failed is still missing from the journal.
     fn record(&mut self, event: Event) {
-        let (_, written) = append(&mut self.journal, self.id, event);
-        self.journal_error = written.err().map(|e| {
-            format!(
+        let record = crate::journal::Record::new(self.id, event, unix_secs());
+        if let Err(e) = self.journal.append(&record)
+            && self.journal_error.is_none()
+        {
+            self.journal_error = Some(format!(
                 "The class is NOT being recorded ({}): {e}",
                 self.journal.path().display()
-            )
-        });
+            ));
+        }
     }
 
     /// One key press.

@@ -13,6 +13,7 @@ pub mod library;
 pub mod load;
 pub mod locate;
 pub mod phrases;
+mod ron_tree;
 pub mod source;
 pub mod summary;
 pub mod write;

@@ -8,6 +8,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::journal::{Event, Feeling, Outcome, Record, civil, parse_rfc3339};
+use crate::program::summary::{
+    BALANCE_MINUTES, EXTENSION_DAYS, EXTENSION_MINUTES, MODERATE_IMPACTS, MOST_DAYS,
+    RESISTANCE_DAYS,
+};
 use crate::program::{Catalog, Dose, Exercise, Impact, Kind, Library, Program};
 use crate::replay::{Held, Rules, replay};
 
@@ -317,10 +321,13 @@ pub enum Standing {
 
 impl WeekDose {
     pub fn resistance(&self) -> Standing {
-        match self.resistance_sessions {
-            0..=1 => Standing::Below,
-            2..=3 => Standing::OnTrack,
-            _ => Standing::Above,
+        let sessions = f64::from(self.resistance_sessions);
+        if sessions < RESISTANCE_DAYS.0 {
+            Standing::Below
+        } else if sessions <= RESISTANCE_DAYS.1 {
+            Standing::OnTrack
+        } else {
+            Standing::Above
         }
     }
 
@@ -329,7 +336,7 @@ impl WeekDose {
     }
 
     pub fn extension(&self) -> Standing {
-        if self.extension_days >= 7 {
+        if f64::from(self.extension_days) >= EXTENSION_DAYS {
             Standing::OnTrack
         } else {
             Standing::Below
@@ -343,7 +350,7 @@ impl WeekDose {
 
 /// "Most days": four or more of seven.
 fn most_days(days: u32) -> Standing {
-    if days >= 4 {
+    if f64::from(days) >= MOST_DAYS {
         Standing::OnTrack
     } else {
         Standing::Below
@@ -600,9 +607,9 @@ fn week_dose<'a>(
     }
     dose.resistance_sessions = resistance_runs.len() as u32;
     for f in per_day.values() {
-        dose.balance_days += u32::from(f[0] >= 15 * 60);
-        dose.extension_days += u32::from(f[1] >= 5 * 60);
-        dose.impact_days += u32::from(f[2] >= 50);
+        dose.balance_days += u32::from(f[0] >= BALANCE_MINUTES.0 * 60);
+        dose.extension_days += u32::from(f[1] >= EXTENSION_MINUTES.0 * 60);
+        dose.impact_days += u32::from(f[2] >= MODERATE_IMPACTS);
     }
     dose
 }

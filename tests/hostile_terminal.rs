@@ -2,67 +2,40 @@
 //! terminal, and no terminal size or resize storm panics the coach. The TUI cases read the
 //! raw bytes the binary wrote (through `script` in tmux); skipped with a note without tmux.
 
+mod support;
+
 use std::path::Path;
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+use support::tmux::Tmux;
+
 /// An OSC sequence that would retitle the terminal, and a clear-screen.
 const PAYLOAD: &str = "\u{1b}]0;PWNED\u{7}\u{1b}[2J";
 const MARK: &[u8] = b"\x1b]0;PWNED";
 
+/// tmux (via the shared rig) and `script`, which keeps the raw bytes.
 fn tmux_ok() -> bool {
-    let ok = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-        && Command::new("script").arg("--version").output().is_ok();
-    if !ok {
-        eprintln!("NOTE: tmux or script is missing; this terminal test did not run");
+    if !Tmux::available("this terminal test") {
+        return false;
     }
-    ok
-}
-
-fn tmux(args: &[&str]) -> String {
-    let o = Command::new("tmux").args(args).output().unwrap();
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn wait_for(session: &str, text: &str) -> String {
-    let start = Instant::now();
-    loop {
-        let s = tmux(&["capture-pane", "-p", "-t", session]);
-        if s.contains(text) {
-            return s;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "waited for {text:?}:\n{s}"
-        );
-        sleep(Duration::from_millis(100));
+    let script = Command::new("script").arg("--version").output().is_ok();
+    if !script {
+        eprintln!("NOTE: script (util-linux) is missing, so this terminal test did NOT run");
     }
+    script
 }
 
 /// Runs upright with `args` in tmux under `script`, so every byte it writes is kept.
-fn run_raw(session: &str, dir: &Path, args: &str) -> std::path::PathBuf {
+fn run_raw(tmux: &Tmux, session: &str, dir: &Path, args: &str) -> std::path::PathBuf {
     let raw = dir.join("raw.out");
     let cmd = format!(
-        "script -q -f -c '{} {args}' {}; sleep 30",
+        "script -q -f -c '{} {args}' {}",
         env!("CARGO_BIN_EXE_upright"),
         raw.display()
     );
-    let _ = tmux(&["kill-session", "-t", session]);
-    tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        session,
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &cmd,
-    ]);
+    tmux.start(session, (100, 30), &cmd);
     raw
 }
 
@@ -129,8 +102,11 @@ fn the_home_screen_and_journal_text_cannot_inject_escapes() {
         format!("{{\"at\":\"2026-11-19T10:00:00Z\",\"run\":1,\"event\":\"red_flag\",\"symptoms\":[{symptom}]}}\n"),
     )
     .unwrap();
+    let tmux = Tmux::server("hostile");
+    let s = "hostile";
     let raw = run_raw(
-        "upright-hostile",
+        &tmux,
+        s,
         dir.path(),
         &format!(
             "--programs {} --data-dir {} --quiet",
@@ -138,14 +114,13 @@ fn the_home_screen_and_journal_text_cannot_inject_escapes() {
             data.display()
         ),
     );
-    wait_for("upright-hostile", "Programs");
-    tmux(&["send-keys", "-t", "upright-hostile", "Up"]); // the hostile file, listed last
-    wait_for("upright-hostile", "cannot be run");
-    tmux(&["send-keys", "-t", "upright-hostile", "Down", "Enter"]); // a bundled program
-    wait_for("upright-hostile", "Dizzy");
-    tmux(&["send-keys", "-t", "upright-hostile", "Escape", "q"]);
+    tmux.wait_for(s, "Programs");
+    tmux.keys(s, &["Up"]); // the hostile file, listed last
+    tmux.wait_for(s, "cannot be run");
+    tmux.keys(s, &["Down", "Enter"]); // a bundled program
+    tmux.wait_for(s, "Dizzy");
+    tmux.keys(s, &["Escape", "q"]);
     sleep(Duration::from_millis(500));
-    let _ = tmux(&["kill-session", "-t", "upright-hostile"]);
     let bytes = std::fs::read(&raw).unwrap();
     assert!(bytes.len() > 1000, "the screen was drawn");
     assert!(
@@ -164,18 +139,18 @@ fn resize_storms_and_tiny_terminals_never_panic() {
     std::fs::write(&program, PROGRAM).unwrap();
     let status = dir.path().join("status");
     let cmd = format!(
-        "{} run {} --quiet --data-dir {}; echo $? > {}; sleep 30",
+        "{} run {} --quiet --data-dir {}; echo $? > {}",
         env!("CARGO_BIN_EXE_upright"),
         program.display(),
         dir.path().join("data").display(),
         status.display()
     );
-    let s = "upright-resize";
-    let _ = tmux(&["kill-session", "-t", s]);
-    tmux(&["new-session", "-d", "-s", s, "-x", "80", "-y", "24", &cmd]);
-    wait_for(s, "Readiness check");
-    tmux(&["send-keys", "-t", s, "n"]);
-    wait_for(s, "GET READY");
+    let tmux = Tmux::server("resize");
+    let s = "resize";
+    tmux.start(s, (80, 24), &cmd);
+    tmux.wait_for(s, "Readiness check");
+    tmux.keys(s, &["n"]);
+    tmux.wait_for(s, "GET READY");
     let sizes = [
         (20, 5),
         (200, 60),
@@ -189,27 +164,19 @@ fn resize_storms_and_tiny_terminals_never_panic() {
     ];
     for round in 0..6 {
         for (w, h) in sizes {
-            tmux(&[
-                "resize-window",
-                "-t",
-                s,
-                "-x",
-                &w.to_string(),
-                "-y",
-                &h.to_string(),
-            ]);
+            tmux.resize(s, w, h);
             if round == 0 {
                 sleep(Duration::from_millis(40));
             }
         }
     }
-    tmux(&["resize-window", "-t", s, "-x", "20", "-y", "5"]);
-    wait_for(s, "enlarge");
-    tmux(&["resize-window", "-t", s, "-x", "80", "-y", "24"]);
-    wait_for(s, "Exercise 1 of 2");
-    tmux(&["send-keys", "-t", s, "q", "y"]);
-    wait_for(s, "Summary");
-    tmux(&["send-keys", "-t", s, "Enter"]);
+    tmux.resize(s, 20, 5);
+    tmux.wait_for(s, "enlarge");
+    tmux.resize(s, 80, 24);
+    tmux.wait_for(s, "Exercise 1 of 2");
+    tmux.keys(s, &["q", "y"]);
+    tmux.wait_for(s, "Summary");
+    tmux.keys(s, &["Enter"]);
     let start = Instant::now();
     while !status.exists() {
         assert!(
@@ -218,6 +185,5 @@ fn resize_storms_and_tiny_terminals_never_panic() {
         );
         sleep(Duration::from_millis(100));
     }
-    let _ = tmux(&["kill-session", "-t", s]);
     assert_eq!(std::fs::read_to_string(&status).unwrap().trim(), "0");
 }

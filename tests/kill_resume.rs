@@ -4,9 +4,13 @@
 //!
 //! Needs tmux; without it the test says so on stderr and does nothing (CI installs tmux).
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
+
+use support::tmux::{PATIENCE, Tmux};
 
 const PROGRAM: &str = r#"Program(
     title: "Kill Test",
@@ -22,96 +26,6 @@ const PROGRAM: &str = r#"Program(
         ]),
     ],
 )"#;
-
-/// How long to wait for something to show before failing (a guard, not a measurement).
-const PATIENCE: Duration = Duration::from_secs(30);
-
-/// A private tmux server, killed when the test ends however it ends.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn new() -> Tmux {
-        Tmux {
-            socket: format!("upright-kill-test-{}", std::process::id()),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("tmux runs")
-    }
-
-    /// Starts `command` in a new 100x30 terminal called `name`. Its window stays when the
-    /// command dies, so the tmux server does not exit between the two runs.
-    fn start(&self, name: &str, command: &str) {
-        let o = self.run(&[
-            "new-session",
-            "-d",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            "-s",
-            name,
-            command,
-            ";",
-            "set-option",
-            "-t",
-            name,
-            "remain-on-exit",
-            "on",
-        ]);
-        assert!(
-            o.status.success(),
-            "tmux: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-    }
-
-    fn keys(&self, name: &str, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", name];
-        args.extend(keys);
-        self.run(&args);
-    }
-
-    fn screen(&self, name: &str) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", name]).stdout).into_owned()
-    }
-
-    fn pid(&self, name: &str) -> String {
-        let o = self.run(&["list-panes", "-t", name, "-F", "#{pane_pid}"]);
-        String::from_utf8_lossy(&o.stdout).trim().to_owned()
-    }
-
-    /// Waits until the screen shows `text`.
-    fn wait_for(&self, name: &str, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen(name);
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "the screen never showed {text:?}; it shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.run(&["kill-server"]);
-    }
-}
 
 /// The journal's lines of one event kind.
 fn lines_of(journal: &Path, event: &str) -> Vec<String> {
@@ -140,16 +54,9 @@ fn wait_for_lines(journal: &Path, event: &str, n: usize) -> Vec<String> {
     }
 }
 
-fn tmux_missing() -> bool {
-    Command::new("tmux").arg("-V").output().is_err()
-}
-
 #[test]
 fn a_session_killed_with_sigkill_keeps_every_set_and_offers_to_resume() {
-    if tmux_missing() {
-        eprintln!(
-            "note: tmux is not installed, so the SIGKILL fault test did NOT run (CI installs tmux)"
-        );
+    if !Tmux::available("the SIGKILL fault test") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -163,10 +70,10 @@ fn a_session_killed_with_sigkill_keeps_every_set_and_offers_to_resume() {
         data.display(),
         program.display()
     );
-    let tmux = Tmux::new();
+    let tmux = Tmux::server("kill");
 
     // First run: two exercises done and checked in, the third under way.
-    tmux.start("first", &command);
+    tmux.start("first", (100, 30), &command);
     tmux.wait_for("first", "Before you start");
     tmux.keys("first", &["n"]);
     for (i, feeling) in ["1", "2"].iter().enumerate() {
@@ -205,7 +112,7 @@ fn a_session_killed_with_sigkill_keeps_every_set_and_offers_to_resume() {
     assert!(text.ends_with('\n'), "the kill left no torn line");
 
     // Second run: the offer to resume at the third exercise.
-    tmux.start("second", &command);
+    tmux.start("second", (100, 30), &command);
     let screen = tmux.wait_for("second", "stopped before its end");
     assert!(
         screen.contains("Resume at exercise 3 of 3, Shoulder blade squeeze"),

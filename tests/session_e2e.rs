@@ -1,10 +1,11 @@
 //! End to end: the real binary in tmux, from the home screen through a short program to the
 //! summary, then the events in the journal. Skipped (with a note) where tmux is missing.
 
+mod support;
+
 use std::path::Path;
-use std::process::Command;
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+
+use support::tmux::Tmux;
 
 const PROGRAM: &str = r#"Program(
     title: "Zz End To End",
@@ -20,84 +21,6 @@ const PROGRAM: &str = r#"Program(
     ],
 )"#;
 
-pub struct Tmux {
-    name: String,
-}
-
-impl Tmux {
-    pub fn available() -> bool {
-        Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    }
-
-    pub fn start(name: &str, w: u16, h: u16, command: &str) -> Tmux {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", name])
-            .output();
-        let ok = Command::new("tmux")
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                name,
-                "-x",
-                &w.to_string(),
-                "-y",
-                &h.to_string(),
-                command,
-            ])
-            .status()
-            .unwrap()
-            .success();
-        assert!(ok, "tmux could not start");
-        Tmux { name: name.into() }
-    }
-
-    pub fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            Command::new("tmux")
-                .args(["send-keys", "-t", &self.name, k])
-                .status()
-                .unwrap();
-            sleep(Duration::from_millis(150));
-        }
-    }
-
-    pub fn screen(&self) -> String {
-        let o = Command::new("tmux")
-            .args(["capture-pane", "-p", "-t", &self.name])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&o.stdout).into_owned()
-    }
-
-    /// Waits until the screen shows `text` (a generous limit: this is not a timing test).
-    pub fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(text) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(30),
-                "waited for {text:?}; the screen shows:\n{s}"
-            );
-            sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["kill-session", "-t", &self.name])
-            .output();
-    }
-}
-
 fn journal_events(dir: &Path) -> Vec<String> {
     std::fs::read_to_string(dir.join("journal.jsonl"))
         .unwrap_or_default()
@@ -111,8 +34,7 @@ fn journal_events(dir: &Path) -> Vec<String> {
 
 #[test]
 fn home_to_summary_then_the_journal_has_every_event() {
-    if !Tmux::available() {
-        eprintln!("NOTE: tmux is not installed; the end-to-end session test did not run");
+    if !Tmux::available("the end-to-end session test") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -127,29 +49,32 @@ fn home_to_summary_then_the_journal_has_every_event() {
         programs.display(),
         data.display()
     );
-    let t = Tmux::start("upright-e2e", 100, 30, &command);
-    t.wait_for("Programs");
+    let tmux = Tmux::server("e2e");
+    tmux.start("e2e", (100, 30), &command);
+    let wait_for = |text| tmux.wait_for("e2e", text);
+    let keys = |keys: &[&str]| tmux.keys("e2e", keys);
+    wait_for("Programs");
     // Our program is listed last: Up wraps round to it.
-    t.keys(&["Up"]);
-    t.wait_for("Session Short");
-    t.keys(&["Enter"]);
-    t.wait_for("Readiness check");
-    t.keys(&["n"]);
-    t.wait_for("GET READY");
-    t.keys(&["Enter"]); // no need to wait through get ready
-    t.wait_for("How did that exercise feel?");
-    t.keys(&["1"]);
-    t.wait_for("How hard was it?");
-    t.keys(&["7", "Enter"]);
-    t.wait_for("CHIN TUCK");
-    t.keys(&["Enter"]);
-    t.wait_for("How did that exercise feel?");
-    t.keys(&["2", "s"]);
-    let summary = t.wait_for("Session complete");
+    keys(&["Up"]);
+    wait_for("Session Short");
+    keys(&["Enter"]);
+    wait_for("Readiness check");
+    keys(&["n"]);
+    wait_for("GET READY");
+    keys(&["Enter"]); // no need to wait through get ready
+    wait_for("How did that exercise feel?");
+    keys(&["1"]);
+    wait_for("How hard was it?");
+    keys(&["7", "Enter"]);
+    wait_for("CHIN TUCK");
+    keys(&["Enter"]);
+    wait_for("How did that exercise feel?");
+    keys(&["2", "s"]);
+    let summary = wait_for("Session complete");
     assert!(summary.contains("Sets done: 2 of 2"), "{summary}");
-    t.keys(&["Enter"]);
-    t.wait_for("Programs");
-    t.keys(&["q"]);
+    keys(&["Enter"]);
+    wait_for("Programs");
+    keys(&["q"]);
     let events = journal_events(&data);
     assert_eq!(
         events,

@@ -2,8 +2,8 @@
 //! read from disk (targets: bundled under 5 ms, 1,000 files under 1 s on one core).
 
 use divan::{Bencher, black_box};
-use upright::bundled;
 use upright::cli::check::check_file;
+use upright::program::bundled;
 use upright::program::{Library, check_source};
 
 fn main() {

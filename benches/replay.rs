@@ -9,12 +9,12 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use divan::{Bencher, black_box};
-use upright::bundled;
-use upright::history::{Available, History};
-use upright::journal::{Event, Feeling, NextDay, Outcome, Record, rfc3339};
-use upright::plan::{Side, plan};
+use upright::program::bundled;
 use upright::program::{Catalog, Library, Program};
-use upright::replay::{Rules, replay};
+use upright::records::history::{Available, History};
+use upright::records::journal::{Event, Feeling, NextDay, Outcome, Record, rfc3339};
+use upright::records::replay::{Rules, replay};
+use upright::training::plan::{Side, plan};
 
 struct Counting;
 
@@ -191,12 +191,12 @@ fn rules_levels(
     p: &Program,
     rules: &Rules,
     day: u64,
-) -> std::collections::HashMap<upright::plan::ItemKey, u32> {
+) -> std::collections::HashMap<upright::training::plan::ItemKey, u32> {
     let mut levels = std::collections::HashMap::new();
     for s in &p.sessions {
         for b in &s.blocks {
             for item in &b.items {
-                let key = upright::plan::ItemKey::new(&s.name, &b.name, &item.exercise);
+                let key = upright::training::plan::ItemKey::new(&s.name, &b.name, &item.exercise);
                 let top = rules.ladder(&key.0).map_or(0, |l| l.len() as u32 - 1);
                 levels.insert(key, ((day / 21) as u32).min(top));
             }
@@ -239,7 +239,7 @@ fn main() {
 
     PEAK.store(CURRENT.load(Ordering::Relaxed), Ordering::Relaxed);
     let base = CURRENT.load(Ordering::Relaxed);
-    let read = upright::journal::read(&path).unwrap();
+    let read = upright::records::journal::read(&path).unwrap();
     black_box(replay(&rules, &read).levels());
     let disk_peak = PEAK.load(Ordering::Relaxed) - base;
     drop(read);
@@ -278,7 +278,7 @@ fn read_and_replay_ten_years_from_disk(bencher: Bencher) {
     }
     std::fs::write(&path, &text).unwrap();
     bencher.bench(|| {
-        let records = upright::journal::read(&path).unwrap();
+        let records = upright::records::journal::read(&path).unwrap();
         black_box(replay(&rules, &records).levels())
     });
 }

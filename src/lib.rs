@@ -1,23 +1,24 @@
 //! upright: a terminal coach for safe spinal strength training with osteoporosis.
 //!
-//! The core (`program`) knows nothing of terminals or clocks; `cli` is the command line.
+//! Data flows one way, and the folders follow it:
+//!
+//! ```text
+//! program/   a RON file is loaded and checked            -> Program
+//! training/  Program + levels -> plan; plan + clock       -> engine phases and events
+//! records/   events -> journal; journal -> replay         -> levels, history
+//! tui/       engine and records -> screens (home, session, check-in, history, class)
+//! output/    Program -> handouts; codes -> explanations
+//! author/    the terminal program editor;  cli/  the command line;  common/  shared pieces
+//! ```
+//!
+//! The core (`program`, `training`, `records`) knows nothing of terminals and never reads the
+//! system clock itself.
 
 pub mod author;
-pub mod bundled;
 pub mod cli;
-pub mod explain;
-pub mod files;
-pub mod handout;
-pub mod history;
-pub mod journal;
-pub mod paths;
-pub mod plan;
+pub mod common;
+pub mod output;
 pub mod program;
-pub mod progress;
-pub mod replay;
-pub mod safety;
-pub mod session;
-pub mod settings;
-pub mod sources;
-pub mod text;
+pub mod records;
+pub mod training;
 pub mod tui;

@@ -204,7 +204,9 @@ fn reload(path: &Path) -> Document {
 fn a_saved_file_reloads_equal_with_its_comments() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("home.ron");
-    let original = upright::bundled::find("home-foundations").unwrap().text;
+    let original = upright::program::bundled::find("home-foundations")
+        .unwrap()
+        .text;
     std::fs::write(&path, original).unwrap();
     let mut app = open(&path);
     assert!(!app.dirty);

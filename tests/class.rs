@@ -8,10 +8,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
-use upright::journal::{self, Event, Outcome};
-use upright::paths::Paths;
-use upright::plan::PhaseKind;
+use upright::common::paths::Paths;
 use upright::program::{Library, Program, check_source};
+use upright::records::journal::{self, Event, Outcome};
+use upright::training::plan::PhaseKind;
 use upright::tui::app::Screen;
 use upright::tui::class::{Stage, plan_class, ui::draw};
 use upright::tui::theme::Theme;
@@ -129,7 +129,7 @@ fn work_per_side_and_unpaced() {
         .at(104.0 + 10.0 + 24.0 + 5.0 + 3.0);
     assert_eq!(
         r.class.engine.phase().unwrap().side,
-        Some(upright::plan::Side::Right)
+        Some(upright::training::plan::Side::Right)
     );
     snap("work_right", &r, &[(80, 24)]);
     r.ch('n').at(200.0);
@@ -395,7 +395,7 @@ fn high_contrast_is_only_white_and_black() {
 /// seconds, are at the same step after every one and record the same sets.
 #[test]
 fn the_class_and_the_personal_coach_step_through_the_same_plan_alike() {
-    let entry = upright::sources::resolve("group-class").unwrap();
+    let entry = upright::program::sources::resolve("group-class").unwrap();
     let program = entry.checked.safe_program().unwrap().clone();
     let dir = tempfile::tempdir().unwrap();
     let personal_paths = Paths {

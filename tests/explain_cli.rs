@@ -3,7 +3,7 @@
 
 use std::process::{Command, Output};
 
-use upright::explain::{explain, render_text};
+use upright::output::explain::{explain, render_text};
 use upright::program::Code;
 
 fn upright(args: &[&str]) -> Output {

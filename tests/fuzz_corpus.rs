@@ -4,10 +4,10 @@
 
 use std::path::Path;
 
-use upright::bundled;
-use upright::journal;
+use upright::program::bundled;
 use upright::program::{Catalog, Library, check_source};
-use upright::replay::{Rules, replay};
+use upright::records::journal;
+use upright::records::replay::{Rules, replay};
 
 fn seeds(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))

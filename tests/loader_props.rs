@@ -1,7 +1,7 @@
 //! Property tests: no input, however broken, panics the loader or the checker.
 
 use proptest::prelude::*;
-use upright::bundled;
+use upright::program::bundled;
 use upright::program::{Library, check_source};
 
 proptest! {

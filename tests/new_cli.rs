@@ -42,7 +42,7 @@ fn the_template_passes_check_and_is_titled_after_the_file() {
 #[test]
 fn every_bundled_program_can_be_the_start_of_a_new_one() {
     let dir = tempfile::tempdir().unwrap();
-    for b in upright::bundled::programs() {
+    for b in upright::program::bundled::programs() {
         let file = format!("{}-copy.ron", b.name);
         let o = upright(dir.path(), &["new", &file, "--from", b.name]);
         assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));

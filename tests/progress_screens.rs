@@ -6,7 +6,7 @@ mod support;
 
 use ratatui::crossterm::event::KeyCode;
 use support::{DAY, DAY0, Rig};
-use upright::journal::{Event, NextDay, Outcome};
+use upright::records::journal::{Event, NextDay, Outcome};
 use upright::tui::app::{ReadyStep, Screen};
 
 fn snap(name: &str, rig: &Rig) {

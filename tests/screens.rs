@@ -7,9 +7,9 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use upright::paths::Paths;
+use upright::common::paths::Paths;
+use upright::program::sources::{Entry, Origin};
 use upright::program::{Library, check_source};
-use upright::sources::{Entry, Origin};
 use upright::tui::App;
 use upright::tui::app::Screen;
 use upright::tui::ui::draw;
@@ -61,7 +61,7 @@ impl Rig {
             config: dir.path().join("config"),
         };
         let mut programs = vec![entry];
-        programs.extend(upright::sources::discover(&[]));
+        programs.extend(upright::program::sources::discover(&[]));
         let t0 = Instant::now();
         Rig {
             app: App::new(programs, paths, true, Some(1)),

@@ -54,7 +54,7 @@ fn select<'a>(doc: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
 
 #[test]
 fn every_bundled_handout_is_valid_self_contained_html_with_a_page_per_session() {
-    for b in upright::bundled::programs() {
+    for b in upright::program::bundled::programs() {
         let html = show(b.name, "html");
         let doc = parse_valid(&html, b.name);
         let program = b.check().program.unwrap();
@@ -79,7 +79,7 @@ fn every_bundled_handout_is_valid_self_contained_html_with_a_page_per_session() 
         assert!(!style.contains("url("), "no external assets in the CSS");
         assert_eq!(
             select(&doc, ".red-flags li").len(),
-            upright::safety::RED_FLAGS.len()
+            upright::training::safety::RED_FLAGS.len()
         );
         assert_eq!(select(&doc, ".check-in tr").len(), 5);
     }

@@ -5,10 +5,10 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use upright::bundled;
-use upright::journal;
+use upright::program::bundled;
 use upright::program::{Catalog, Library};
-use upright::replay::{Rules, replay};
+use upright::records::journal;
+use upright::records::replay::{Rules, replay};
 
 /// The rules of one bundled program, built once (they do not depend on the input).
 fn rules() -> &'static Rules {
@@ -16,7 +16,11 @@ fn rules() -> &'static Rules {
     RULES.get_or_init(|| {
         let b = bundled::find("home-foundations").unwrap();
         let program = b.check().program.unwrap();
-        Rules::new(&program, &Catalog::new(Library::bundled(), &program.exercises), b.name)
+        Rules::new(
+            &program,
+            &Catalog::new(Library::bundled(), &program.exercises),
+            b.name,
+        )
     })
 }
 

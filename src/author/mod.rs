@@ -19,8 +19,8 @@ pub use app::{App, Effect};
 pub use document::Document;
 
 use crate::cli::check::{FileReport, read_limited, write_text};
+use crate::common::text::clean_line;
 use crate::program::{Library, check_source};
-use crate::text::clean_line;
 
 /// Why a file cannot be opened for editing.
 pub enum OpenError {
@@ -77,7 +77,7 @@ pub fn open(path: &Path) -> Result<App, OpenError> {
 
 /// Writes the program to `path`, replacing the file atomically.
 pub fn save(app: &mut App, path: &Path) {
-    let result = crate::files::replace(path, app.doc.text().as_bytes());
+    let result = crate::common::files::replace(path, app.doc.text().as_bytes());
     app.saved(result);
 }
 

@@ -12,8 +12,8 @@ use ratatui::widgets::{
 };
 
 use super::app::{App, Ask, Focus, Modal, Purpose, Row, fields, guidance_for};
+use crate::common::text::clean_line;
 use crate::program::{Kind, Severity};
-use crate::text::clean_line;
 
 /// `text` cut to `width` characters, with an ellipsis when it was longer.
 fn fit(text: &str, width: usize) -> String {

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::common::text::clean_line;
 use crate::program::diagnostic::{Style, render};
 use crate::program::{Checked, Diagnostic, Library};
-use crate::text::clean_line;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -17,7 +17,7 @@ pub enum Format {
     Json,
 }
 
-pub use crate::sources::{SourceError as CheckError, collect, read_limited};
+pub use crate::program::sources::{SourceError as CheckError, collect, read_limited};
 
 /// One file's result, with the name it is reported under.
 pub struct FileReport {
@@ -26,7 +26,7 @@ pub struct FileReport {
 }
 
 pub fn check_file(path: &Path, library: &Library) -> Result<FileReport, CheckError> {
-    let entry = crate::sources::load_file(path, library)?;
+    let entry = crate::program::sources::load_file(path, library)?;
     Ok(FileReport {
         name: path.display().to_string(),
         checked: entry.checked,

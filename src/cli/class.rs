@@ -6,8 +6,8 @@ use std::time::Instant;
 
 use super::Cli;
 use super::session::{finish, needs_terminal, resolve};
-use crate::paths::Paths;
-use crate::text::clean_line;
+use crate::common::paths::Paths;
+use crate::common::text::clean_line;
 use crate::tui::{self, Class, class, theme::Theme};
 
 /// The class display's colours.

@@ -4,9 +4,9 @@
 
 use std::io::{self, Write};
 
-use crate::explain::{close_codes, explain, parse_code, render_text};
+use crate::common::text::clean_line;
+use crate::output::explain::{close_codes, explain, parse_code, render_text};
 use crate::program::Code;
-use crate::text::clean_line;
 
 /// Explanations are wrapped to this width: they read well in a terminal and in a pager.
 const WIDTH: usize = 80;

@@ -6,8 +6,8 @@ use std::io::Write;
 
 use super::Cli;
 use super::session::{direct_app, finish, needs_terminal, programs};
-use crate::history::{rows, write_csv, write_json};
-use crate::journal::{self, Journal, parse_date};
+use crate::records::history::{rows, write_csv, write_json};
+use crate::records::journal::{self, Journal, parse_date};
 use crate::tui::{self, app::Screen, history::HistoryView};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -42,14 +42,15 @@ pub struct Cli {
     pub seed: Option<u64>,
     /// Keep a separate journal for this person (lowercase letters, digits, hyphens), so
     /// several people can use upright on one machine.
-    #[arg(long, global = true, value_name = "NAME", value_parser = crate::paths::profile_name)]
+    #[arg(long, global = true, value_name = "NAME", value_parser = crate::common::paths::profile_name)]
     pub profile: Option<String>,
 }
 
 impl Cli {
     /// Where this command line keeps things: `--data-dir`, then `--profile`.
-    pub fn paths(&self) -> crate::paths::Paths {
-        crate::paths::Paths::resolve(self.data_dir.clone()).for_profile(self.profile.as_deref())
+    pub fn paths(&self) -> crate::common::paths::Paths {
+        crate::common::paths::Paths::resolve(self.data_dir.clone())
+            .for_profile(self.profile.as_deref())
     }
 }
 

@@ -7,10 +7,10 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use super::program_arg::{self, Origin};
-use crate::files;
+use crate::common::files;
+use crate::common::text::clean_line;
 use crate::program::write::quote;
 use crate::program::{Library, check_source};
-use crate::text::clean_line;
 
 /// The commented template; `{title}` is replaced by a title made from the file name.
 pub const TEMPLATE: &str = include_str!("../../assets/template.ron");

@@ -5,12 +5,12 @@
 use std::io::Write;
 
 use super::check::{FileReport, write_text};
+use crate::common::text::clean_line;
 use crate::program::Program;
 use crate::program::diagnostic::Style;
-use crate::sources::{self, SourceError};
-use crate::text::clean_line;
+use crate::program::sources::{self, SourceError};
 
-pub use crate::sources::Origin;
+pub use crate::program::sources::Origin;
 
 /// A loaded, checked program (it may still have errors: see [`Loaded::safe`]).
 pub struct Loaded {

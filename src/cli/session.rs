@@ -4,9 +4,9 @@ use std::io::{IsTerminal, Write};
 use std::time::Instant;
 
 use super::Cli;
-use crate::paths::Paths;
-use crate::sources::{self, Entry};
-use crate::text::clean_line;
+use crate::common::paths::Paths;
+use crate::common::text::clean_line;
+use crate::program::sources::{self, Entry};
 use crate::tui::{self, App};
 
 fn app(cli: &Cli, programs: Vec<Entry>) -> App {

@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use super::program_arg;
-use crate::handout::{self, Handout};
+use crate::output::handout::{self, Handout};
 use crate::program::{Catalog, Library};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

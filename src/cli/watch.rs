@@ -10,9 +10,9 @@ use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
 use super::check::{check_file, collect, write_text};
+use crate::common::text::clean_line;
 use crate::program::Library;
 use crate::program::diagnostic::Style;
-use crate::text::clean_line;
 
 /// How often the files are looked at.
 pub const INTERVAL: Duration = Duration::from_millis(300);

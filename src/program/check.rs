@@ -9,7 +9,7 @@ use super::locate::Path;
 use super::phrases::Field;
 use super::source::is_forbidden;
 use super::{Catalog, Dose, Exercise, Impact, Kind, Level, Library, Program, Spine, Step};
-use crate::text::closest;
+use crate::common::text::closest;
 
 /// One rule broken at one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -227,7 +227,7 @@ impl Checker<'_> {
                 path.field("id"),
                 format!(
                     "the id \"{}\" must be lowercase words joined by hyphens",
-                    crate::text::clean_line(&e.id)
+                    crate::common::text::clean_line(&e.id)
                 ),
                 Some(format!("write it as \"{}\"", to_kebab_case(&e.id))),
             );
@@ -380,7 +380,7 @@ impl Checker<'_> {
             at,
             format!(
                 "\"{}\" describes {what} (\"{phrase}\"), which is never safe with osteoporosis of the spine",
-                crate::text::clean_line(text)
+                crate::common::text::clean_line(text)
             ),
             Some(help),
         );
@@ -483,7 +483,7 @@ impl Checker<'_> {
                         path.field("exercise"),
                         format!(
                             "there is no exercise with the id \"{}\"",
-                            crate::text::clean_line(&item.exercise)
+                            crate::common::text::clean_line(&item.exercise)
                         ),
                         Some(guess.map_or_else(
                             || "see `upright library` for the bundled exercises, or add your own under `exercises`".into(),

@@ -9,7 +9,7 @@ use super::check::check;
 use super::diagnostic::{Code, Diagnostic};
 use super::locate::Locator;
 use super::{Library, Program, source};
-use crate::text::closest;
+use crate::common::text::closest;
 
 /// The result of checking one file.
 #[derive(Debug)]

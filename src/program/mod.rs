@@ -1,10 +1,12 @@
-//! Programs: the data a physiotherapist writes (`Program`, `Session`, `Block`, `Item`,
-//! `Dose`, `Step`, `Exercise`), how it is loaded from RON, and the safety checker.
+//! Programs, the first step of the flow: the data a physiotherapist writes (`Program`,
+//! `Session`, `Block`, `Item`, `Dose`, `Step`, `Exercise`), how it is loaded from RON, the
+//! safety checker, the exercise library, the bundled programs and where program files are found.
 //!
 //! The field names and variants here are the contract of `docs/program-format.md`; they are
 //! stable. Numbers are `u32` so an out-of-range value reaches the checker (which explains the
 //! range) instead of failing as a type error.
 
+pub mod bundled;
 pub mod check;
 pub mod comments;
 pub mod diagnostic;
@@ -15,6 +17,7 @@ pub mod locate;
 pub mod phrases;
 mod ron_tree;
 pub mod source;
+pub mod sources;
 pub mod summary;
 pub mod write;
 

@@ -406,8 +406,8 @@ fn minutes(m: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundled;
     use crate::program::Library;
+    use crate::program::bundled;
 
     fn summary(name: &str) -> DoseSummary {
         let checked = bundled::find(name).unwrap().check();

@@ -40,7 +40,7 @@ fn the_template_is_written_exactly_as_it_is() {
 
 #[test]
 fn bundled_programs_keep_every_comment_in_order() {
-    for b in crate::bundled::programs() {
+    for b in crate::program::bundled::programs() {
         let written = round_trip(b.text);
         assert_eq!(comment_lines(&written), comment_lines(b.text), "{}", b.name);
     }
@@ -50,7 +50,7 @@ fn bundled_programs_keep_every_comment_in_order() {
 /// a debug build, and the others repeat the same shapes).
 #[test]
 fn a_comment_on_any_line_survives() {
-    for b in crate::bundled::programs() {
+    for b in crate::program::bundled::programs() {
         let lines: Vec<&str> = b.text.lines().collect();
         let stride = if b.name == "gentle-start" { 1 } else { 5 };
         for at in (0..lines.len()).step_by(stride) {

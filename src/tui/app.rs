@@ -9,15 +9,15 @@ use std::time::Instant;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::history::HistoryView;
-use crate::journal::{self, Event, Feeling, Journal, NextDay, Outcome, Record};
-use crate::paths::Paths;
-use crate::plan::{ItemKey, PhaseKind, Plan, plan};
+use crate::common::paths::Paths;
+use crate::common::settings::Settings;
+use crate::program::sources::Entry;
 use crate::program::{Catalog, Library, Program};
-use crate::replay::{self, Rules, Unfinished};
-use crate::safety::{self, RED_FLAGS};
-use crate::session::Engine;
-use crate::settings::Settings;
-use crate::sources::Entry;
+use crate::records::journal::{self, Event, Feeling, Journal, NextDay, Outcome, Record};
+use crate::records::replay::{self, Rules, Unfinished};
+use crate::training::Engine;
+use crate::training::plan::{ItemKey, PhaseKind, Plan, plan};
+use crate::training::safety::{self, RED_FLAGS};
 
 /// What the person is looking at.
 #[derive(Debug)]
@@ -344,7 +344,7 @@ impl App {
         let resumable = match index {
             None => Err(format!(
                 "{} is not among the programs here",
-                crate::text::clean_line(&u.program)
+                crate::common::text::clean_line(&u.program)
             )),
             Some(i) => {
                 let levels = self.levels_for(i, u.start);
@@ -952,7 +952,10 @@ pub fn when(then: u64, now: u64) -> String {
     match d_now.saturating_sub(d_then) {
         0 => format!("today at {time}"),
         1 => format!("yesterday at {time}"),
-        _ => format!("on {} at {time}", crate::history::day_label(d_then as i64)),
+        _ => format!(
+            "on {} at {time}",
+            crate::records::history::day_label(d_then as i64)
+        ),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The history screen: sessions per week against the program's plan, check-ins and effort over
 //! time with sharp pain and red flags marked, each exercise's level, and the last seven days'
 //! dose against the guidance. One panel at a time (Tab) on a small terminal, all four on a
-//! big one. The figures come from `crate::history`; this only keeps the view and draws it.
+//! big one. The figures come from `crate::records::history`; this only keeps the view and draws it.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -16,10 +16,10 @@ use ratatui::widgets::{
 use super::app::App;
 use super::theme::Theme;
 use super::ui::{frame_block, keys, with_footer};
-use crate::history::{Available, History, ProgramHistory, Standing, day_label, week_of};
-use crate::journal::Feeling;
-use crate::replay::Held;
-use crate::text::clean_line;
+use crate::common::text::clean_line;
+use crate::records::history::{Available, History, ProgramHistory, Standing, day_label, week_of};
+use crate::records::journal::Feeling;
+use crate::records::replay::Held;
 
 /// The panels, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,7 +256,7 @@ fn draw_weeks(frame: &mut Frame, area: Rect, p: &ProgramHistory, today: i64, the
         .map(|&(monday, n)| {
             // Each week's Monday when there is room, else a month's name under its first
             // week (and under the first bar).
-            let (_, _, d) = crate::journal::civil(monday + 6);
+            let (_, _, d) = crate::records::journal::civil(monday + 6);
             let label = if bar_width >= 6 {
                 day_label(monday)
             } else if d <= 7 || monday == first_monday {

@@ -4,7 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::plan::PhaseKind;
+use crate::training::plan::PhaseKind;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {

@@ -13,13 +13,13 @@ use ratatui::widgets::{Block, BorderType, Clear, LineGauge, Paragraph, Wrap};
 use super::app::{Advice, App, CheckIn, Overlay, Readiness, ReadyStep, Run, Screen};
 use super::big;
 use super::theme::Theme;
-use crate::journal::{Feeling, NextDay};
-use crate::plan::{ItemKey, PhaseKind};
+use crate::common::text::clean_line;
 use crate::program::summary::DoseSummary;
 use crate::program::{Catalog, Kind, Library, Program};
-use crate::progress::ladder;
-use crate::safety::{self, RED_FLAGS};
-use crate::text::clean_line;
+use crate::records::journal::{Feeling, NextDay};
+use crate::training::ladder::ladder;
+use crate::training::plan::{ItemKey, PhaseKind};
+use crate::training::safety::{self, RED_FLAGS};
 
 /// Below this size the screen asks to be enlarged rather than draw a broken layout.
 pub const MIN_WIDTH: u16 = 60;
@@ -807,8 +807,8 @@ fn summary(frame: &mut Frame, area: Rect, run: &Run, app: &App, theme: &Theme) {
     let s = run.engine.summary();
     let plan = run.engine.plan();
     let outcome = match run.engine.outcome() {
-        Some(crate::journal::Outcome::Completed) => "Session complete. Well done.",
-        Some(crate::journal::Outcome::Pain) => "Session ended after sharp pain.",
+        Some(crate::records::journal::Outcome::Completed) => "Session complete. Well done.",
+        Some(crate::records::journal::Outcome::Pain) => "Session ended after sharp pain.",
         _ => "Session ended early.",
     };
     let mut body = vec![

@@ -11,10 +11,10 @@ use std::time::{Duration, Instant};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use upright::journal::{self, Event, Record};
-use upright::paths::Paths;
+use upright::common::paths::Paths;
+use upright::program::sources::{Entry, Origin};
 use upright::program::{Library, check_source};
-use upright::sources::{Entry, Origin};
+use upright::records::journal::{self, Event, Record};
 use upright::tui::App;
 use upright::tui::app::{ReadyStep, Screen};
 use upright::tui::ui::draw;
@@ -81,7 +81,7 @@ impl Rig {
     /// The app on the snapshot program and the bundled ones, with the wall clock at `time`.
     pub fn in_dir(dir: tempfile::TempDir, time: u64) -> Rig {
         let mut programs = vec![entry()];
-        programs.extend(upright::sources::discover(&[]));
+        programs.extend(upright::program::sources::discover(&[]));
         let t0 = Instant::now();
         Rig {
             app: App::at_time(programs, paths(dir.path()), true, Some(1), Some(time)),

@@ -13,11 +13,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::theme::Theme;
 use super::{Shell, new_run_id, unix_secs};
-use crate::journal::{Event, Journal, Outcome};
-use crate::paths::Paths;
-use crate::plan::{Plan, PlanError, plan};
+use crate::common::paths::Paths;
 use crate::program::{Catalog, Library, Program};
-use crate::session::Engine;
+use crate::records::journal::{Event, Journal, Outcome};
+use crate::training::Engine;
+use crate::training::plan::{Plan, PlanError, plan};
 
 /// Where the class is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,7 +157,7 @@ impl Class {
     /// Records `event`; a failure stays on the banner even if later writes succeed, because
     /// what failed is still missing from the journal.
     fn record(&mut self, event: Event) {
-        let record = crate::journal::Record::new(self.id, event, unix_secs());
+        let record = crate::records::journal::Record::new(self.id, event, unix_secs());
         if let Err(e) = self.journal.append(&record)
             && self.journal_error.is_none()
         {

@@ -13,10 +13,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::{Class, Overlay, Stage};
-use crate::journal::Feeling;
-use crate::plan::{Phase, PhaseKind};
-use crate::safety::{self, RED_FLAGS};
-use crate::text::clean_line;
+use crate::common::text::clean_line;
+use crate::records::journal::Feeling;
+use crate::training::plan::{Phase, PhaseKind};
+use crate::training::safety::{self, RED_FLAGS};
 use crate::tui::big::{self, Big, Limits};
 use crate::tui::theme::Theme;
 use crate::tui::ui::{
@@ -717,14 +717,14 @@ mod tests {
     use ratatui::backend::TestBackend;
 
     use super::*;
-    use crate::paths::Paths;
-    use crate::plan::{ItemKey, Plan, Planned};
+    use crate::common::paths::Paths;
     use crate::program::{Catalog, Dose, Exercise, Library};
+    use crate::training::plan::{ItemKey, Plan, Planned};
 
     /// Every exercise a bundled program can put on the screen, with the program's own.
     fn every_exercise() -> Vec<Exercise> {
         let mut all: Vec<Exercise> = Library::bundled().exercises().to_vec();
-        for b in crate::bundled::programs() {
+        for b in crate::program::bundled::programs() {
             let program = b.check().program.unwrap();
             let catalog = Catalog::new(Library::bundled(), &program.exercises);
             for item in program

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use proptest::prelude::*;
 
 use super::*;
-use crate::journal::{Event, Feeling, NextDay, Outcome, Record, SkipReason, rfc3339};
-use crate::plan::plan;
 use crate::program::{Library, check_source};
+use crate::records::journal::{Event, Feeling, NextDay, Outcome, Record, SkipReason, rfc3339};
+use crate::training::plan::plan;
 
 const PROGRAM: &str = r#"Program(
     title: "Replay",
@@ -692,7 +692,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.jsonl");
         std::fs::write(&path, &text[..cut]).unwrap();
-        let loaded = crate::journal::load(&path, 0).unwrap();
+        let loaded = crate::records::journal::load(&path, 0).unwrap();
         // A cut just before a newline leaves a whole record: it is kept, the newline added.
         let whole = ends.iter().filter(|&&e| e <= cut + 1).count();
         let clean_cut = ends.contains(&cut) || ends.contains(&(cut + 1)) || cut == 0;

@@ -6,8 +6,8 @@
 
 use std::fmt::Write as _;
 
+use crate::common::text::wrap;
 use crate::program::{Code, Severity};
-use crate::text::wrap;
 
 /// Public guidance a rule rests on (the sources of `clinical.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -494,7 +494,7 @@ pub fn close_codes(input: &str) -> Vec<Code> {
     let mut close: Vec<(usize, Code)> = Code::ALL
         .iter()
         .filter_map(|&c| {
-            let d = crate::text::edit_distance(&input, c.as_str());
+            let d = crate::common::text::edit_distance(&input, c.as_str());
             let shares = c.as_str().split('-').any(|w| words.contains(&w))
                 || (input.len() > 3 && c.as_str().contains(input.as_str()));
             (d <= limit || shares).then_some((d, c))
@@ -557,7 +557,7 @@ pub fn markdown_reference() -> String {
          Every diagnostic `upright check` can give: what it means, why the rule exists (with the\n\
          public guidance behind it) and an example before and after the fix. The same text is\n\
          shown by `upright explain CODE`. Errors stop a program from running; warnings do not.\n\n\
-         This page is generated from `src/explain.rs` by its tests: to update it after changing an\n\
+         This page is generated from `src/output/explain.rs` by its tests: to update it after changing an\n\
          explanation, run `UPDATE_DOCS=1 cargo test explain`.\n\n",
     );
     out.push_str("| code | severity | about |\n|---|---|---|\n");

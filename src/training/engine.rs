@@ -1,8 +1,13 @@
+//! The session engine: steps through a `Plan` against deadlines on a monotonic clock, takes
+//! the person's inputs (done, skip, back, pause, check-ins, red flags) and emits journal
+//! events. It never reads the clock itself: every call is given `now`, so tests run a whole
+//! session in microseconds with a fake clock.
+
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-use crate::journal::{Event, Feeling, Outcome, SkipReason};
-use crate::plan::{Pace, Phase, PhaseKind, Plan, Planned, pace};
+use crate::records::journal::{Event, Feeling, Outcome, SkipReason};
+use crate::training::plan::{Pace, Phase, PhaseKind, Plan, Planned, pace};
 
 /// Going back within this long of an exercise's start goes to the exercise before.
 const BACK_GRACE: Duration = Duration::from_secs(3);

@@ -4,7 +4,7 @@
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use crate::bundled;
+use crate::program::bundled;
 use crate::program::source::MAX_BYTES;
 use crate::program::{Checked, Library, check_source};
 
@@ -125,7 +125,7 @@ pub fn resolve(arg: &str) -> Result<Entry, SourceError> {
         });
     }
     let names = bundled::programs().iter().map(|b| b.name);
-    let hint = match crate::text::closest(arg, names.clone()) {
+    let hint = match crate::common::text::closest(arg, names.clone()) {
         Some(n) => format!("; did you mean `{n}`?"),
         None => format!(
             "; the bundled programs are: {}",

@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use super::Handout;
-use crate::safety;
-use crate::text::clean_line;
+use crate::common::text::clean_line;
+use crate::training::safety;
 
 /// Text as HTML: `& < > " '` escaped, control characters made visible by `clean_line`.
 pub fn escape(text: &str) -> String {

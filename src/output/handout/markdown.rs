@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use super::Handout;
-use crate::safety;
-use crate::text::clean_line;
+use crate::common::text::clean_line;
+use crate::training::safety;
 
 /// Program text as literal Markdown on one line.
 pub fn escape(text: &str) -> String {

@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 
 use super::Handout;
-use crate::safety;
-use crate::text::{clean_line, wrap};
+use crate::common::text::{clean_line, wrap};
+use crate::training::safety;
 
 fn heading(out: &mut String, title: &str, underline: char) {
     let title = clean_line(title);

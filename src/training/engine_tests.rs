@@ -3,9 +3,11 @@
 use std::time::{Duration, Instant};
 
 use super::*;
-use crate::journal::{Event, Feeling, Outcome, SkipReason};
-use crate::plan::{CLASS_CHECK_IN_SECS, ItemKey, Phase, PhaseKind, Plan, Planned, Side, Stage};
 use crate::program::{Dose, Library};
+use crate::records::journal::{Event, Feeling, Outcome, SkipReason};
+use crate::training::plan::{
+    CLASS_CHECK_IN_SECS, ItemKey, Phase, PhaseKind, Plan, Planned, Side, Stage,
+};
 
 struct Clock(Instant);
 
@@ -461,14 +463,15 @@ fn walk(mut e: Engine, class: bool) -> (Vec<Step>, Vec<Event>) {
 #[test]
 fn class_and_personal_runs_step_through_the_same_plan_identically() {
     use std::collections::HashMap;
-    let program = crate::bundled::find("group-class")
+    let program = crate::program::bundled::find("group-class")
         .unwrap()
         .check()
         .program
         .unwrap();
     let catalog = crate::program::Catalog::new(Library::bundled(), &program.exercises);
     for seed in [1, 2, 3] {
-        let p = crate::plan::plan(&program, &catalog, None, &HashMap::new(), seed).unwrap();
+        let p =
+            crate::training::plan::plan(&program, &catalog, None, &HashMap::new(), seed).unwrap();
         let t = Instant::now();
         let (personal_steps, personal_events) = walk(Engine::new(p.clone(), t), false);
         let (class_steps, class_events) = walk(Engine::new(p.clone().for_class(), t), true);

@@ -8,7 +8,7 @@ use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 
 use crate::program::{Catalog, Dose, Exercise, Program, dose};
-use crate::progress::ladder;
+use crate::training::ladder::ladder;
 
 /// Which item of the program: stable across runs, so levels and history can follow it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -316,8 +316,8 @@ pub fn pace(d: Dose, elapsed: u32) -> Option<Pace> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundled;
     use crate::program::Library;
+    use crate::program::bundled;
 
     fn program(name: &str) -> Program {
         bundled::find(name).unwrap().check().program.unwrap()

@@ -18,10 +18,10 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use crate::journal::{Event, Feeling, NextDay, Record};
-use crate::plan::{ItemKey, Side};
 use crate::program::{Catalog, Dose, Program};
-use crate::progress::{Rung, ladder};
+use crate::records::journal::{Event, Feeling, NextDay, Record};
+use crate::training::ladder::{Rung, ladder};
+use crate::training::plan::{ItemKey, Side};
 
 /// Clean sessions an item needs after sharp pain before it may progress again.
 pub const CLEAN_AFTER_PAIN: u32 = 2;

@@ -236,8 +236,8 @@ pub fn progress_words(item: &crate::program::Item, catalog: &Catalog) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bundled;
     use crate::program::Library;
+    use crate::program::bundled;
 
     fn handout(name: &str) -> Handout {
         let checked = bundled::find(name).unwrap().check();

@@ -7,13 +7,13 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::journal::{Event, Feeling, Outcome, Record, civil, parse_rfc3339};
 use crate::program::summary::{
     BALANCE_MINUTES, EXTENSION_DAYS, EXTENSION_MINUTES, MODERATE_IMPACTS, MOST_DAYS,
     RESISTANCE_DAYS,
 };
 use crate::program::{Catalog, Dose, Exercise, Impact, Kind, Library, Program};
-use crate::replay::{Held, Rules, replay};
+use crate::records::journal::{Event, Feeling, Outcome, Record, civil, parse_rfc3339};
+use crate::records::replay::{Held, Rules, replay};
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -167,8 +167,8 @@ pub fn rows<'a>(records: impl IntoIterator<Item = &'a Record>, since: Option<i64
                 row.exercise = exercise.clone();
                 row.set = Some(*set);
                 row.side = side.map(|s| match s {
-                    crate::plan::Side::Left => "left",
-                    crate::plan::Side::Right => "right",
+                    crate::training::plan::Side::Left => "left",
+                    crate::training::plan::Side::Right => "right",
                 });
                 row.level = Some(*level);
                 row.dose = Some(dose.describe());
@@ -503,7 +503,12 @@ impl History {
                 for s in &a.program.sessions {
                     for b in &s.blocks {
                         for item in &b.items {
-                            let key = crate::plan::ItemKey::new(&s.name, &b.name, &item.exercise).0;
+                            let key = crate::training::plan::ItemKey::new(
+                                &s.name,
+                                &b.name,
+                                &item.exercise,
+                            )
+                            .0;
                             if !seen.insert(key.clone()) {
                                 continue;
                             }
@@ -617,7 +622,7 @@ fn week_dose<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::journal::{NextDay, SkipReason, rfc3339};
+    use crate::records::journal::{NextDay, SkipReason, rfc3339};
 
     fn at(day: i64, event: Event) -> Record {
         Record {

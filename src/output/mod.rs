@@ -1,0 +1,5 @@
+//! Outputs for the people around the person training: the printable handout of a program
+//! (text, Markdown, HTML) and `upright explain`'s page for every diagnostic code.
+
+pub mod explain;
+pub mod handout;

@@ -1,0 +1,7 @@
+//! Records, the third step of the flow: the journal every set and check-in is appended to,
+//! the replay that turns it back into progress levels, and the history figures and export
+//! read from it. Pure apart from the journal file itself: time comes in as an argument.
+
+pub mod history;
+pub mod journal;
+pub mod replay;

@@ -14,6 +14,7 @@
 //! The core (`program`, `training`, `records`) knows nothing of terminals and never reads the
 //! system clock itself.
 
+pub mod audio;
 pub mod author;
 pub mod cli;
 pub mod common;

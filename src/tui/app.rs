@@ -9,6 +9,7 @@ use std::time::Instant;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::history::HistoryView;
+use crate::audio::Hearing;
 use crate::common::paths::Paths;
 use crate::common::settings::Settings;
 use crate::program::sources::Entry;
@@ -134,13 +135,9 @@ pub struct App {
     /// For tests: the wall-clock time (seconds since 1970) instead of the system's.
     pub fixed_time: Option<u64>,
     seed: Option<u64>,
-    /// Bells to ring at the next draw.
-    pub bells: u32,
     /// Started with `upright run`: there is no home screen to go back to.
     pub direct: bool,
     pub quit: bool,
-    /// What the countdown showed at the last draw, to ring the last three seconds once.
-    last_shown: Option<(usize, Option<u32>)>,
 }
 
 impl App {
@@ -176,7 +173,7 @@ impl App {
             programs,
             selected: 0,
             session: 0,
-            settings: Settings::load(&paths.settings()),
+            settings: Settings::for_profile(&paths),
             quiet,
             paths,
             journal,
@@ -187,10 +184,8 @@ impl App {
             levels: HashMap::new(),
             fixed_time,
             seed,
-            bells: 0,
             direct: false,
             quit: false,
-            last_shown: None,
         };
         app.refresh_levels();
         app
@@ -271,6 +266,37 @@ impl App {
 
     pub fn sound(&self) -> bool {
         self.settings.sound && !self.quiet
+    }
+
+    /// What the person wants to hear: nothing with `--quiet`.
+    pub fn hearing(&self) -> Hearing {
+        if self.quiet {
+            return Hearing::NOTHING;
+        }
+        Hearing {
+            voice: self.settings.voice,
+            sound: self.settings.sound,
+            reps: self.settings.rep_cues,
+        }
+    }
+
+    /// The session on screen, running or just ended, for the cues to follow.
+    pub fn engine_on_screen(&self) -> Option<&Engine> {
+        match &self.screen {
+            Screen::Session(run) | Screen::Summary(run) => Some(&run.engine),
+            _ => None,
+        }
+    }
+
+    /// Saves the settings; a failure is said on screen.
+    fn save_settings(&mut self) {
+        let path = self.paths.settings();
+        if let Err(e) = self.settings.save(&path) {
+            self.notice = Some(format!(
+                "Your settings could not be saved ({}): {e}. They apply until upright closes.",
+                path.display()
+            ));
+        }
     }
 
     pub fn selected_program(&self) -> Option<&Program> {
@@ -416,42 +442,28 @@ impl App {
         }
     }
 
-    /// Moves the session on to `now`; records what happened; rings bells.
+    /// Moves the session on to `now` and records what happened.
     pub fn tick(&mut self, now: Instant) {
         let Screen::Session(run) = &mut self.screen else {
             return;
         };
-        let changed = run.engine.tick(now);
-        if changed {
-            self.bells += 1;
-        }
-        self.after_engine(now);
+        run.engine.tick(now);
+        self.after_engine();
     }
 
     /// Writes the engine's events, opens the check-in when one is due, and leaves the session
     /// screen when the run has ended.
-    fn after_engine(&mut self, now: Instant) {
+    fn after_engine(&mut self) {
         let Screen::Session(run) = &mut self.screen else {
             return;
         };
         let events = run.engine.drain_events();
         let id = run.id;
-        let shown = run
-            .engine
-            .phase()
-            .map(|_| (run.engine.index(), run.engine.shown_secs(now)));
         let check_in_due = run.engine.phase().map(|p| p.kind) == Some(PhaseKind::CheckIn);
         let outcome = run.engine.outcome();
         for e in events {
             self.record(id, e);
         }
-        if let Some((index, Some(secs))) = shown
-            && (1..=3).contains(&secs)
-            && self.last_shown != Some((index, Some(secs)))
-        {
-            self.bells += 1;
-        }
-        self.last_shown = shown;
         if check_in_due && self.overlay.is_none() {
             self.overlay = Some(Overlay::CheckIn(CheckIn {
                 feeling: None,
@@ -481,7 +493,6 @@ impl App {
             if !matches!(self.overlay, Some(Overlay::Pain { .. })) {
                 self.overlay = None;
             }
-            self.bells += 1;
         }
     }
 
@@ -519,7 +530,7 @@ impl App {
                 Screen::History(_) => self.history_key(key),
             }
         }
-        self.after_engine(now);
+        self.after_engine();
     }
 
     /// Ctrl-C, SIGTERM, SIGHUP: end the run cleanly (recorded as quit) and leave.
@@ -668,7 +679,6 @@ impl App {
                         }
                     }
                     self.screen = Screen::Session(run);
-                    self.bells += 1;
                 }
             }
             (ReadyStep::Fracture, true, _) => {
@@ -778,7 +788,7 @@ impl App {
             }
             KeyCode::Char('s') => {
                 self.settings.sound = !self.settings.sound;
-                let _ = self.settings.save(&self.paths.settings());
+                self.save_settings();
             }
             _ => {}
         }
@@ -935,13 +945,6 @@ impl App {
             exercise: planned.exercise.name,
             easier,
         });
-    }
-
-    /// Whether to ring the bell now (and forget the bells asked for).
-    pub fn bell_due(&mut self) -> bool {
-        let ring = self.bells > 0 && self.sound();
-        self.bells = 0;
-        ring
     }
 }
 

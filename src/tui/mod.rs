@@ -1,7 +1,8 @@
 //! The terminal shell: sets the terminal up and restores it (on quit, panic, Ctrl-C, SIGTERM
 //! and SIGHUP), turns key presses into app inputs, and sleeps until the next visible change
-//! (a second boundary of a running countdown, a key, a resize, a signal). It draws only then,
-//! inside a synchronized update so a frame never tears.
+//! (a second boundary of a running countdown, a key, a resize, a signal) or the next cue. It
+//! hands the cues due to the players first, then draws, inside a synchronized update so a
+//! frame never tears.
 
 pub mod app;
 pub mod big;
@@ -22,6 +23,10 @@ use signal_hook::iterator::Signals;
 
 pub use app::App;
 pub use class::Class;
+
+use crate::audio::{Audio, Hearing};
+use crate::training::Engine;
+use crate::training::cues::Cues;
 
 /// A new run's id in the journal: its start in milliseconds since 1970.
 pub(crate) fn new_run_id() -> u64 {
@@ -48,8 +53,12 @@ pub trait Shell {
     fn next_wake(&self, now: Instant) -> Option<Instant>;
     fn draw(&self, frame: &mut ratatui::Frame, now: Instant);
     fn should_quit(&self) -> bool;
-    /// Whether to ring the bell now (forgetting the bells asked for).
-    fn bell_due(&mut self) -> bool;
+    /// The session on screen, for the cues to follow (`None` before and after one).
+    fn engine(&self) -> Option<&Engine>;
+    /// What the person wants to hear now.
+    fn hearing(&self) -> Hearing;
+    /// Shows `text` once (until the next key): a player not found, or failing.
+    fn notice(&mut self, text: String);
 }
 
 impl Shell for App {
@@ -71,8 +80,14 @@ impl Shell for App {
     fn should_quit(&self) -> bool {
         self.quit
     }
-    fn bell_due(&mut self) -> bool {
-        App::bell_due(self)
+    fn engine(&self) -> Option<&Engine> {
+        self.engine_on_screen()
+    }
+    fn hearing(&self) -> Hearing {
+        App::hearing(self)
+    }
+    fn notice(&mut self, text: String) {
+        self.notice = Some(text);
     }
 }
 
@@ -99,6 +114,8 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
             }
         }
     });
+    let mut cues = Cues::default();
+    let mut audio = Audio::new();
     let result = (|| -> io::Result<()> {
         let mut dirty = true;
         let mut synchronized = true;
@@ -107,6 +124,18 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
             app.tick(now);
             if app.should_quit() {
                 return Ok(());
+            }
+            // Cues first: they are due now, and a frame takes a moment to draw.
+            let hearing = app.hearing();
+            cues.set_options(hearing.options());
+            if audio.play(&cues.due(app.engine(), now), hearing) {
+                let out = terminal.backend_mut();
+                out.write_all(b"\x07")?;
+                out.flush()?;
+            }
+            if let Some(text) = audio.take_notice() {
+                app.notice(text);
+                dirty = true;
             }
             if dirty {
                 // A frame after a key or resize may change much of the screen: draw it inside a
@@ -131,13 +160,12 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
                 if std::env::var_os("UPRIGHT_TEST_PANIC").is_some() {
                     panic!("UPRIGHT_TEST_PANIC is set: panicking after the first frame");
                 }
-                if app.bell_due() {
-                    let out = terminal.backend_mut();
-                    out.write_all(b"\x07")?;
-                    out.flush()?;
-                }
             }
-            let msg = match app.next_wake(now) {
+            let wake = match (app.next_wake(now), cues.next_due(app.engine(), now)) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            let msg = match wake {
                 Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
                     Ok(m) => Some(m),
                     Err(RecvTimeoutError::Timeout) => None,

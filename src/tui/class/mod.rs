@@ -1,8 +1,8 @@
 //! The group class display: one big screen an instructor runs for a room. The same `Engine`
 //! steps through the same plan as the personal coach (its check-ins become timed slides for
-//! the room: `Plan::for_class`); this module turns the instructor's keys into engine inputs,
-//! rings the bell, and records the run in the journal as a class session, with no check-ins
-//! for anyone in it. Drawing lives in `ui`; the terminal loop in `tui::run`.
+//! the room: `Plan::for_class`); this module turns the instructor's keys into engine inputs
+//! and records the run in the journal as a class session, with no check-ins for anyone in
+//! it. The room hears the same cue stream as a person at home (tones; speech when asked). Drawing lives in `ui`; the terminal loop in `tui::run`.
 
 pub mod ui;
 
@@ -13,6 +13,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::theme::Theme;
 use super::{Shell, new_run_id, unix_secs};
+use crate::audio::Hearing;
 use crate::common::paths::Paths;
 use crate::program::{Catalog, Library, Program};
 use crate::records::journal::{Event, Journal, Outcome};
@@ -44,17 +45,16 @@ pub struct Class {
     pub stage: Stage,
     pub overlay: Option<Overlay>,
     pub theme: Theme,
-    /// `--quiet`: no bell.
+    /// `--quiet`: no sound.
     pub quiet: bool,
     /// Set when the journal could not be written: shown as a banner until a write succeeds.
     pub journal_error: Option<String>,
+    /// Said once, in the banner, until the next key (no sound player found, say).
+    pub notice: Option<String>,
     pub quit: bool,
     journal: Journal,
     id: u64,
     source: String,
-    bells: u32,
-    /// The step and countdown at the last look, to ring once per change and per last second.
-    last_seen: Option<(usize, Option<u32>)>,
 }
 
 /// Plans a class of `program`: everyone at the program's starting doses (a room has no
@@ -83,12 +83,11 @@ impl Class {
             theme,
             quiet,
             journal_error: err.map(|e| format!("The class is NOT being recorded: {e}")),
+            notice: None,
             quit: false,
             journal,
             id: new_run_id(),
             source,
-            bells: 0,
-            last_seen: None,
         }
     }
 
@@ -109,7 +108,7 @@ impl Class {
         };
         self.record(start);
         self.stage = Stage::Running;
-        self.after_engine(now);
+        self.after_engine();
     }
 
     /// The next moment the screen changes by itself, if any.
@@ -124,33 +123,31 @@ impl Class {
     pub fn tick(&mut self, now: Instant) {
         if self.stage == Stage::Running {
             self.engine.tick(now);
-            self.after_engine(now);
+            self.after_engine();
         }
     }
 
-    /// Writes the engine's events, rings at every change of step and in the last three
-    /// seconds of a countdown, and shows the last slide when the class is over.
-    fn after_engine(&mut self, now: Instant) {
+    /// Writes the engine's events, and shows the last slide when the class is over.
+    fn after_engine(&mut self) {
         for e in self.engine.drain_events() {
             self.record(e);
         }
-        let seen = self
-            .engine
-            .phase()
-            .map(|_| (self.engine.index(), self.engine.shown_secs(now)));
-        match (self.last_seen, seen) {
-            (Some((was, _)), Some((index, _))) if was != index => self.bells += 1,
-            (_, Some((_, Some(secs)))) if (1..=3).contains(&secs) && self.last_seen != seen => {
-                self.bells += 1
-            }
-            (None, Some(_)) => self.bells += 1,
-            _ => {}
-        }
-        self.last_seen = seen;
         if self.stage == Stage::Running && self.engine.outcome().is_some() {
             self.stage = Stage::Finished;
             self.overlay = None;
-            self.bells += 1;
+        }
+    }
+
+    /// The class once it has started, for the cues to follow.
+    pub fn engine_on_screen(&self) -> Option<&Engine> {
+        (self.stage != Stage::Welcome).then_some(&self.engine)
+    }
+
+    /// What the room hears: tones (the bell without a player), nothing with `--quiet`.
+    pub fn hearing(&self) -> Hearing {
+        Hearing {
+            sound: !self.quiet,
+            ..Hearing::NOTHING
         }
     }
 
@@ -174,6 +171,7 @@ impl Class {
             self.interrupt();
             return;
         }
+        self.notice = None;
         match self.overlay.take() {
             Some(overlay) => self.overlay_key(overlay, key, now),
             None => match self.stage {
@@ -192,7 +190,7 @@ impl Class {
             },
         }
         if self.stage == Stage::Running {
-            self.after_engine(now);
+            self.after_engine();
         }
     }
 
@@ -252,13 +250,6 @@ impl Class {
         }
         self.quit = true;
     }
-
-    /// Whether to ring the bell now (and forget the bells asked for).
-    pub fn bell_due(&mut self) -> bool {
-        let ring = self.bells > 0 && !self.quiet;
-        self.bells = 0;
-        ring
-    }
 }
 
 impl Shell for Class {
@@ -280,7 +271,13 @@ impl Shell for Class {
     fn should_quit(&self) -> bool {
         self.quit
     }
-    fn bell_due(&mut self) -> bool {
-        Class::bell_due(self)
+    fn engine(&self) -> Option<&Engine> {
+        self.engine_on_screen()
+    }
+    fn hearing(&self) -> Hearing {
+        Class::hearing(self)
+    }
+    fn notice(&mut self, text: String) {
+        self.notice = Some(text);
     }
 }

@@ -137,13 +137,7 @@ impl Audio {
         if cues.is_empty() {
             return false;
         }
-        if hearing.voice
-            && let Some(voice) = self.voice()
-        {
-            for c in cues {
-                voice.say(&c.words, c.at);
-            }
-        }
+        // Tones first: they are short and mark the very moment.
         let mut bell = false;
         if hearing.sound {
             for c in cues {
@@ -159,7 +153,25 @@ impl Audio {
                 }
             }
         }
+        if hearing.voice
+            && let Some(voice) = self.voice()
+        {
+            for c in cues {
+                voice.say(&c.words, c.at);
+            }
+        }
         bell
+    }
+
+    /// Looks for what `hearing` will need, before the first cue needs it: the tones are
+    /// written and the players found while nothing is due.
+    pub fn prepare(&mut self, hearing: Hearing) {
+        if hearing.sound {
+            self.sounds();
+        }
+        if hearing.voice {
+            self.voice();
+        }
     }
 
     /// A message for the screen, said once: no engine found, or one that stopped working.
@@ -197,7 +209,8 @@ impl Audio {
         }
     }
 
-    /// The sound player, looked for (and the tones written) the first time it is needed.
+    /// The sound player, looked for the first time it is needed (its thread writes the
+    /// tones, so a slow disk delays no cue).
     fn sounds(&mut self) -> Option<&Sounds> {
         if matches!(self.sounds, Found::NotYet) {
             self.sounds = match Player::find() {
@@ -205,23 +218,14 @@ impl Audio {
                     self.notices.push(NO_PLAYER.into());
                     Found::Missing
                 }
-                Some(player) => match tone_dir() {
-                    Ok(dir) => Found::Here(Sounds::start(player, dir, self.log.clone())),
-                    Err(e) => {
-                        self.notices.push(format!(
-                            "The tones could not be written ({e}): the terminal bell marks the cues."
-                        ));
-                        Found::Missing
-                    }
-                },
+                Some(player) => Found::Here(Sounds::start(player, tone_dirs(), self.log.clone())),
             };
         }
         if let Found::Here(s) = &self.sounds
-            && s.failed()
+            && let Some(why) = s.problem()
         {
             self.notices.push(format!(
-                "The sound player {} could not play: the terminal bell marks the cues from now on.",
-                s.player().name()
+                "{why}: the terminal bell marks the cues from now on."
             ));
             self.sounds = Found::Missing;
         }
@@ -232,20 +236,12 @@ impl Audio {
     }
 }
 
-/// Where the tone files are kept: the cache folder, else the temporary folder; written there
-/// now if they are not already.
-fn tone_dir() -> std::io::Result<PathBuf> {
+/// Where the tone files may be kept: the cache folder, else the temporary folder.
+fn tone_dirs() -> Vec<PathBuf> {
     let cache =
         directories::ProjectDirs::from("", "", "upright").map(|d| d.cache_dir().join("tones"));
     let temp = std::env::temp_dir().join(format!("upright-tones-{}", user_tag()));
-    let mut last = None;
-    for dir in cache.into_iter().chain([temp]) {
-        match tones::write_all(&dir) {
-            Ok(()) => return Ok(dir),
-            Err(e) => last = Some(e),
-        }
-    }
-    Err(last.unwrap_or_else(|| std::io::Error::other("no folder for the tones")))
+    cache.into_iter().chain([temp]).collect()
 }
 
 /// Tells one user's temporary tone folder from another's.

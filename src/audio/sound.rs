@@ -4,9 +4,8 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::{Log, find_program, tones};
@@ -54,42 +53,41 @@ impl Player {
     }
 }
 
+/// What went wrong with the sounds, said once on screen.
+type Problem = Arc<Mutex<Option<String>>>;
+
 /// A player with its own thread, and the tone files it plays.
 pub struct Sounds {
     player: Player,
     tx: Option<Sender<(Tone, Instant)>>,
-    failed: Arc<AtomicBool>,
+    problem: Problem,
     finished: Receiver<()>,
 }
 
 impl Sounds {
-    /// Plays tones from `dir` (already written by `tones::write_all`) with `player`.
-    pub fn start(player: Player, dir: PathBuf, log: Option<Arc<Log>>) -> Sounds {
+    /// Plays tones with `player`, from the files its thread first writes into the first of
+    /// `dirs` that takes them.
+    pub fn start(player: Player, dirs: Vec<PathBuf>, log: Option<Arc<Log>>) -> Sounds {
         let (tx, rx) = mpsc::channel::<(Tone, Instant)>();
         let (done, finished) = mpsc::channel();
-        let failed = Arc::new(AtomicBool::new(false));
-        let (p, f) = (player.clone(), failed.clone());
+        let problem: Problem = Arc::default();
+        let (p, said) = (player.clone(), problem.clone());
         std::thread::spawn(move || {
-            let mut playing: Vec<Child> = Vec::new();
-            for (tone, at) in rx {
-                reap(&mut playing, &f, false);
-                match p.command(&tones::path(&dir, tone)).spawn() {
-                    Ok(child) => {
-                        if let Some(log) = &log {
-                            log.handed("tone", at, Some(tone), "");
-                        }
-                        playing.push(child);
-                    }
-                    Err(_) => f.store(true, Ordering::Relaxed),
+            let note = |why: String| {
+                if let Ok(mut slot) = said.lock() {
+                    slot.get_or_insert(why);
                 }
+            };
+            match write_tones(&dirs) {
+                Ok(dir) => play_all(&p, &dir, rx, log.as_deref(), &note),
+                Err(e) => note(format!("The tones could not be written ({e})")),
             }
-            reap(&mut playing, &f, true);
             let _ = done.send(());
         });
         Sounds {
             player,
             tx: Some(tx),
-            failed,
+            problem,
             finished,
         }
     }
@@ -105,9 +103,10 @@ impl Sounds {
         }
     }
 
-    /// Whether the player has failed (it could not start, or ended with an error).
-    pub fn failed(&self) -> bool {
-        self.failed.load(Ordering::Relaxed)
+    /// What went wrong, once something has: the tones could not be written, or the player
+    /// could not start or ended with an error.
+    pub fn problem(&self) -> Option<String> {
+        self.problem.lock().ok().and_then(|p| p.clone())
     }
 }
 
@@ -119,9 +118,51 @@ impl Drop for Sounds {
     }
 }
 
-/// Forgets the players that have finished (all of them, waiting, when `all`), noting one that
-/// ended with an error.
-fn reap(playing: &mut Vec<Child>, failed: &AtomicBool, all: bool) {
+/// The player's thread: one process a tone, until the sender is dropped.
+fn play_all(
+    player: &Player,
+    dir: &Path,
+    rx: Receiver<(Tone, Instant)>,
+    log: Option<&Log>,
+    note: &dyn Fn(String),
+) {
+    let failed = || format!("The sound player {} could not play", player.name());
+    let mut playing: Vec<Child> = Vec::new();
+    for (tone, at) in rx {
+        if reap(&mut playing, false) {
+            note(failed());
+        }
+        match player.command(&tones::path(dir, tone)).spawn() {
+            Ok(child) => {
+                if let Some(log) = log {
+                    log.handed("tone", at, Some(tone), "");
+                }
+                playing.push(child);
+            }
+            Err(_) => note(failed()),
+        }
+    }
+    if reap(&mut playing, true) {
+        note(failed());
+    }
+}
+
+/// Writes the tone files into the first of `dirs` that takes them.
+fn write_tones(dirs: &[PathBuf]) -> std::io::Result<PathBuf> {
+    let mut last = None;
+    for dir in dirs {
+        match tones::write_all(dir) {
+            Ok(()) => return Ok(dir.clone()),
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no folder for the tones")))
+}
+
+/// Forgets the players that have finished (all of them, waiting, when `all`); says whether
+/// one ended with an error.
+fn reap(playing: &mut Vec<Child>, all: bool) -> bool {
+    let mut failed = false;
     playing.retain_mut(|child| {
         let status = if all {
             child.wait().ok()
@@ -130,14 +171,13 @@ fn reap(playing: &mut Vec<Child>, failed: &AtomicBool, all: bool) {
         };
         match status {
             Some(s) => {
-                if !s.success() {
-                    failed.store(true, Ordering::Relaxed);
-                }
+                failed |= !s.success();
                 false
             }
             None => true,
         }
     });
+    failed
 }
 
 #[cfg(all(test, unix))]
@@ -163,8 +203,7 @@ mod tests {
             dir.path(),
             &format!("echo \"$1\" >> '{}'", played.display()),
         );
-        tones::write_all(dir.path()).unwrap();
-        let sounds = Sounds::start(player, dir.path().to_path_buf(), None);
+        let sounds = Sounds::start(player, vec![dir.path().to_path_buf()], None);
         sounds.play(Tone::Start, Instant::now());
         sounds.play(Tone::Count, Instant::now());
         drop(sounds); // waits for both to finish
@@ -185,16 +224,30 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let sounds = Sounds::start(
             fake_player(dir.path(), "exit 1"),
-            dir.path().to_path_buf(),
+            vec![dir.path().to_path_buf()],
             None,
         );
         sounds.play(Tone::Start, Instant::now());
         let deadline = Instant::now() + Duration::from_secs(20);
         // A failure is seen when the next tone is handed over.
-        while !sounds.failed() {
+        while sounds.problem().is_none() {
             assert!(Instant::now() < deadline, "the failure was never noticed");
             std::thread::sleep(Duration::from_millis(50));
             sounds.play(Tone::Rep, Instant::now());
         }
+    }
+
+    #[test]
+    fn tones_that_cannot_be_written_are_said() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("not-a-folder");
+        std::fs::write(&file, "x").unwrap();
+        let sounds = Sounds::start(fake_player(dir.path(), "exit 0"), vec![file], None);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while sounds.problem().is_none() {
+            assert!(Instant::now() < deadline, "never said");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(sounds.problem().unwrap().contains("could not be written"));
     }
 }

@@ -127,6 +127,7 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
             }
             // Cues first: they are due now, and a frame takes a moment to draw.
             let hearing = app.hearing();
+            audio.prepare(hearing);
             cues.set_options(hearing.options());
             if audio.play(&cues.due(app.engine(), now), hearing) {
                 let out = terminal.backend_mut();

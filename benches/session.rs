@@ -16,7 +16,7 @@ use upright::records::journal::Feeling;
 use upright::training::Engine;
 use upright::training::plan::{PhaseKind, plan};
 use upright::tui::App;
-use upright::tui::ui::draw;
+use upright::tui::coach::draw;
 
 fn main() {
     Library::bundled();
@@ -129,7 +129,7 @@ fn draw_class_screen(bencher: Bencher, size: (u16, u16)) {
     let mut second = 0;
     bencher.bench_local(|| {
         second = (second + 1) % 10;
-        t.draw(|f| upright::tui::class::ui::draw(f, &class, now + Duration::from_secs(second)))
+        t.draw(|f| upright::tui::class::slides::draw(f, &class, now + Duration::from_secs(second)))
             .unwrap();
     });
 }

@@ -12,8 +12,9 @@ use upright::common::paths::Paths;
 use upright::program::{Library, Program, check_source};
 use upright::records::journal::{self, Event, Outcome};
 use upright::training::plan::PhaseKind;
-use upright::tui::app::Screen;
-use upright::tui::class::{Stage, plan_class, ui::draw};
+use upright::tui::Screen;
+use upright::tui::class::slides::draw;
+use upright::tui::class::{Stage, plan_class};
 use upright::tui::theme::Theme;
 use upright::tui::{App, Class};
 

@@ -11,8 +11,8 @@ use upright::common::paths::Paths;
 use upright::program::sources::{Entry, Origin};
 use upright::program::{Library, check_source};
 use upright::tui::App;
-use upright::tui::app::Screen;
-use upright::tui::ui::draw;
+use upright::tui::Screen;
+use upright::tui::coach::draw;
 
 const PROGRAM: &str = r#"Program(
     title: "Snapshot Program",

@@ -8,7 +8,7 @@ use super::Cli;
 use super::session::{direct_app, finish, needs_terminal, programs};
 use crate::records::history::{rows, write_csv, write_json};
 use crate::records::journal::{self, Journal, parse_date};
-use crate::tui::{self, app::Screen, history::HistoryView};
+use crate::tui;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -38,8 +38,7 @@ pub fn run(
             return 2;
         }
         let mut app = direct_app(cli, programs(cli));
-        let view = HistoryView::new(&app);
-        app.screen = Screen::History(Box::new(view));
+        app.open_history();
         return finish(tui::run(&mut app), err);
     };
     let path = cli.paths().data.join(Journal::FILE_NAME);

@@ -16,8 +16,9 @@ use upright::program::sources::{Entry, Origin};
 use upright::program::{Library, check_source};
 use upright::records::journal::{self, Event, Record};
 use upright::tui::App;
-use upright::tui::app::{ReadyStep, Screen};
-use upright::tui::ui::draw;
+use upright::tui::Screen;
+use upright::tui::coach::draw;
+use upright::tui::coach::readiness::ReadyStep;
 
 pub const PROGRAM: &str = r#"Program(
     title: "Snapshot Program",
@@ -165,7 +166,7 @@ impl Rig {
     /// A whole session from home at wall-clock `time`, every check-in answered with `feeling`
     /// and `effort` (digits); back home at the end.
     pub fn session(&mut self, time: u64, feeling: char, effort: char) -> &mut Self {
-        self.app.fixed_time = Some(time);
+        self.app.shared.fixed_time = Some(time);
         self.key(KeyCode::Enter).through_readiness('1', 'd');
         let mut guard = 0;
         while matches!(self.app.screen, Screen::Session(_)) {

@@ -9,10 +9,11 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use divan::{Bencher, black_box};
+use upright::common::calendar::{Calendar, stamp};
 use upright::program::bundled;
 use upright::program::{Catalog, Library, Program};
 use upright::records::history::{Available, History};
-use upright::records::journal::{Event, Feeling, NextDay, Outcome, Record, rfc3339};
+use upright::records::journal::{Event, Feeling, NextDay, Outcome, Record};
 use upright::records::replay::{Rules, replay};
 use upright::training::plan::{Side, plan};
 
@@ -103,7 +104,7 @@ fn ten_years() -> Vec<Record> {
     let mut records = Vec::new();
     let start = 1_483_261_200; // 2017-01-01 09:00 UTC
     for day in 0..DAYS {
-        let at = rfc3339(start + day * 86_400);
+        let at = stamp(start + day * 86_400);
         let run = (start + day * 86_400) * 1000;
         let mut push = |event| {
             records.push(Record {
@@ -292,5 +293,12 @@ fn history_screen_figures_ten_years(bencher: Bencher) {
         source: SOURCE.into(),
     }];
     let today = (1_483_261_200 + DAYS * 86_400) as i64 / 86_400;
-    bencher.bench(|| black_box(History::build(&records, &available, today)));
+    bencher.bench(|| {
+        black_box(History::build(
+            &records,
+            &available,
+            today,
+            &Calendar::utc(),
+        ))
+    });
 }

@@ -7,45 +7,21 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::common::calendar::{Calendar, Day, date_text, parse_stamp, week_of};
 use crate::program::summary::{
     BALANCE_MINUTES, EXTENSION_DAYS, EXTENSION_MINUTES, MODERATE_IMPACTS, MOST_DAYS,
     RESISTANCE_DAYS,
 };
 use crate::program::{Catalog, Dose, Exercise, Impact, Kind, Library, Program};
-use crate::records::journal::{Event, Feeling, Outcome, Record, civil, parse_rfc3339};
+use crate::records::journal::{Event, Feeling, Outcome, Record};
 use crate::records::replay::{Held, Rules, replay};
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// Days since 1970 as "12 Nov".
-pub fn day_label(day: i64) -> String {
-    let (_, m, d) = civil(day);
-    format!("{d} {}", MONTHS[(m as usize).clamp(1, 12) - 1])
-}
-
-/// Days since 1970 as "2026-11-12".
-pub fn date(day: i64) -> String {
-    let (y, m, d) = civil(day);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// The Monday (UTC) of the week holding `day`.
-pub fn week_of(day: i64) -> i64 {
-    day - (day + 3).rem_euclid(7)
-}
-
-fn day_of(at: &str) -> Option<i64> {
-    parse_rfc3339(at).map(|t| (t / 86_400) as i64)
-}
 
 // ---------- rows for a spreadsheet ----------
 
 /// One row for a physiotherapist's spreadsheet: a set done, or a check-in.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Row {
-    /// UTC date and time: "2026-11-20", "16:00:00".
+    /// Date and time in the person's time zone: "2026-11-20", "16:00:00".
     pub date: String,
     pub time: String,
     pub program: String,
@@ -111,8 +87,12 @@ impl Row {
     }
 }
 
-/// Every set and check-in, oldest first, on or after day `since` (days since 1970).
-pub fn rows<'a>(records: impl IntoIterator<Item = &'a Record>, since: Option<i64>) -> Vec<Row> {
+/// Every set and check-in, oldest first, on or after day `since`, dated by `calendar`.
+pub fn rows<'a>(
+    records: impl IntoIterator<Item = &'a Record>,
+    since: Option<Day>,
+    calendar: &Calendar,
+) -> Vec<Row> {
     let mut runs: HashMap<u64, (String, String)> = HashMap::new();
     let mut out = Vec::new();
     for r in records {
@@ -126,20 +106,15 @@ pub fn rows<'a>(records: impl IntoIterator<Item = &'a Record>, since: Option<i64
         if !matches!(r.event, Event::SetDone { .. } | Event::CheckIn { .. }) {
             continue;
         }
-        let t = parse_rfc3339(&r.at).unwrap_or(0);
-        let day = (t / 86_400) as i64;
+        let t = parse_stamp(&r.at).unwrap_or(0);
+        let day = calendar.day(t);
         if since.is_some_and(|s| day < s) {
             continue;
         }
         let (program, session) = runs.get(&r.run).cloned().unwrap_or_default();
         let mut row = Row {
-            date: date(day),
-            time: format!(
-                "{:02}:{:02}:{:02}",
-                t % 86_400 / 3600,
-                t % 3600 / 60,
-                t % 60
-            ),
+            date: date_text(day),
+            time: calendar.clock_time_secs(t),
             program,
             session,
             run: r.run,
@@ -230,7 +205,7 @@ pub fn write_json(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionInfo {
     pub run: u64,
-    pub day: i64,
+    pub day: Day,
     pub session: String,
     pub outcome: Option<Outcome>,
     pub sets: u32,
@@ -250,7 +225,7 @@ pub struct ItemHistory {
     /// The name of the exercise it is at (or was last done at).
     pub name: String,
     /// The level it was done at, one per session that did it, oldest first.
-    pub levels: Vec<(i64, u32)>,
+    pub levels: Vec<(Day, u32)>,
     /// Today, when the program is here: level, top level, dose, why it does not move up.
     pub today: Option<Today>,
 }
@@ -278,7 +253,7 @@ pub struct ProgramHistory {
 impl ProgramHistory {
     /// Sessions that did something, per week, for the `weeks` weeks up to the one holding
     /// `today`: (Monday, count), oldest first.
-    pub fn per_week(&self, weeks: usize, today: i64) -> Vec<(i64, u32)> {
+    pub fn per_week(&self, weeks: usize, today: Day) -> Vec<(Day, u32)> {
         let last = week_of(today);
         let first = last - 7 * (weeks as i64 - 1);
         let mut counts = vec![0u32; weeks];
@@ -360,14 +335,14 @@ fn most_days(days: u32) -> Standing {
 /// Everything the history screen shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct History {
-    pub today: i64,
+    pub today: Day,
     /// Most recently done first.
     pub programs: Vec<ProgramHistory>,
     pub dose: WeekDose,
 }
 
 /// Per item key: the exercise last done, and (day, level) per session.
-type ItemLevels = HashMap<String, (String, Vec<(i64, u32)>)>;
+type ItemLevels = HashMap<String, (String, Vec<(Day, u32)>)>;
 
 /// A program that is here: the program and how the journal names where it came from.
 pub struct Available<'a> {
@@ -376,8 +351,14 @@ pub struct Available<'a> {
 }
 
 impl History {
-    /// The history of `records` (oldest first) on day `today` (days since 1970).
-    pub fn build(records: &[Record], available: &[Available], today: i64) -> History {
+    /// The history of `records` (oldest first) on day `today`, its days counted by `calendar`.
+    pub fn build(
+        records: &[Record],
+        available: &[Available],
+        today: Day,
+        calendar: &Calendar,
+    ) -> History {
+        let day_of = |at: &str| calendar.day_of_stamp(at);
         let library = Library::bundled();
         let local: HashMap<&str, &Exercise> = available
             .iter()
@@ -557,19 +538,20 @@ impl History {
         History {
             today,
             programs,
-            dose: week_dose(records, today, &exercise),
+            dose: week_dose(records, today, calendar, &exercise),
         }
     }
 }
 
 fn week_dose<'a>(
     records: &[Record],
-    today: i64,
+    today: Day,
+    calendar: &Calendar,
     exercise: &dyn Fn(&str) -> Option<&'a Exercise>,
 ) -> WeekDose {
     let from = today - 6;
     let mut resistance_runs = BTreeSet::new();
-    let mut per_day: HashMap<i64, [u32; 3]> = HashMap::new();
+    let mut per_day: HashMap<Day, [u32; 3]> = HashMap::new();
     let mut dose = WeekDose::default();
     for r in records.iter().rev() {
         let Event::SetDone {
@@ -580,7 +562,9 @@ fn week_dose<'a>(
         else {
             continue;
         };
-        let Some(day) = day_of(&r.at) else { continue };
+        let Some(day) = calendar.day_of_stamp(&r.at) else {
+            continue;
+        };
         if day > today {
             continue;
         }
@@ -622,11 +606,12 @@ fn week_dose<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::records::journal::{NextDay, SkipReason, rfc3339};
+    use crate::common::calendar::stamp;
+    use crate::records::journal::{NextDay, SkipReason};
 
     fn at(day: i64, event: Event) -> Record {
         Record {
-            at: rfc3339(day as u64 * 86_400 + 9 * 3600),
+            at: stamp(day as u64 * 86_400 + 9 * 3600),
             run: day as u64 * 1000,
             event,
         }
@@ -668,15 +653,6 @@ mod tests {
     };
 
     #[test]
-    fn dates_and_weeks() {
-        assert_eq!(date(20_412), "2025-11-20");
-        assert_eq!(day_label(20_412), "20 Nov");
-        // 2025-11-20 was a Thursday; its week starts on Monday 17 Nov.
-        assert_eq!(date(week_of(20_412)), "2025-11-17");
-        assert_eq!(week_of(week_of(20_412)), week_of(20_412));
-    }
-
-    #[test]
     fn rows_are_sets_and_check_ins_since_a_date_and_csv_is_safe_for_spreadsheets() {
         let records = vec![
             start(20_000, "Old, \"quoted\" program"),
@@ -709,9 +685,9 @@ mod tests {
                 },
             ),
         ];
-        let all = rows(&records, None);
+        let all = rows(&records, None, &Calendar::utc());
         assert_eq!(all.len(), 3, "skips and follow-ups are not rows");
-        let since = rows(&records, Some(20_010));
+        let since = rows(&records, Some(20_010), &Calendar::utc());
         assert_eq!(since.len(), 2);
         assert_eq!(since[1].kind, "check_in");
         assert_eq!((since[1].feeling, since[1].effort), (Some(3), Some(7)));
@@ -741,7 +717,7 @@ mod tests {
             set(20_405, "tandem-stance", TIME),
             at(20_405, Event::RedFlag { symptoms: vec![] }),
         ];
-        let h = History::build(&records, &[], 20_412);
+        let h = History::build(&records, &[], 20_412, &Calendar::utc());
         assert_eq!(h.programs.len(), 1);
         let p = &h.programs[0];
         assert_eq!((p.title.as_str(), p.per_week), ("Gone", None));
@@ -763,7 +739,7 @@ mod tests {
             records.push(set(day, "tandem-stance", TIME));
             records.push(set(day, "march-on-the-spot", TIME));
         }
-        let h = History::build(&records, &[], 20_412);
+        let h = History::build(&records, &[], 20_412, &Calendar::utc());
         let d = &h.dose;
         assert_eq!(d.balance_secs, 7 * 1200);
         assert_eq!(d.balance_days, 7);
@@ -772,5 +748,30 @@ mod tests {
         assert_eq!(d.resistance(), Standing::Below);
         assert_eq!(d.impact_days, 7);
         assert_eq!(d.extension(), Standing::Below);
+    }
+
+    #[test]
+    fn a_sunday_evening_west_of_greenwich_counts_in_that_week() {
+        // Sunday 23 Nov 2025, 20:00 in New York: 01:00 on Monday the 24th in UTC.
+        let sunday_evening = 1_763_946_000;
+        let mut records = vec![start(0, "P"), set(0, "tandem-stance", TIME)];
+        for r in &mut records {
+            r.at = stamp(sunday_evening);
+            r.run = sunday_evening * 1000;
+        }
+        let new_york = Calendar::new(jiff::tz::TimeZone::get("America/New_York").unwrap());
+        let monday = 20_416; // 24 Nov 2025
+        let h = History::build(&records, &[], monday, &new_york);
+        let p = &h.programs[0];
+        assert_eq!(p.sessions[0].day, monday - 1, "Sunday there");
+        let weeks: Vec<u32> = p.per_week(2, monday).iter().map(|w| w.1).collect();
+        assert_eq!(weeks, vec![1, 0], "last week's session, none yet this week");
+        let utc = History::build(&records, &[], monday, &Calendar::utc());
+        let weeks: Vec<u32> = utc.programs[0]
+            .per_week(2, monday)
+            .iter()
+            .map(|w| w.1)
+            .collect();
+        assert_eq!(weeks, vec![0, 1], "counted in UTC it would land on Monday");
     }
 }

@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use proptest::prelude::*;
 
 use super::*;
+use crate::common::calendar::stamp;
 use crate::program::{Library, check_source};
-use crate::records::journal::{Event, Feeling, NextDay, Outcome, Record, SkipReason, rfc3339};
+use crate::records::journal::{Event, Feeling, NextDay, Outcome, Record, SkipReason};
 use crate::training::plan::plan;
 
 const PROGRAM: &str = r#"Program(
@@ -74,7 +75,7 @@ impl Sim {
 
     fn push(&mut self, run: u64, event: Event) {
         self.records.push(Record {
-            at: rfc3339(run / 1000),
+            at: stamp(run / 1000),
             run,
             event,
         });
@@ -683,7 +684,7 @@ proptest! {
         let mut text = Vec::new();
         let mut ends = Vec::new();
         for (run, event) in events {
-            let r = Record { at: rfc3339(run), run, event };
+            let r = Record { at: stamp(run), run, event };
             text.extend(serde_json::to_vec(&r).unwrap());
             text.push(b'\n');
             ends.push(text.len());

@@ -8,6 +8,7 @@ pub mod tmux;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use jiff::tz::TimeZone;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -17,6 +18,7 @@ use upright::program::{Library, check_source};
 use upright::records::journal::{self, Event, Record};
 use upright::tui::App;
 use upright::tui::Screen;
+use upright::tui::clock::Wall;
 use upright::tui::coach::draw;
 use upright::tui::coach::readiness::ReadyStep;
 
@@ -85,7 +87,13 @@ impl Rig {
         programs.extend(upright::program::sources::discover(&[]));
         let t0 = Instant::now();
         Rig {
-            app: App::at_time(programs, paths(dir.path()), true, Some(1), Some(time)),
+            app: App::with_wall(
+                programs,
+                paths(dir.path()),
+                true,
+                Some(1),
+                Wall::fixed(TimeZone::UTC, time),
+            ),
             t0,
             now: t0,
             secs: 0.0,
@@ -166,7 +174,7 @@ impl Rig {
     /// A whole session from home at wall-clock `time`, every check-in answered with `feeling`
     /// and `effort` (digits); back home at the end.
     pub fn session(&mut self, time: u64, feeling: char, effort: char) -> &mut Self {
-        self.app.shared.fixed_time = Some(time);
+        self.app.shared.wall.set(time);
         self.key(KeyCode::Enter).through_readiness('1', 'd');
         let mut guard = 0;
         while matches!(self.app.screen, Screen::Session(_)) {

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::clock::{new_run_id, unix_secs};
+use super::clock::Wall;
 use super::keys::{self, Binding, any_key, bind, ch};
 use super::theme::Theme;
 use crate::common::paths::Paths;
@@ -53,6 +53,7 @@ pub struct Class {
     pub journal_error: Option<String>,
     pub quit: bool,
     journal: Journal,
+    wall: Wall,
     id: u64,
     source: String,
     bells: u32,
@@ -116,6 +117,7 @@ impl Class {
         now: Instant,
     ) -> Class {
         let (journal, err) = Journal::open(&paths.data);
+        let wall = Wall::system();
         Class {
             engine: Engine::new(plan.for_class(), now),
             stage: Stage::Welcome,
@@ -125,7 +127,8 @@ impl Class {
             journal_error: err.map(|e| format!("The class is NOT being recorded: {e}")),
             quit: false,
             journal,
-            id: new_run_id(),
+            id: wall.now_millis(),
+            wall,
             source,
             bells: 0,
             last_seen: None,
@@ -197,7 +200,7 @@ impl Class {
     /// Records `event`; a failure stays on the banner even if later writes succeed, because
     /// what failed is still missing from the journal.
     fn record(&mut self, event: Event) {
-        let record = crate::records::journal::Record::new(self.id, event, unix_secs());
+        let record = crate::records::journal::Record::new(self.id, event, self.wall.now());
         if let Err(e) = self.journal.append(&record)
             && self.journal_error.is_none()
         {

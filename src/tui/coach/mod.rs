@@ -38,6 +38,7 @@ use crate::common::paths::Paths;
 use crate::common::text::clean_line;
 use crate::program::sources::Entry;
 use crate::training::Engine;
+use crate::tui::clock::Wall;
 use crate::tui::keys::{self, Binding};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, too_small, with_footer};
@@ -80,22 +81,23 @@ pub struct App {
 }
 
 impl App {
+    /// The coach on the system's clock and time zone.
     pub fn new(programs: Vec<Entry>, paths: Paths, quiet: bool, seed: Option<u64>) -> App {
-        App::at_time(programs, paths, quiet, seed, None)
+        App::with_wall(programs, paths, quiet, seed, Wall::system())
     }
 
-    /// `new`, with the wall clock fixed at `fixed_time` (seconds since 1970) when given.
-    pub fn at_time(
+    /// The coach on the wall clock `wall` (tests fix the time and the zone).
+    pub fn with_wall(
         programs: Vec<Entry>,
         paths: Paths,
         quiet: bool,
         seed: Option<u64>,
-        fixed_time: Option<u64>,
+        wall: Wall,
     ) -> App {
         App {
             screen: Screen::Home,
             overlay: None,
-            shared: Shared::new(programs, paths, quiet, seed, fixed_time),
+            shared: Shared::new(programs, paths, quiet, seed, wall),
             quit: false,
         }
     }

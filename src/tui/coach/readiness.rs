@@ -1,7 +1,8 @@
 //! The readiness check before a session: clearance after a red flag, resuming a session that
-//! stopped without an end, the day after the last session, and the fracture question. One
-//! question at a time, each with its own keys; the answers are recorded, then the session
-//! starts (planned again with the answers in the journal).
+//! stopped without an end, the day after the last session, and the fracture question. Which
+//! question comes next is the core's rule (`training::readiness`); this screen words it, takes
+//! the answer (each question with its own keys), records it, and then starts the session
+//! (planned again with the answers in the journal).
 
 use std::time::Instant;
 
@@ -15,10 +16,10 @@ use super::advice::Advice;
 use super::session::Run;
 use super::shared::Shared;
 use crate::common::text::clean_line;
-use crate::records::journal::{self, Event, NextDay, Outcome, Record};
-use crate::records::replay::{self, Unfinished};
-use crate::training::Engine;
-use crate::training::safety;
+use crate::records::journal::{Event, NextDay, Outcome};
+use crate::records::replay::Unfinished;
+use crate::training::readiness::{Question, Stage, next_question};
+use crate::training::{Engine, safety};
 use crate::tui::keys::{Binding, bind, ch};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered_text;
@@ -52,7 +53,7 @@ pub struct ResumeOffer {
     /// The program (index into `App::programs`) and its plan's exercise names, when it can be
     /// resumed; otherwise why not.
     pub resumable: Result<(usize, Vec<String>), String>,
-    /// When it stopped, in words ("yesterday at 18:30 UTC").
+    /// When it stopped, in words, in the person's time zone ("yesterday at 18:30").
     pub when: String,
 }
 
@@ -109,121 +110,58 @@ pub fn start(app: &Shared, now: Instant) -> Option<Readiness> {
     let run = Run::new(Engine::new(plan, now), app.new_run_id(), source, None);
     Some(Readiness {
         run,
-        step: step_from(app, 0),
+        step: step_from(app, Stage::Clearance),
         note: None,
     })
 }
 
-/// The readiness question from stage `from` on: 0 clearance, 1 resume, 2 follow-up, 3
-/// fracture (always asked).
-fn step_from(app: &Shared, from: u8) -> ReadyStep {
-    if from == 0
-        && let Some(Record {
-            event: Event::RedFlag { symptoms },
-            ..
-        }) = journal::unresolved_red_flag(app.records())
-    {
-        return ReadyStep::Clearance(symptoms.clone());
+/// The readiness question from stage `from` on, in words.
+fn step_from(app: &Shared, from: Stage) -> ReadyStep {
+    let now = app.unix_now();
+    let calendar = app.wall.calendar();
+    match next_question(app.records(), from, now) {
+        Question::Clearance(symptoms) => ReadyStep::Clearance(symptoms),
+        Question::Resume {
+            unfinished,
+            stopped_at,
+        } => ReadyStep::Resume(Box::new(ResumeOffer {
+            resumable: resumable(app, &unfinished),
+            when: calendar.when(stopped_at, now),
+            unfinished,
+        })),
+        Question::FollowUp { about, ended_at } => ReadyStep::FollowUp {
+            about,
+            when: calendar.when(ended_at, now),
+        },
+        Question::Fracture => ReadyStep::Fracture,
     }
-    if from <= 1
-        && let Some(offer) = resume_offer(app)
-    {
-        return ReadyStep::Resume(offer);
-    }
-    if from <= 2
-        && let Some((about, when)) = follow_up_due(app)
-    {
-        return ReadyStep::FollowUp { about, when };
-    }
-    ReadyStep::Fracture
 }
 
-fn resume_offer(app: &Shared) -> Option<Box<ResumeOffer>> {
-    let u = replay::unfinished(app.records())?;
+/// Whether the unfinished session can be resumed here: its program is here and plans the
+/// same items with the same seed and the levels it had.
+fn resumable(app: &Shared, u: &Unfinished) -> Result<(usize, Vec<String>), String> {
     let index = app.programs.iter().position(|e| {
         e.origin.label() == u.source
             || e.checked
                 .safe_program()
                 .is_some_and(|p| p.title == u.program)
     });
-    let resumable = match index {
-        None => Err(format!(
+    let Some(i) = index else {
+        return Err(format!(
             "{} is not among the programs here",
             clean_line(&u.program)
-        )),
-        Some(i) => {
-            let levels = app.levels_for(i, u.start);
-            match app.plan_for(i, &u.session, &levels, u.seed) {
-                Some(p) if p.exercises.iter().map(|e| &e.key.0).eq(u.items.iter()) => Ok((
-                    i,
-                    p.exercises
-                        .iter()
-                        .map(|e| e.exercise.name.clone())
-                        .collect(),
-                )),
-                _ => Err("its program has changed since".to_owned()),
-            }
-        }
+        ));
     };
-    let stopped = journal::parse_rfc3339(&u.last_at).unwrap_or(u.run / 1000);
-    Some(Box::new(ResumeOffer {
-        when: when(stopped, app.unix_now()),
-        unfinished: u,
-        resumable,
-    }))
-}
-
-/// The last session that did something, when the day after it has come and has not been
-/// asked about: it ended 10 hours or more ago (the evening before counts), not by a red
-/// flag (the clearance question covers that).
-fn follow_up_due(app: &Shared) -> Option<(u64, String)> {
-    let mut last: Option<u64> = None;
-    let mut ended_at = 0;
-    let mut red_flag = false;
-    let mut classes = std::collections::HashSet::new();
-    for r in app.records() {
-        match &r.event {
-            Event::SessionStart { class: true, .. } => {
-                classes.insert(r.run);
-            }
-            // Discarding a stopped session today says nothing about when it was done.
-            Event::SessionEnd {
-                outcome: Outcome::Abandoned,
-            } => {}
-            Event::SetDone { .. } if !classes.contains(&r.run) => {
-                if last != Some(r.run) {
-                    last = Some(r.run);
-                    red_flag = false;
-                }
-                ended_at = journal::parse_rfc3339(&r.at).unwrap_or(0);
-            }
-            _ if Some(r.run) == last => {
-                ended_at = journal::parse_rfc3339(&r.at).unwrap_or(ended_at);
-                red_flag |= matches!(r.event, Event::RedFlag { .. });
-            }
-            _ => {}
-        }
-    }
-    let about = last?;
-    let asked = app
-        .records()
-        .iter()
-        .any(|r| matches!(r.event, Event::FollowUp { about: a, .. } if a == about));
-    let now = app.unix_now();
-    (!asked && !red_flag && now >= ended_at + 10 * 3600).then(|| (about, when(ended_at, now)))
-}
-
-/// When a past moment was, in words: "yesterday at 18:30 UTC", "on 12 Nov at 09:00 UTC".
-pub fn when(then: u64, now: u64) -> String {
-    let (d_then, d_now) = (then / 86_400, now / 86_400);
-    let time = format!("{:02}:{:02} UTC", then % 86_400 / 3600, then % 3600 / 60);
-    match d_now.saturating_sub(d_then) {
-        0 => format!("today at {time}"),
-        1 => format!("yesterday at {time}"),
-        _ => format!(
-            "on {} at {time}",
-            crate::records::history::day_label(d_then as i64)
-        ),
+    let levels = app.levels_for(i, u.start);
+    match app.plan_for(i, &u.session, &levels, u.seed) {
+        Some(p) if p.exercises.iter().map(|e| &e.key.0).eq(u.items.iter()) => Ok((
+            i,
+            p.exercises
+                .iter()
+                .map(|e| e.exercise.name.clone())
+                .collect(),
+        )),
+        _ => Err("its program has changed since".to_owned()),
     }
 }
 
@@ -245,7 +183,7 @@ pub fn act(r: &mut Readiness, app: &mut Shared, action: Action, now: Instant) ->
         (_, Action::Back) => return Go::Leave,
         (ReadyStep::Clearance(_), Action::Yes) => {
             app.record(id, Event::Clearance);
-            r.step = step_from(app, 1);
+            r.step = step_from(app, Stage::Clearance.next());
         }
         (ReadyStep::Clearance(_), Action::No) => {
             return Go::Stopped(Advice {
@@ -273,12 +211,12 @@ pub fn act(r: &mut Readiness, app: &mut Shared, action: Action, now: Instant) ->
                     outcome: Outcome::Abandoned,
                 },
             );
-            r.step = step_from(app, 2);
+            r.step = step_from(app, Stage::Resume.next());
         }
         (ReadyStep::FollowUp { about, .. }, Action::Answer(answer)) => {
             let about = *about;
             app.record(id, Event::FollowUp { about, answer });
-            r.step = step_from(app, 3);
+            r.step = step_from(app, Stage::FollowUp.next());
             r.note = match answer {
                 NextDay::Settled => None,
                 NextDay::StillSore => Some(

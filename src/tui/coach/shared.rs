@@ -12,7 +12,7 @@ use crate::program::{Catalog, Library, Program};
 use crate::records::journal::{self, Event, Journal, Record};
 use crate::records::replay::{self, Rules};
 use crate::training::plan::{ItemKey, Plan, plan};
-use crate::tui::clock;
+use crate::tui::clock::Wall;
 
 pub struct Shared {
     pub programs: Vec<Entry>,
@@ -35,8 +35,8 @@ pub struct Shared {
     unsaved: Vec<usize>,
     /// Today's level of each item of the selected program, for the preview.
     pub levels: HashMap<ItemKey, u32>,
-    /// For tests: the wall-clock time (seconds since 1970) instead of the system's.
-    pub fixed_time: Option<u64>,
+    /// The wall clock and the person's time zone (fixed in tests).
+    pub wall: Wall,
     /// The seed of every plan (for tests and `--seed`); random when `None`.
     pub seed: Option<u64>,
     /// Bells to ring at the next draw.
@@ -46,16 +46,15 @@ pub struct Shared {
 }
 
 impl Shared {
-    /// Reads the journal (repairing a torn last line) and the settings, with the wall clock
-    /// fixed at `fixed_time` (seconds since 1970) when given.
+    /// Reads the journal (repairing a torn last line) and the settings.
     pub fn new(
         programs: Vec<Entry>,
         paths: Paths,
         quiet: bool,
         seed: Option<u64>,
-        fixed_time: Option<u64>,
+        wall: Wall,
     ) -> Shared {
-        let now = fixed_time.unwrap_or_else(clock::unix_secs);
+        let now = wall.now();
         let loaded = journal::load(&paths.data.join(Journal::FILE_NAME), now);
         let (journal, err) = Journal::open(&paths.data);
         let (records, notice, read_error) = match loaded {
@@ -82,7 +81,7 @@ impl Shared {
             records,
             unsaved: Vec::new(),
             levels: HashMap::new(),
-            fixed_time,
+            wall,
             seed,
             bells: 0,
             direct: false,
@@ -93,7 +92,7 @@ impl Shared {
 
     /// Seconds since 1970, now.
     pub fn unix_now(&self) -> u64 {
-        self.fixed_time.unwrap_or_else(clock::unix_secs)
+        self.wall.now()
     }
 
     /// Every record, saved or not.
@@ -182,7 +181,7 @@ impl Shared {
 
     /// A new run's id: its start in milliseconds, after every run already in the journal.
     pub fn new_run_id(&self) -> u64 {
-        let now = self.fixed_time.map_or_else(clock::new_run_id, |t| t * 1000);
+        let now = self.wall.now_millis();
         let last = self.records.iter().map(|r| r.run).max().unwrap_or(0);
         now.max(last + 1)
     }

@@ -35,7 +35,13 @@ fn app(dir: &std::path::Path) -> App {
         data: dir.join("data"),
         config: dir.join("config"),
     };
-    App::at_time(vec![entry], paths, true, Some(1), Some(1_763_629_200))
+    App::with_wall(
+        vec![entry],
+        paths,
+        true,
+        Some(1),
+        Wall::fixed(jiff::tz::TimeZone::UTC, 1_763_629_200),
+    )
 }
 
 /// What is wrong with the key table in focus, if anything.
@@ -165,4 +171,42 @@ fn the_sharp_pain_dialog_and_the_red_flag_advice_have_working_keys() {
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.screen, Screen::Stopped(_)));
     check(&app, "red flag advice");
+}
+
+#[test]
+fn an_evening_session_west_of_greenwich_is_asked_about_as_yesterday_evening() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let zone = jiff::tz::TimeZone::get("America/New_York").unwrap();
+    // Thursday 20 Nov 2025, 19:30 in New York (00:30 on the 21st in UTC).
+    let evening = 1_763_685_000;
+    app.shared.wall = Wall::fixed(zone, evening);
+    let t0 = Instant::now();
+    let press = |app: &mut App, code: KeyCode, at: Instant| {
+        app.key(KeyEvent::new(code, KeyModifiers::NONE), at);
+    };
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Char('n'), t0);
+    let mut at = t0;
+    while matches!(app.screen, Screen::Session(_)) {
+        at += Duration::from_secs(5);
+        app.tick(at);
+        for c in ['1', '5'] {
+            press(&mut app, KeyCode::Char(c), at);
+        }
+        press(&mut app, KeyCode::Enter, at);
+    }
+    press(&mut app, KeyCode::Enter, at);
+    // The next morning, 08:00 in New York.
+    app.shared.wall.set(evening + 12 * 3600 + 30 * 60);
+    press(&mut app, KeyCode::Enter, at);
+    let Screen::Readiness(r) = &app.screen else {
+        panic!("no readiness check");
+    };
+    match &r.step {
+        readiness::ReadyStep::FollowUp { when, .. } => {
+            assert!(when.starts_with("yesterday at 19:"), "{when}")
+        }
+        other => panic!("no follow-up: {other:?}"),
+    }
 }

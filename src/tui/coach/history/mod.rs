@@ -13,8 +13,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::shared::Shared;
+use crate::common::calendar::day_label;
 use crate::common::text::clean_line;
-use crate::records::history::{Available, History, ProgramHistory, day_label};
+use crate::records::history::{Available, History, ProgramHistory};
 use crate::tui::keys::{Binding, bind, ch, digits};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::frame_block;
@@ -113,8 +114,9 @@ impl HistoryView {
                 })
             })
             .collect();
-        let today = (app.unix_now() / 86_400) as i64;
-        let mut data = History::build(&app.saved_records(), &available, today);
+        let calendar = app.wall.calendar();
+        let today = calendar.day(app.unix_now());
+        let mut data = History::build(&app.saved_records(), &available, today, &calendar);
         let selected = app
             .programs
             .get(app.selected)

@@ -12,8 +12,9 @@ use ratatui::widgets::{
     Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, Paragraph, Sparkline, Wrap,
 };
 
+use crate::common::calendar::{Day, day_label, day_of_month, week_of};
 use crate::common::text::clean_line;
-use crate::records::history::{ProgramHistory, Standing, WeekDose, day_label, week_of};
+use crate::records::history::{ProgramHistory, Standing, WeekDose};
 use crate::records::journal::Feeling;
 use crate::records::replay::Held;
 use crate::tui::theme::Theme;
@@ -21,7 +22,7 @@ use crate::tui::widgets::frame_block;
 
 /// How many weeks to show in `width` columns: back to the first session (at least eight
 /// weeks), as many as fit with bars at least three columns wide, at most a year.
-fn weeks_shown(p: &ProgramHistory, today: i64, width: u16) -> usize {
+fn weeks_shown(p: &ProgramHistory, today: Day, width: u16) -> usize {
     let fit = usize::from((width + 1) / 4).clamp(1, 52);
     let since_first = p.sessions.first().map_or(0, |s| {
         ((week_of(today) - week_of(s.day)) / 7).max(0) as usize + 1
@@ -33,7 +34,7 @@ pub(super) fn draw_weeks(
     frame: &mut Frame,
     area: Rect,
     p: &ProgramHistory,
-    today: i64,
+    today: Day,
     theme: &Theme,
 ) {
     let title = match p.per_week {
@@ -56,7 +57,7 @@ pub(super) fn draw_weeks(
         .map(|&(monday, n)| {
             // Each week's Monday when there is room, else a month's name under its first
             // week (and under the first bar).
-            let (_, _, d) = crate::records::journal::civil(monday + 6);
+            let d = day_of_month(monday + 6);
             let label = if bar_width >= 6 {
                 day_label(monday)
             } else if d <= 7 || monday == first_monday {
@@ -116,7 +117,7 @@ pub(super) fn draw_check_ins(
     frame: &mut Frame,
     area: Rect,
     p: &ProgramHistory,
-    today: i64,
+    today: Day,
     theme: &Theme,
 ) {
     let block = frame_block("Check-ins and effort".into(), theme);

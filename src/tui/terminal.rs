@@ -79,9 +79,21 @@ impl Shell for Class {
     }
 }
 
+#[derive(Debug)]
 enum Msg {
     Term(TermEvent),
     Signal,
+}
+
+/// Takes the resizes waiting in `rx`; returns the first message that is not one, if any.
+fn past_resizes(rx: &mpsc::Receiver<Msg>) -> Option<Msg> {
+    loop {
+        match rx.try_recv() {
+            Ok(Msg::Term(TermEvent::Resize(..))) => {}
+            Ok(other) => return Some(other),
+            Err(_) => return None,
+        }
+    }
 }
 
 /// Runs the app until it quits. The terminal is restored whatever happens.
@@ -105,6 +117,8 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
     let result = (|| -> io::Result<()> {
         let mut dirty = true;
         let mut synchronized = true;
+        // A message taken while skipping a storm of resizes, handled next.
+        let mut held: Option<Msg> = None;
         loop {
             let now = Instant::now();
             app.tick(now);
@@ -140,15 +154,19 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
                     out.flush()?;
                 }
             }
-            let msg = match app.next_wake(now) {
-                Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
-                    Ok(m) => Some(m),
-                    Err(RecvTimeoutError::Timeout) => None,
-                    Err(RecvTimeoutError::Disconnected) => return Ok(()),
-                },
-                None => match rx.recv() {
-                    Ok(m) => Some(m),
-                    Err(_) => return Ok(()),
+            let msg = match held.take() {
+                Some(m) => Some(m),
+                None => match app.next_wake(now) {
+                    Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now()))
+                    {
+                        Ok(m) => Some(m),
+                        Err(RecvTimeoutError::Timeout) => None,
+                        Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                    },
+                    None => match rx.recv() {
+                        Ok(m) => Some(m),
+                        Err(_) => return Ok(()),
+                    },
                 },
             };
             synchronized = msg.is_some();
@@ -163,8 +181,9 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
                     true
                 }
                 Some(Msg::Term(TermEvent::Resize(..))) => {
-                    // A resize storm: take every event already waiting, then draw once.
-                    while let Ok(Msg::Term(TermEvent::Resize(..))) = rx.try_recv() {}
+                    // A resize storm: take every resize already waiting, then draw once; the
+                    // first other message is kept for the next turn, never dropped.
+                    held = past_resizes(&rx);
                     terminal.autoresize()?;
                     true
                 }
@@ -174,4 +193,28 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
     })();
     ratatui::restore();
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+    use super::*;
+
+    #[test]
+    fn a_storm_of_resizes_keeps_the_key_that_follows_it() {
+        let (tx, rx) = mpsc::channel();
+        for _ in 0..3 {
+            tx.send(Msg::Term(TermEvent::Resize(80, 24))).unwrap();
+        }
+        let key = TermEvent::Key(KeyEvent::from(KeyCode::Char('!')));
+        tx.send(Msg::Term(key.clone())).unwrap();
+        tx.send(Msg::Signal).unwrap();
+        assert!(matches!(past_resizes(&rx), Some(Msg::Term(k)) if k == key));
+        assert!(
+            matches!(rx.try_recv(), Ok(Msg::Signal)),
+            "the rest stays queued"
+        );
+        assert!(past_resizes(&rx).is_none());
+    }
 }

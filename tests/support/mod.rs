@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod colour;
 pub mod tmux;
 
 use std::path::{Path, PathBuf};
@@ -148,9 +149,7 @@ impl Rig {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| draw(f, &self.app, self.now)).unwrap();
         // The temporary folder's name changes from run to run.
-        t.backend()
-            .to_string()
-            .replace(&self.dir.path().display().to_string(), "<tmp>")
+        colour::with_colours(t.backend()).replace(&self.dir.path().display().to_string(), "<tmp>")
     }
 
     /// Through the readiness check: yes to clearance, `follow_up` to the next-day question,

@@ -147,7 +147,14 @@ pub fn act(run: &mut Run, shared: &mut Shared, action: Action, now: Instant) -> 
         Action::Quit => Some(Overlay::ConfirmQuit),
         Action::Sound => {
             shared.settings.sound = !shared.settings.sound;
-            let _ = shared.settings.save(&shared.paths.settings());
+            let path = shared.paths.settings();
+            if let Err(e) = shared.settings.save(&path) {
+                shared.notice = Some(format!(
+                    "Sound is {} for now, but the setting could not be saved ({}): {e}",
+                    if shared.settings.sound { "on" } else { "off" },
+                    path.display()
+                ));
+            }
             None
         }
     };

@@ -210,3 +210,23 @@ fn an_evening_session_west_of_greenwich_is_asked_about_as_yesterday_evening() {
         other => panic!("no follow-up: {other:?}"),
     }
 }
+
+#[test]
+fn a_sound_setting_that_cannot_be_saved_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    // The config folder is a file: nothing can be written in it.
+    std::fs::write(dir.path().join("config"), "").unwrap();
+    let t0 = Instant::now();
+    for code in [KeyCode::Enter, KeyCode::Char('n'), KeyCode::Char('s')] {
+        app.key(KeyEvent::new(code, KeyModifiers::NONE), t0);
+    }
+    let notice = app.shared.notice.clone().unwrap_or_default();
+    assert!(
+        notice.contains("Sound is off for now") && notice.contains("could not be saved"),
+        "{notice}"
+    );
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| draw(f, &app, t0)).unwrap();
+    assert!(t.backend().to_string().contains("could not be saved"));
+}

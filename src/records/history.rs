@@ -12,9 +12,10 @@ use crate::program::summary::{
     BALANCE_MINUTES, EXTENSION_DAYS, EXTENSION_MINUTES, MODERATE_IMPACTS, MOST_DAYS,
     RESISTANCE_DAYS,
 };
-use crate::program::{Catalog, Dose, Exercise, Impact, Kind, Library, Program};
+use crate::program::{Dose, Exercise, Impact, Kind, Library};
 use crate::records::journal::{Event, Feeling, Outcome, Record};
 use crate::records::replay::{Held, Rules, replay};
+use crate::training::runnable::Runnable;
 
 // ---------- rows for a spreadsheet ----------
 
@@ -344,9 +345,10 @@ pub struct History {
 /// Per item key: the exercise last done, and (day, level) per session.
 type ItemLevels = HashMap<String, (String, Vec<(Day, u32)>)>;
 
-/// A program that is here: the program and how the journal names where it came from.
+/// A program that is here: the program, ready to run, and how the journal names where it
+/// came from.
 pub struct Available<'a> {
-    pub program: &'a Program,
+    pub runnable: &'a Runnable,
     pub source: String,
 }
 
@@ -362,7 +364,7 @@ impl History {
         let library = Library::bundled();
         let local: HashMap<&str, &Exercise> = available
             .iter()
-            .flat_map(|a| &a.program.exercises)
+            .flat_map(|a| &a.runnable.program().exercises)
             .map(|e| (e.id.as_str(), e))
             .collect();
         let exercise = |id: &str| local.get(id).copied().or_else(|| library.get(id));
@@ -371,9 +373,9 @@ impl History {
         let mut programs: Vec<ProgramHistory> = available
             .iter()
             .map(|a| ProgramHistory {
-                title: a.program.title.clone(),
+                title: a.runnable.program().title.clone(),
                 source: a.source.clone(),
-                per_week: Some(a.program.per_week),
+                per_week: Some(a.runnable.program().per_week),
                 sessions: Vec::new(),
                 items: Vec::new(),
             })
@@ -477,43 +479,34 @@ impl History {
         for (i, p) in programs.iter_mut().enumerate() {
             let mut levels = std::mem::take(&mut item_levels[i]);
             if let Some(a) = available.get(i) {
-                let catalog = Catalog::new(library, &a.program.exercises);
-                let rules = Rules::new(a.program, &catalog, &a.source);
+                let rules = Rules::new(a.runnable, &a.source);
                 let progress = replay(&rules, records);
                 let mut seen = HashSet::new();
-                for s in &a.program.sessions {
-                    for b in &s.blocks {
-                        for item in &b.items {
-                            let key = crate::training::plan::ItemKey::new(
-                                &s.name,
-                                &b.name,
-                                &item.exercise,
-                            )
-                            .0;
-                            if !seen.insert(key.clone()) {
-                                continue;
-                            }
-                            let Some(rungs) = rules.ladder(&key) else {
-                                continue;
-                            };
-                            let level = progress.today(&key);
-                            let rung = &rungs[level as usize];
-                            let name = catalog
-                                .get(&rung.exercise)
-                                .map_or(rung.exercise.clone(), |e| e.name.clone());
-                            p.items.push(ItemHistory {
-                                name,
-                                levels: levels.remove(&key).map(|l| l.1).unwrap_or_default(),
-                                today: Some(Today {
-                                    level,
-                                    top: rungs.len() as u32 - 1,
-                                    dose: rung.dose,
-                                    held: progress.held(&key),
-                                }),
-                                key,
-                            });
-                        }
+                for (key, _) in a.runnable.items() {
+                    if !seen.insert(key.clone()) {
+                        continue;
                     }
+                    let (Some(top), Some((level, rung))) = (
+                        a.runnable.ladder(&key).map(|l| l.len() as u32 - 1),
+                        a.runnable.at_level(&key, progress.today(&key.0)),
+                    ) else {
+                        continue;
+                    };
+                    let name = a
+                        .runnable
+                        .exercise(&rung.exercise)
+                        .map_or(rung.exercise.clone(), |e| e.name.clone());
+                    p.items.push(ItemHistory {
+                        name,
+                        levels: levels.remove(&key.0).map(|l| l.1).unwrap_or_default(),
+                        today: Some(Today {
+                            level,
+                            top,
+                            dose: rung.dose,
+                            held: progress.held(&key.0),
+                        }),
+                        key: key.0,
+                    });
                 }
             } else {
                 for key in &item_order[i] {

@@ -17,10 +17,11 @@ use super::clock::Wall;
 use super::keys::{self, Binding, any_key, bind, ch};
 use super::theme::Theme;
 use crate::common::paths::Paths;
-use crate::program::{Catalog, Library, Program};
+use crate::program::Program;
 use crate::records::journal::{Event, Journal, Outcome};
 use crate::training::Engine;
 use crate::training::plan::{Plan, PlanError, plan};
+use crate::training::runnable::Runnable;
 
 /// Where the class is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,8 +102,8 @@ fn quit_keys() -> Vec<Binding<Action>> {
 /// Plans a class of `program`: everyone at the program's starting doses (a room has no
 /// levels), check-ins as slides.
 pub fn plan_class(program: &Program, session: Option<&str>, seed: u64) -> Result<Plan, PlanError> {
-    let catalog = Catalog::new(Library::bundled(), &program.exercises);
-    plan(program, &catalog, session, &HashMap::new(), seed).map(Plan::for_class)
+    let runnable = Runnable::new(program.clone());
+    plan(&runnable, session, &HashMap::new(), seed).map(Plan::for_class)
 }
 
 impl Class {

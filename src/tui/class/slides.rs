@@ -398,23 +398,18 @@ mod tests {
 
     use super::*;
     use crate::common::paths::Paths;
-    use crate::program::{Catalog, Dose, Exercise, Library};
+    use crate::program::{Dose, Exercise, Library};
     use crate::training::plan::{ItemKey, Plan, Planned};
+    use crate::training::runnable::Runnable;
     use crate::tui::class::column::arrange;
 
     /// Every exercise a bundled program can put on the screen, with the program's own.
     fn every_exercise() -> Vec<Exercise> {
         let mut all: Vec<Exercise> = Library::bundled().exercises().to_vec();
         for b in crate::program::bundled::programs() {
-            let program = b.check().program.unwrap();
-            let catalog = Catalog::new(Library::bundled(), &program.exercises);
-            for item in program
-                .sessions
-                .iter()
-                .flat_map(|s| &s.blocks)
-                .flat_map(|b| &b.items)
-            {
-                let e = catalog.get(&item.exercise).unwrap();
+            let runnable = Runnable::new(b.check().program.unwrap());
+            for (_, item) in runnable.items() {
+                let e = runnable.exercise(&item.exercise).unwrap();
                 if !all.iter().any(|x| x.id == e.id) {
                     all.push(e.clone());
                 }

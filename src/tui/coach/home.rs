@@ -13,10 +13,10 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::shared::Shared;
 use crate::common::text::clean_line;
+use crate::program::Kind;
 use crate::program::summary::DoseSummary;
-use crate::program::{Catalog, Kind, Library, Program};
-use crate::training::ladder::ladder;
 use crate::training::plan::ItemKey;
+use crate::training::runnable::Runnable;
 use crate::training::safety;
 use crate::tui::keys::{Binding, bind, ch};
 use crate::tui::theme::Theme;
@@ -102,14 +102,10 @@ pub const HELP_NOTES: [&str; 2] = [
     safety::NOT_A_DIAGNOSIS,
 ];
 
-fn kinds_of(program: &Program) -> BTreeSet<Kind> {
-    let catalog = Catalog::new(Library::bundled(), &program.exercises);
-    program
-        .sessions
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .flat_map(|b| &b.items)
-        .filter_map(|i| catalog.get(&i.exercise))
+fn kinds_of(runnable: &Runnable) -> BTreeSet<Kind> {
+    runnable
+        .items()
+        .filter_map(|(_, i)| runnable.exercise(&i.exercise))
         .flat_map(|e| e.kinds.iter().copied())
         .collect()
 }
@@ -225,7 +221,9 @@ fn preview(shared: &Shared, width: u16, theme: &Theme) -> (String, Vec<Line<'sta
         ));
         return ("Preview".into(), lines);
     };
-    let catalog = Catalog::new(Library::bundled(), &p.exercises);
+    let Some(runnable) = shared.runnable(shared.selected) else {
+        return ("Preview".into(), Vec::new());
+    };
     let index = shared.session.min(p.sessions.len().saturating_sub(1));
     let Some(s) = p.sessions.get(index) else {
         return ("Preview".into(), Vec::new());
@@ -234,7 +232,7 @@ fn preview(shared: &Shared, width: u16, theme: &Theme) -> (String, Vec<Line<'sta
     if let Some(summary) = &p.summary {
         lines.push(Line::styled(clean_line(summary).into_owned(), theme.dim));
     }
-    let kinds: Vec<&str> = kinds_of(p).iter().map(|k| k.label()).collect();
+    let kinds: Vec<&str> = kinds_of(runnable).iter().map(|k| k.label()).collect();
     lines.push(Line::styled(
         format!("Kinds: {}", kinds.join(", ")),
         theme.dim,
@@ -266,20 +264,15 @@ fn preview(shared: &Shared, width: u16, theme: &Theme) -> (String, Vec<Line<'sta
         ));
         for item in &b.items {
             // Today's rung of the item's ladder, not the file's start dose.
-            let rungs = ladder(item, &catalog);
-            let level = shared
-                .levels
-                .get(&ItemKey::new(&s.name, &b.name, &item.exercise))
-                .copied()
-                .unwrap_or(0)
-                .min(rungs.len().saturating_sub(1) as u32);
-            let (exercise, dose) = rungs
-                .get(level as usize)
-                .map_or((item.exercise.as_str(), item.dose), |r| {
-                    (r.exercise.as_str(), r.dose)
+            let key = ItemKey::new(&s.name, &b.name, &item.exercise);
+            let today = shared.levels.get(&key).copied().unwrap_or(0);
+            let (level, exercise, dose) = runnable
+                .at_level(&key, today)
+                .map_or((0, item.exercise.as_str(), item.dose), |(l, r)| {
+                    (l, r.exercise.as_str(), r.dose)
                 });
-            let name = catalog
-                .get(exercise)
+            let name = runnable
+                .exercise(exercise)
                 .map_or(exercise.to_owned(), |e| e.name.clone());
             let mark = if level > 0 { "↑" } else { "•" };
             let name = format!("  {mark} {}", clean_line(&name));
@@ -295,7 +288,7 @@ fn preview(shared: &Shared, width: u16, theme: &Theme) -> (String, Vec<Line<'sta
             }
         }
     }
-    let summary = DoseSummary::new(p, &catalog);
+    let summary = DoseSummary::new(p, &runnable.catalog());
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         "A week of this program, against the guidance",

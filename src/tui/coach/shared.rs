@@ -7,15 +7,18 @@ use std::collections::HashMap;
 
 use crate::common::paths::Paths;
 use crate::common::settings::Settings;
+use crate::program::Program;
 use crate::program::sources::Entry;
-use crate::program::{Catalog, Library, Program};
 use crate::records::journal::{self, Event, Journal, Record};
 use crate::records::replay::{self, Rules};
 use crate::training::plan::{ItemKey, Plan, plan};
+use crate::training::runnable::Runnable;
 use crate::tui::clock::Wall;
 
 pub struct Shared {
     pub programs: Vec<Entry>,
+    /// Each program ready to run, built once (`None` for a program with errors).
+    runnables: Vec<Option<Runnable>>,
     /// The program chosen on the home screen (an index into `programs`), and its session.
     pub selected: usize,
     pub session: usize,
@@ -68,8 +71,13 @@ impl Shared {
             )),
             (None, None) => None,
         };
+        let runnables = programs
+            .iter()
+            .map(|e| e.checked.safe_program().cloned().map(Runnable::new))
+            .collect();
         let mut shared = Shared {
             programs,
+            runnables,
             selected: 0,
             session: 0,
             settings: Settings::load(&paths.settings()),
@@ -146,12 +154,15 @@ impl Shared {
         self.records.push(record);
     }
 
+    /// Program `index`, ready to run; `None` when it has errors.
+    pub fn runnable(&self, index: usize) -> Option<&Runnable> {
+        self.runnables.get(index)?.as_ref()
+    }
+
     /// The replay rules of program `index`, when it is safe to run.
     fn rules(&self, index: usize) -> Option<Rules> {
-        let entry = self.programs.get(index)?;
-        let program = entry.checked.safe_program()?;
-        let catalog = Catalog::new(Library::bundled(), &program.exercises);
-        Some(Rules::new(program, &catalog, &entry.origin.label()))
+        let label = self.programs.get(index)?.origin.label();
+        Some(Rules::new(self.runnable(index)?, &label))
     }
 
     /// Today's level of every item of program `index`, from the first `upto` records.
@@ -174,9 +185,7 @@ impl Shared {
         levels: &HashMap<ItemKey, u32>,
         seed: u64,
     ) -> Option<Plan> {
-        let program = self.programs.get(index)?.checked.safe_program()?;
-        let catalog = Catalog::new(Library::bundled(), &program.exercises);
-        plan(program, &catalog, Some(session), levels, seed).ok()
+        plan(self.runnable(index)?, Some(session), levels, seed).ok()
     }
 
     /// A new run's id: its start in milliseconds, after every run already in the journal.

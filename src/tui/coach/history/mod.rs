@@ -104,13 +104,11 @@ pub fn keys(view: &HistoryView, direct: bool, area: Rect) -> Vec<Binding<Action>
 impl HistoryView {
     /// The history of the saved records; the home screen's program first if it has one.
     pub fn new(app: &Shared) -> HistoryView {
-        let available: Vec<Available> = app
-            .programs
-            .iter()
-            .filter_map(|e| {
-                e.checked.safe_program().map(|program| Available {
-                    program,
-                    source: e.origin.label(),
+        let available: Vec<Available> = (0..app.programs.len())
+            .filter_map(|i| {
+                app.runnable(i).map(|runnable| Available {
+                    runnable,
+                    source: app.programs[i].origin.label(),
                 })
             })
             .collect();

@@ -7,7 +7,7 @@ use std::io::Write;
 use super::Cli;
 use super::session::{direct_app, finish, needs_terminal, programs};
 use crate::common::calendar::{Calendar, parse_date};
-use crate::records::history::{rows, write_csv, write_json};
+use crate::records::export::{rows, write_csv, write_json};
 use crate::records::journal::{self, Journal};
 use crate::tui;
 

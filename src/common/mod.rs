@@ -6,3 +6,4 @@ pub mod files;
 pub mod paths;
 pub mod settings;
 pub mod text;
+pub mod wrap;

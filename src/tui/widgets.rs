@@ -4,10 +4,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
 
 use super::theme::Theme;
+use crate::common::wrap::wrap_pieces;
 use crate::training::plan::PhaseKind;
 
 /// Below this size the screen asks to be enlarged rather than draw a broken layout.
@@ -37,9 +39,7 @@ pub fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
 /// Splits `area` into the screen and its key footer at the bottom, two rows when one is too
 /// narrow.
 pub fn with_footer(area: Rect, footer: &Line) -> [Rect; 2] {
-    let rows = (footer.width() as u16)
-        .div_ceil(area.width.max(1))
-        .clamp(1, 2);
+    let rows = wrap_line(footer, area.width, 0).len().clamp(1, 2) as u16;
     Layout::vertical([Constraint::Min(0), Constraint::Length(rows)]).areas(area)
 }
 
@@ -50,12 +50,31 @@ pub fn frame_block<'a>(title: String, theme: &Theme) -> Block<'a> {
         .title(Span::styled(format!(" {title} "), theme.title))
 }
 
-/// Rows `lines` take wrapped inside `width` columns.
-fn rows(lines: &[Line], width: u16) -> u16 {
-    lines
+/// A styled line word-wrapped to `width` columns (`common::wrap`), continuation rows indented
+/// by `indent`: exactly the rows it takes.
+pub fn wrap_line(line: &Line<'_>, width: u16, indent: u16) -> Vec<Line<'static>> {
+    let pieces: Vec<(&str, Style)> = line
+        .spans
         .iter()
-        .map(|l| (l.width() as u16).div_ceil(width).max(1))
-        .sum()
+        .map(|s| (s.content.as_ref(), line.style.patch(s.style)))
+        .collect();
+    wrap_pieces(&pieces, usize::from(width), usize::from(indent))
+        .into_iter()
+        .map(|row| {
+            let mut l = Line::from(
+                row.into_iter()
+                    .map(|(t, style)| Span::styled(t, style))
+                    .collect::<Vec<_>>(),
+            );
+            l.alignment = line.alignment;
+            l
+        })
+        .collect()
+}
+
+/// `lines` word-wrapped to `width` columns.
+pub fn wrap_lines(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
+    lines.iter().flat_map(|l| wrap_line(l, width, 0)).collect()
 }
 
 /// A framed box of text, at most 76 columns wide, in the middle of `area`.
@@ -68,8 +87,8 @@ pub fn centered_text(
 ) {
     let width = area.width.min(76);
     let x = area.x + (area.width - width) / 2;
-    let inner_width = width.saturating_sub(4).max(1);
-    let height = (rows(&body, inner_width) + 4).min(area.height);
+    let body = wrap_lines(&body, width.saturating_sub(4).max(1));
+    let height = (body.len() as u16 + 4).min(area.height);
     let rect = Rect {
         x,
         width,
@@ -78,7 +97,6 @@ pub fn centered_text(
     };
     frame.render_widget(
         Paragraph::new(body)
-            .wrap(Wrap { trim: true })
             .block(frame_block(title.to_owned(), theme).padding(Padding::uniform(1))),
         rect,
     );
@@ -105,15 +123,15 @@ pub fn dialog(
     theme: &Theme,
 ) {
     let width = area.width.saturating_sub(4).min(72);
-    let text = Text::from(lines);
-    let height = rows(&text.lines, width.saturating_sub(4).max(1)) + 3;
+    let text = Text::from(wrap_lines(&lines, width.saturating_sub(4).max(1)));
+    let height = text.lines.len() as u16 + 2;
     let rect = popup(area, width, height);
     frame.render_widget(Clear, rect);
-    let block = frame_block(title.to_owned(), theme).padding(Padding::horizontal(1));
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    let [body, _] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), body);
+    frame.render_widget(
+        Paragraph::new(text)
+            .block(frame_block(title.to_owned(), theme).padding(Padding::horizontal(1))),
+        rect,
+    );
 }
 
 /// A countdown as it is shown: "45", "1:30".
@@ -133,5 +151,30 @@ pub fn phase_word(kind: PhaseKind) -> &'static str {
         PhaseKind::SwitchSides => "SWITCH SIDES",
         PhaseKind::Rest => "REST",
         PhaseKind::CheckIn => "CHECK-IN",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+
+    use super::*;
+
+    #[test]
+    fn a_wrapped_line_keeps_its_styles_and_never_loses_a_character() {
+        let line = Line::from(vec![
+            Span::styled("• ", Style::new().bold()),
+            Span::raw("Sit tall, feet flat, and stand up slowly without using your hands"),
+        ]);
+        let rows = wrap_line(&line, 24, 2);
+        let text: Vec<String> = rows.iter().map(|l| l.to_string()).collect();
+        assert!(rows.iter().all(|l| l.width() <= 24), "{text:?}");
+        assert!(text[1].starts_with("  ") && !text[1].starts_with("   "));
+        assert_eq!(rows[0].spans[0].style, Style::new().bold());
+        let joined = text
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(joined, line.to_string());
     }
 }

@@ -12,6 +12,7 @@ use ratatui::widgets::Paragraph;
 use crate::common::text::clean_line;
 use crate::tui::big::{self, Big, Limits};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::wrap_line;
 
 /// Text that is big when there is room: up to `share` percent of the spare rows go to it,
 /// and it is plain when no big size fits.
@@ -126,7 +127,7 @@ impl Words {
     fn wrapped(&self, width: u16) -> Vec<Line<'static>> {
         self.plain
             .iter()
-            .flat_map(|l| big::wrap(l, width, self.indent))
+            .flat_map(|l| wrap_line(l, width, self.indent))
             .collect()
     }
 }

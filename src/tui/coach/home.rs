@@ -13,6 +13,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::shared::Shared;
 use crate::common::text::clean_line;
+use crate::common::wrap::width as text_width;
 use crate::program::Kind;
 use crate::program::summary::DoseSummary;
 use crate::training::plan::ItemKey;
@@ -277,7 +278,7 @@ fn preview(shared: &Shared, width: u16, theme: &Theme) -> (String, Vec<Line<'sta
             let mark = if level > 0 { "↑" } else { "•" };
             let name = format!("  {mark} {}", clean_line(&name));
             let dose = dose.describe();
-            if name.chars().count() + dose.chars().count() + 2 <= usize::from(width) {
+            if text_width(&name) + text_width(&dose) + 2 <= usize::from(width) {
                 lines.push(Line::from(vec![
                     Span::raw(name),
                     Span::styled(format!("  {dose}"), theme.dim),

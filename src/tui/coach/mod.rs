@@ -26,7 +26,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use self::advice::Advice;
 use self::history::HistoryView;
@@ -41,7 +41,7 @@ use crate::training::Engine;
 use crate::tui::clock::Wall;
 use crate::tui::keys::{self, Binding};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, too_small, with_footer};
+use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, too_small, with_footer, wrap_line};
 
 /// What the person is looking at.
 #[derive(Debug)]
@@ -330,22 +330,20 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
     let shared = &app.shared;
     // Banners: the journal cannot be written (for as long as that lasts), and one-time notices.
     let banners: Vec<&String> = shared.journal_error.iter().chain(&shared.notice).collect();
-    let banner_rows: u16 = banners
-        .iter()
-        .map(|b| wrapped_rows(&format!(" ⚠ {b}"), area.width).clamp(1, 3))
-        .sum();
-    let [banner, body] =
-        Layout::vertical([Constraint::Length(banner_rows), Constraint::Min(0)]).areas(area);
+    // Each banner wrapped to the width, three rows at most.
     let banner_lines: Vec<Line> = banners
         .iter()
-        .map(|b| Line::raw(format!(" ⚠ {}", clean_line(b))))
+        .flat_map(|b| {
+            let line = Line::raw(format!(" ⚠ {}", clean_line(b)));
+            wrap_line(&line, area.width, 0).into_iter().take(3)
+        })
         .collect();
-    frame.render_widget(
-        Paragraph::new(banner_lines)
-            .wrap(Wrap { trim: false })
-            .style(theme.banner),
-        banner,
-    );
+    let [banner, body] = Layout::vertical([
+        Constraint::Length(banner_lines.len() as u16),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(banner_lines).style(theme.banner), banner);
     let footer = keys::footer(&app.key_table(body), &theme);
     let [screen, foot] = with_footer(body, &footer);
     match &app.screen {
@@ -359,7 +357,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
         }
         Screen::History(view) => history::draw(frame, screen, view, history::is_grid(body), &theme),
     }
-    frame.render_widget(Paragraph::new(footer).wrap(Wrap { trim: true }), foot);
+    frame.render_widget(Paragraph::new(wrap_line(&footer, foot.width, 0)), foot);
     match &app.overlay {
         None => {}
         Some(Overlay::Help) => {
@@ -378,23 +376,6 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
         Some(Overlay::Pain(p)) => check_in::draw_pain(frame, body, p, &theme),
         Some(Overlay::RedFlags(r)) => red_flags::draw(frame, body, r, &theme),
     }
-}
-
-/// Lines `text` takes when word-wrapped to `width` (greedy, as `Paragraph` wraps).
-fn wrapped_rows(text: &str, width: u16) -> u16 {
-    let width = usize::from(width.max(1));
-    let mut rows = 1;
-    let mut used = 0;
-    for word in text.split(' ') {
-        let w = word.chars().count();
-        if used > 0 && used + 1 + w > width {
-            rows += 1 + (w.saturating_sub(1)) / width;
-            used = w % width;
-        } else {
-            used += w + usize::from(used > 0);
-        }
-    }
-    rows as u16
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ use super::overlay::Overlay;
 use super::red_flags::{self, RedFlags};
 use super::shared::Shared;
 use crate::common::text::clean_line;
+use crate::common::wrap::width;
 use crate::records::journal::{Event, Outcome};
 use crate::training::Engine;
 use crate::training::plan::PhaseKind;
@@ -309,11 +310,9 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, theme: &Them
         plan.exercises.len(),
         minutes_left(e.session_left(now))
     );
-    let [hl, hr] = Layout::horizontal([
-        Constraint::Min(0),
-        Constraint::Length(right.chars().count() as u16),
-    ])
-    .areas(header);
+    let [hl, hr] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(width(&right) as u16)])
+            .areas(header);
     frame.render_widget(Paragraph::new(Span::styled(left, theme.title)), hl);
     frame.render_widget(Paragraph::new(Span::styled(right, theme.dim)), hr);
 

@@ -15,6 +15,7 @@ use ratatui::widgets::Paragraph;
 use super::shared::Shared;
 use crate::common::calendar::day_label;
 use crate::common::text::clean_line;
+use crate::common::wrap::width;
 use crate::records::history::{Available, History, ProgramHistory};
 use crate::tui::keys::{Binding, bind, ch, digits};
 use crate::tui::theme::Theme;
@@ -194,11 +195,9 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &HistoryView, grid: bool, theme
         ),
         None => " History".into(),
     };
-    let [hl, hr] = Layout::horizontal([
-        Constraint::Min(0),
-        Constraint::Length(today.chars().count() as u16),
-    ])
-    .areas(header);
+    let [hl, hr] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(width(&today) as u16)])
+            .areas(header);
     frame.render_widget(Paragraph::new(Span::styled(title, theme.title)), hl);
     frame.render_widget(Paragraph::new(Span::styled(today, theme.dim)), hr);
 

@@ -14,11 +14,12 @@ use ratatui::widgets::{
 
 use crate::common::calendar::{Day, day_label, day_of_month, week_of};
 use crate::common::text::clean_line;
+use crate::common::wrap::{rows, width};
 use crate::records::history::{ProgramHistory, Standing, WeekDose};
 use crate::records::journal::Feeling;
 use crate::records::replay::Held;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::frame_block;
+use crate::tui::widgets::{frame_block, wrap_line};
 
 /// How many weeks to show in `width` columns: back to the first session (at least eight
 /// weeks), as many as fit with bars at least three columns wide, at most a year.
@@ -152,9 +153,7 @@ pub(super) fn draw_check_ins(
     } else {
         marks.join(" · ")
     };
-    let mark_rows = (marks_text.chars().count() as u16)
-        .div_ceil(inner.width.max(1))
-        .clamp(1, 3);
+    let mark_rows = rows(&marks_text, usize::from(inner.width)).clamp(1, 3) as u16;
     let [effort_area, feel_area, marks_area] = Layout::vertical([
         Constraint::Percentage(50),
         Constraint::Min(0),
@@ -263,7 +262,11 @@ pub(super) fn draw_check_ins(
         theme.warn
     };
     frame.render_widget(
-        Paragraph::new(Span::styled(marks_text, style)).wrap(Wrap { trim: true }),
+        Paragraph::new(wrap_line(
+            &Line::styled(marks_text, style),
+            marks_area.width,
+            0,
+        )),
         marks_area,
     );
 }
@@ -323,7 +326,7 @@ pub(super) fn draw_levels(
         let [name_area, spark_area, level_area] = Layout::horizontal([
             Constraint::Length(name_width),
             Constraint::Min(4),
-            Constraint::Length(level.chars().count() as u16),
+            Constraint::Length(width(&level) as u16),
         ])
         .areas(line1);
         frame.render_widget(
@@ -371,7 +374,7 @@ pub(super) fn draw_levels(
             (first + per_page).min(p.items.len()),
             p.items.len()
         );
-        let w = more.chars().count() as u16;
+        let w = width(&more) as u16;
         if area.width > w + 2 {
             frame.render_widget(
                 Paragraph::new(Span::styled(more, theme.dim)),

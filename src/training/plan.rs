@@ -8,18 +8,8 @@ use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 
 use crate::program::{Dose, Exercise, dose};
+pub use crate::training::runnable::ItemKey;
 use crate::training::runnable::Runnable;
-
-/// Which item of the program: stable across runs, so levels and history can follow it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ItemKey(pub String);
-
-impl ItemKey {
-    /// "session / block / exercise": survives reordering and editing of doses.
-    pub fn new(session: &str, block: &str, exercise: &str) -> ItemKey {
-        ItemKey(format!("{session} / {block} / {exercise}"))
-    }
-}
 
 /// One exercise of today's run, at today's dose.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,7 +7,17 @@ use std::collections::HashMap;
 
 use crate::program::{Catalog, Exercise, Item, Library, Program};
 use crate::training::ladder::{Rung, ladder};
-use crate::training::plan::ItemKey;
+
+/// Which item of the program: stable across runs, so levels and history can follow it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemKey(pub String);
+
+impl ItemKey {
+    /// "session / block / exercise": survives reordering and editing of doses.
+    pub fn new(session: &str, block: &str, exercise: &str) -> ItemKey {
+        ItemKey(format!("{session} / {block} / {exercise}"))
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Runnable {

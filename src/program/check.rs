@@ -7,9 +7,9 @@ use super::diagnostic::Code;
 use super::dose;
 use super::locate::Path;
 use super::phrases::Field;
-use super::source::is_forbidden;
 use super::{Catalog, Dose, Exercise, Impact, Kind, Level, Library, Program, Spine, Step};
 use crate::common::text::closest;
+use crate::common::text::is_forbidden;
 
 /// One rule broken at one place.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -215,8 +215,15 @@ impl Lexicon {
             return w;
         }
         let n = w.chars.len();
-        if n >= TYPO_MIN_LETTERS && !self.safe.contains(&w.text()) && self.trie.prefix(&w.chars) < n
-        {
+        // A word of the lexicon, or one of its inflections, is no typo ("stooping" is not
+        // "stomping").
+        let known = || {
+            stem::cuts(&w.chars).iter().any(|&c| {
+                let s: String = w.chars[..c].iter().collect();
+                self.words.contains(&s) || self.safe.contains(&s)
+            })
+        };
+        if n >= TYPO_MIN_LETTERS && self.trie.prefix(&w.chars) < n && !known() {
             let typo = self.long_words.get(&w.chars[0]).and_then(|list| {
                 list.iter().find(|k| {
                     k.len().abs_diff(n) <= 1 && {

@@ -126,6 +126,8 @@ pub struct Lexicon {
     transparent: HashSet<String>,
     /// Words never corrected as typos nor cut into compounds.
     safe: HashSet<String>,
+    /// Every word of the lexicon, as written (folded): never taken for a typo of another.
+    words: HashSet<String>,
     /// Long lexicon words by first letter, for one-typo matching.
     long_words: HashMap<char, Vec<Vec<char>>>,
     /// Per group: stems of `unless_next`.
@@ -151,6 +153,7 @@ impl Lexicon {
         let mut trie = Trie::default();
         let mut entries = Vec::new();
         let mut long_words: HashMap<char, Vec<Vec<char>>> = HashMap::new();
+        let mut lexicon_words: HashSet<String> = HashSet::new();
         let mut add = |kind: Kind, lang: Lang, phrase: &str, entries: &mut Vec<Entry>| {
             // "=word": matched as written, its ending not cut.
             let (exact, phrase) = match phrase.strip_prefix('=') {
@@ -164,6 +167,7 @@ impl Lexicon {
                 if i > 0 && fillers.contains(&w.text()) {
                     continue;
                 }
+                lexicon_words.insert(w.text());
                 let stem = if exact {
                     w.chars.len()
                 } else {
@@ -229,7 +233,10 @@ impl Lexicon {
                             .map(|&l| stem::stem(&f.chars, l))
                             .min()
                             .unwrap_or(f.chars.len());
-                        out.insert(f.chars[..stem].iter().collect());
+                        // A short stem could be another word ("andar" cut to "and").
+                        if stem >= 4 {
+                            out.insert(f.chars[..stem].iter().collect());
+                        }
                         out.insert(f.text());
                     }
                 }
@@ -247,6 +254,7 @@ impl Lexicon {
             transparent: set(&data.transparent),
             fillers,
             safe,
+            words: lexicon_words,
             entries,
             trie,
             long_words,

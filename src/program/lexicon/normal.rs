@@ -90,6 +90,25 @@ pub fn words(text: &str) -> Vec<Word> {
             }
             continue;
         }
+        if matches!(c, '&' | '+') {
+            // "sit & reach" is "sit and reach".
+            if !word.is_empty() {
+                out.push(Word {
+                    chars: std::mem::take(&mut word),
+                    gap,
+                });
+            }
+            out.push(Word {
+                chars: vec!['a', 'n', 'd'],
+                gap: if out.is_empty() {
+                    Gap::Stop
+                } else {
+                    Gap::Space
+                },
+            });
+            pending = Gap::Space;
+            continue;
+        }
         let sep = match c {
             // French and Italian elision ("l'enfant", "dell'anca") separates two words; an
             // English apostrophe ("child's", "don't") joins its word.

@@ -57,12 +57,12 @@ impl Lang {
                 "s", "x",
             ],
             Lang::Es => &[
-                "aciones", "acion", "iendo", "ando", "ados", "adas", "ado", "ada", "ar", "er",
-                "ir", "es", "as", "os", "a", "o", "s",
+                "aciones", "acion", "iendo", "ando", "arse", "erse", "irse", "ados", "adas", "ado",
+                "ada", "ar", "er", "ir", "es", "as", "os", "a", "o", "s",
             ],
             Lang::It => &[
-                "azioni", "azione", "ando", "endo", "are", "ere", "ire", "ati", "ate", "ato",
-                "ata", "i", "e", "o", "a",
+                "azioni", "azione", "ando", "endo", "arsi", "ersi", "irsi", "are", "ere", "ire",
+                "ati", "ate", "ato", "ata", "i", "e", "o", "a",
             ],
             Lang::Nl => &["ingen", "ing", "ten", "en", "es", "te", "e", "s", "t"],
             Lang::Pt => &[

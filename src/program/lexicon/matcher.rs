@@ -160,7 +160,7 @@ impl Lexicon {
                 Kind::Impact(i) => Some((i, self.entries[h.entry].phrase.clone())),
                 _ => None,
             })
-            .max_by_key(|(i, _)| *i)
+            .reduce(|a, b| if b.0 > a.0 { b } else { a })
     }
 
     fn prepare(&self, text: &str) -> Vec<Tok> {

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::Exercise;
 use super::lexicon::{Data, Lexicon};
+use super::{Exercise, Impact};
 
 const EXERCISES: &str = include_str!("../../assets/exercises.ron");
 const MOVEMENTS: &str = include_str!("../../assets/movements.ron");
@@ -16,6 +16,8 @@ pub struct Library {
     exercises: Vec<Exercise>,
     by_id: HashMap<String, usize>,
     lexicon: Lexicon,
+    /// The impact each exercise's name implies, worked out once.
+    implied: Vec<Option<(Impact, String)>>,
 }
 
 impl Library {
@@ -41,10 +43,15 @@ impl Library {
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
+        let implied = exercises
+            .iter()
+            .map(|e| implied_impact(&lexicon, e))
+            .collect();
         Library {
             exercises,
             by_id,
             lexicon,
+            implied,
         }
     }
 
@@ -59,6 +66,22 @@ impl Library {
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
     }
+
+    /// The impact an exercise's name or id implies ("Tuck jumps": High), and the words that
+    /// imply it; worked out once for the library's own exercises.
+    pub fn implied_impact(&self, e: &Exercise) -> Option<(Impact, String)> {
+        match self.by_id.get(&e.id) {
+            Some(&i) if std::ptr::eq(&self.exercises[i], e) => self.implied[i].clone(),
+            _ => implied_impact(&self.lexicon, e),
+        }
+    }
+}
+
+fn implied_impact(lexicon: &Lexicon, e: &Exercise) -> Option<(Impact, String)> {
+    [e.name.as_str(), e.id.as_str()]
+        .into_iter()
+        .filter_map(|t| lexicon.implied_impact(t))
+        .reduce(|a, b| if b.0 > a.0 { b } else { a })
 }
 
 /// The bundled movement lexicon's data.

@@ -39,11 +39,7 @@ impl Checker<'_> {
     }
 
     fn implied(&self, e: &Exercise) -> Option<(Impact, String)> {
-        let lexicon = self.library.lexicon();
-        [e.name.as_str(), e.id.as_str()]
-            .into_iter()
-            .filter_map(|t| lexicon.implied_impact(t))
-            .max_by_key(|(i, _)| *i)
+        self.library.implied_impact(e)
     }
 
     /// A local exercise's declared impact, and its easier variant.

@@ -118,9 +118,13 @@ impl Lexicon {
     pub fn screen(&self, text: &str, field: Field) -> Screen {
         let toks = self.prepare(text);
         let mut out = Screen::default();
-        let mut hits = self.find(&toks);
-        let covered = self.covered(&toks, &hits);
-        hits.retain(|h| !self.excused(&toks, h, field, &covered));
+        let found = self.find(&toks);
+        let covered = self.covered(&toks, &found);
+        let hits: Vec<Hit> = found
+            .iter()
+            .filter(|h| !self.excused(&toks, h, field, &covered))
+            .copied()
+            .collect();
         let inverted = self.inverted(&toks, field);
         let refused = |h: &Hit| matches!(self.entries[h.entry].kind, Kind::Refused(_));
         if let Some(h) = hits.iter().chain(&inverted).find(|h| refused(h)) {
@@ -130,8 +134,7 @@ impl Lexicon {
             return out;
         }
         // An ambiguous word inside a refused phrase (excused or not) is decided by that phrase.
-        let hard: Vec<(usize, usize)> = self
-            .find(&toks)
+        let hard: Vec<(usize, usize)> = found
             .iter()
             .filter(|h| refused(h))
             .map(|h| (h.start, h.end))

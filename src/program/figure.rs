@@ -196,6 +196,93 @@ impl Figure {
     }
 }
 
+impl Figure {
+    /// The figure as RON, one line a field and a pose, as `assets/figures.ron` writes it;
+    /// the lines after the first are indented relative to it.
+    pub fn ron_lines(&self) -> Vec<String> {
+        let mut out = vec!["Figure(".to_owned()];
+        if self.view != View::Side {
+            out.push(format!("    view: {:?},", self.view));
+        }
+        if self.anchor != Anchor::Feet {
+            out.push(format!("    anchor: {:?},", self.anchor));
+        }
+        if !self.props.is_empty() {
+            let props: Vec<String> = self.props.iter().map(Prop::ron).collect();
+            out.push(format!("    props: [{}],", props.join(", ")));
+        }
+        out.push("    poses: [".to_owned());
+        for p in &self.poses {
+            out.push(format!("        {},", p.ron()));
+        }
+        out.push("    ],".to_owned());
+        out.push(")".to_owned());
+        out
+    }
+}
+
+impl Prop {
+    fn ron(&self) -> String {
+        let opt = |name: &str, v: Option<i32>| v.map(|v| format!("{name}: {v}"));
+        let fields = |name: &str, parts: Vec<Option<String>>| {
+            let parts: Vec<String> = parts.into_iter().flatten().collect();
+            format!("{name}({})", parts.join(", "))
+        };
+        match *self {
+            Prop::Chair { at } => format!("Chair(at: {at})"),
+            Prop::Wall { at } => format!("Wall(at: {at})"),
+            Prop::Stairs { at } => format!("Stairs(at: {at})"),
+            Prop::Counter { at, height } => fields(
+                "Counter",
+                vec![Some(format!("at: {at}")), opt("height", height)],
+            ),
+            Prop::Step { at, height } => fields(
+                "Step",
+                vec![Some(format!("at: {at}")), opt("height", height)],
+            ),
+            Prop::Band { at, height } => fields("Band", vec![opt("at", at), opt("height", height)]),
+            Prop::Mat => "Mat".into(),
+            Prop::Weights => "Weights".into(),
+            Prop::Stick => "Stick".into(),
+        }
+    }
+}
+
+impl Pose {
+    /// The pose on one line, with only the fields that are not 0.
+    pub fn ron(&self) -> String {
+        let mut parts = Vec::new();
+        match self.on {
+            Support::Floor => {}
+            Support::Air(h) => parts.push(format!("on: Air({h})")),
+            other => parts.push(format!("on: {other:?}")),
+        }
+        for (name, v) in [
+            ("pelvis", self.pelvis),
+            ("trunk", self.trunk),
+            ("twist", self.twist),
+            ("head", self.head),
+            ("look", self.look),
+        ] {
+            if v != 0 {
+                parts.push(format!("{name}: {v}"));
+            }
+        }
+        for (name, Pair(l, r)) in [
+            ("hips", self.hips),
+            ("knees", self.knees),
+            ("ankles", self.ankles),
+            ("shoulders", self.shoulders),
+            ("elbows", self.elbows),
+        ] {
+            if (l, r) != (0, 0) {
+                parts.push(format!("{name}: ({l}, {r})"));
+            }
+        }
+        format!("Pose({})", parts.join(", "))
+    }
+}
+
 /// The figures of the bundled library, by exercise id, in the order of their file.
 #[derive(Debug)]
 pub struct Figures {
@@ -321,6 +408,37 @@ mod tests {
         for (id, f) in Figures::bundled().all() {
             assert!(f.poses.len() >= 2, "{id} has {} pose(s)", f.poses.len());
             assert_ne!(f.start(), f.end(), "{id}: the first two poses are the same");
+        }
+    }
+
+    /// What `ron_lines` writes reads back to the same figure, for every library figure, and
+    /// is written exactly as the library file writes it.
+    #[test]
+    fn figures_are_written_as_they_are_read() {
+        for (id, f) in Figures::bundled().all() {
+            let text = f.ron_lines().join("\n");
+            let back: Figure = crate::program::load::ron_options()
+                .from_str(&text)
+                .unwrap_or_else(|e| panic!("{id}: {e}\n{text}"));
+            assert_eq!(&back, f, "{id}");
+            let indented: Vec<String> = f
+                .ron_lines()
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    if i == 0 {
+                        format!("    \"{id}\": {l}")
+                    } else {
+                        format!("    {l}")
+                    }
+                })
+                .collect();
+            let mut block = indented.join("\n");
+            block.push(',');
+            assert!(
+                FIGURES.contains(&block),
+                "{id} is not written as the file has it:\n{block}"
+            );
         }
     }
 

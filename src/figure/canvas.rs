@@ -219,3 +219,27 @@ mod tests {
         assert!(text(f, f.start(), 3, 2).iter().all(|r| r.is_empty()));
     }
 }
+
+/// Prints the figures named in `FIGURES` (comma-separated ids) at `FIGURE_SIZE` (such as
+/// `30x14`), start and end, to look at by eye:
+/// `FIGURES=bridge FIGURE_SIZE=60x30 cargo test print_figures -- --ignored --nocapture`.
+#[cfg(test)]
+#[test]
+#[ignore = "prints figures for a person to look at"]
+fn print_figures() {
+    let ids = std::env::var("FIGURES").unwrap_or_default();
+    let size = std::env::var("FIGURE_SIZE").unwrap_or_else(|_| "30x14".into());
+    let (w, h) = size.split_once('x').expect("WxH");
+    let (w, h): (u16, u16) = (w.parse().unwrap(), h.parse().unwrap());
+    for id in ids.split(',') {
+        let f = crate::program::figure::Figures::bundled()
+            .get(id)
+            .expect(id);
+        println!("── {id} ──");
+        for pose in [f.start(), f.end()] {
+            for row in text(f, pose, w, h) {
+                println!("{row}");
+            }
+        }
+    }
+}

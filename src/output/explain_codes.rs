@@ -310,7 +310,7 @@ pub fn explain(code: Code) -> Explanation {
             see_also: &[Code::Flexion],
             ..e(
                 "An exercise's id, name, cues or caution name a forward-bending movement (sit-up, crunch, toe touch, forward fold, roll-up, knees to chest, child's pose, plough, \"round your back\", \"curl up\", ...), whatever its `spine` says. An item naming such a movement as its exercise is refused the same way. A cue may still warn against one: \"do not round your back\" passes.",
-                "The spine label is easy to get wrong and easy to miss when copying an exercise; the words are what the person will do. Forward bending was followed by far more spine fractures than extension work (Sinaki & Mikkelsen 1984: 89% against 16%), and Too Fit To Fracture and the Royal Osteoporosis Society advise against it. The list of phrases is data in `assets/contraindicated.ron`; each one suggests a safe exercise instead.",
+                "The spine label is easy to get wrong and easy to miss when copying an exercise; the words are what the person will do. Forward bending was followed by far more spine fractures than extension work (Sinaki & Mikkelsen 1984: 89% against 16%), and Too Fit To Fracture and the Royal Osteoporosis Society advise against it. The names are data in `assets/movements.ron`, in seven languages and yoga's Sanskrit, matched in any spelling; each group suggests a safe exercise instead.",
                 &[SinakiMikkelsen1984, TooFitToFracture, Ros2019],
                 Context::Exercises,
                 "Exercise(id: \"core-work\", name: \"Gentle crunches\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Lie on your back and lift your shoulders.\"]),",
@@ -337,6 +337,28 @@ pub fn explain(code: Code) -> Explanation {
                 Context::Exercises,
                 "Exercise(id: \"waist-work\", name: \"Standing side bends\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Hold a light weight in one hand.\"]),",
                 "Exercise(id: \"waist-work\", name: \"Suitcase hold\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Hold a light weight in one hand and stand tall, level shoulders.\"]),",
+            )
+        },
+        Code::PoseSpine => Explanation {
+            see_also: &[Code::Flexion, Code::Figure],
+            ..e(
+                "A pose of the exercise's figure bends the trunk forward (or, seen from the front, to the side) or twists it against the pelvis by more than 10°, whatever the exercise's `spine` and cues say. This is a second check, independent of the words: the picture must agree with `spine:`.",
+                "People copy what they see. A drawing of a rounded back teaches a rounded back, and forward bending was followed by far more spine fractures than extension work (Sinaki & Mikkelsen 1984: 89% against 16%); Too Fit To Fracture and the Royal Osteoporosis Society ask for the spine to stay long while the hips, knees and shoulders move. A hip hinge is drawn with `pelvis` (the whole back tilts at the hips) and `trunk: 0`.",
+                &[SinakiMikkelsen1984, TooFitToFracture, Ros2019],
+                Context::Exercises,
+                "Exercise(id: \"pick-up\", name: \"Pick up a bag\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Push your hips back, back long.\"], figure: Figure(poses: [Pose(), Pose(pelvis: 30, trunk: 40, hips: (30, 30), knees: (20, 20))])),",
+                "Exercise(id: \"pick-up\", name: \"Pick up a bag\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Push your hips back, back long.\"], figure: Figure(poses: [Pose(), Pose(pelvis: 45, hips: (45, 45), knees: (20, 20))])),",
+            )
+        },
+        Code::Figure => Explanation {
+            see_also: &[Code::PoseSpine],
+            ..e(
+                "An exercise's figure cannot be drawn: it has fewer than two poses, an angle beyond what the joint does, a pose resting on a chair or step the figure does not have, a prop far out of the picture, or a `figure_of` that names no exercise with a figure (or comes with a `figure` of its own).",
+                "The figure shows the person how to start and where to move, beside the cues and in the handout; one pose shows no movement, and an impossible angle draws a body no one can copy. The format of figures is in docs/program-format.md.",
+                &[Format],
+                Context::Exercises,
+                "Exercise(id: \"my-hinge\", name: \"My hinge\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Push your hips back, back long.\"], figure_of: \"hip-hing\"),",
+                "Exercise(id: \"my-hinge\", name: \"My hinge\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Push your hips back, back long.\"], figure_of: \"hip-hinge\"),",
             )
         },
         Code::ImpactUnderstated => e(

@@ -100,6 +100,8 @@ codes! {
     ResistanceFrequency => "resistance-frequency", Error, "resistance work on far more days a week than the guidance";
     SustainedHold => "sustained-hold", Error, "an end-range extension hold far longer than the guidance";
     SessionTooLong => "session-too-long", Error, "a session longer than is plausible";
+    PoseSpine => "pose-spine", Error, "a figure whose pose bends or twists the spine";
+    Figure => "figure", Error, "a figure that cannot be drawn";
     HighImpact => "high-impact", Warning, "high-impact work";
     ModerateImpactBeginner => "moderate-impact-beginner", Warning, "moderate impact in a beginner program";
     LongSession => "long-session", Warning, "a session estimated at over 60 minutes";

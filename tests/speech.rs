@@ -13,11 +13,12 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use support::tmux::{PATIENCE, Tmux};
-use upright::program::{Catalog, Library, check_source};
+use upright::program::{Library, check_source};
 use upright::records::journal::Feeling;
 use upright::training::Engine;
 use upright::training::cues::{Cues, Options, Tone};
 use upright::training::plan::plan;
+use upright::training::runnable::Runnable;
 
 /// Holds on each side: get ready (skipped with Enter), hold and relax twice, a switch of
 /// sides with its last three seconds, the other side, the check-in, the end.
@@ -38,9 +39,8 @@ fn have(program: &str) -> bool {
 /// ready, then nothing until the check-in, answered "fine".
 fn expected() -> Vec<(String, Option<Tone>)> {
     let checked = check_source(PROGRAM.as_bytes(), Library::bundled());
-    let program = checked.safe_program().expect("the program is safe");
-    let catalog = Catalog::new(Library::bundled(), &program.exercises);
-    let plan = plan(program, &catalog, None, &HashMap::new(), 1).unwrap();
+    let program = checked.safe_program().expect("the program is safe").clone();
+    let plan = plan(&Runnable::new(program), None, &HashMap::new(), 1).unwrap();
     let t0 = Instant::now();
     let mut e = Engine::new(plan, t0);
     let mut cues = Cues::new(Options::default());

@@ -8,19 +8,20 @@
 //! speech to WAV files there (espeak-ng `-w`) instead of speaking, and `UPRIGHT_CUE_LOG=FILE`
 //! appends a line for each cue handed to a player: how, how late (ms), the tone, the words.
 
+pub mod log;
+pub mod programs;
 pub mod sound;
 pub mod speech;
 pub mod tones;
 
-use std::fs::{File, OpenOptions};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::sync::Arc;
 
-use crate::training::cues::{Cue, Options, Tone};
-use sound::{Player, Sounds};
-use speech::{Engine, Voice};
+pub use self::log::Log;
+pub use self::programs::find_program;
+use self::sound::{Player, Sounds};
+use self::speech::{Engine, Voice};
+use crate::training::cues::{Cue, Options};
 
 /// What the person wants to hear.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -49,49 +50,6 @@ impl Hearing {
 
 pub const NO_SPEECH: &str = "Speech is on, but no speech engine was found. Install one (Debian or Ubuntu: sudo apt install espeak-ng, or speech-dispatcher; macOS has say). Carrying on with sounds.";
 pub const NO_PLAYER: &str = "No sound player was found (pw-play, paplay, aplay or afplay): the terminal bell marks the cues.";
-
-/// A line for each cue handed to a player, for measuring how late cues are.
-pub struct Log {
-    file: Mutex<File>,
-}
-
-impl Log {
-    pub fn open(path: &Path) -> std::io::Result<Log> {
-        let file = OpenOptions::new().create(true).append(true).open(path)?;
-        Ok(Log {
-            file: Mutex::new(file),
-        })
-    }
-
-    /// Notes that a cue due at `at` was handed over just now, `how` (tone, speech, bell).
-    pub fn handed(&self, how: &str, at: Instant, tone: Option<Tone>, words: &str) {
-        let late = Instant::now().saturating_duration_since(at).as_secs_f64() * 1000.0;
-        let tone = tone.map_or("-", Tone::name);
-        let line = format!("{how}\t{late:.2}\t{tone}\t{words}\n");
-        if let Ok(mut f) = self.file.lock() {
-            let _ = f.write_all(line.as_bytes());
-        }
-    }
-}
-
-/// A program on the `PATH` that can be run.
-pub fn find_program(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(name))
-        .find(|p| is_executable(p))
-}
-
-#[cfg(unix)]
-fn is_executable(p: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-}
-
-#[cfg(not(unix))]
-fn is_executable(p: &Path) -> bool {
-    p.is_file()
-}
 
 /// Something looked for once, when first needed.
 enum Found<T> {
@@ -249,10 +207,13 @@ fn user_tag() -> String {
     std::env::var("USER").unwrap_or_else(|_| "user".into())
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
+#[cfg(unix)]
 mod tests {
+    use std::time::Instant;
+
     use super::*;
-    use crate::training::cues::CueKind;
+    use crate::training::cues::{CueKind, Tone};
 
     fn cue(words: &str, tone: Option<Tone>) -> Cue {
         Cue {
@@ -314,33 +275,5 @@ mod tests {
             let wav = std::fs::read(out.join(format!("{n:04}.wav"))).unwrap();
             assert!(wav.starts_with(b"RIFF") && wav.len() > 1000, "{n}");
         }
-    }
-
-    #[test]
-    fn the_cue_log_says_how_late_each_cue_was_handed_over() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("cues.log");
-        let log = Log::open(&path).unwrap();
-        let at = Instant::now() - std::time::Duration::from_millis(20);
-        log.handed("tone", at, Some(Tone::Hold), "");
-        log.handed("speech", at, None, "Hold.");
-        let text = std::fs::read_to_string(&path).unwrap();
-        let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
-        assert_eq!(lines.len(), 2);
-        assert_eq!((lines[0][0], lines[0][2]), ("tone", "hold"));
-        assert_eq!(
-            (lines[1][0], lines[1][2], lines[1][3]),
-            ("speech", "-", "Hold.")
-        );
-        for l in &lines {
-            let late: f64 = l[1].parse().unwrap();
-            assert!(late >= 20.0, "{late}");
-        }
-    }
-
-    #[test]
-    fn programs_are_found_on_the_path() {
-        assert!(find_program("sh").is_some());
-        assert!(find_program("no-such-program-upright").is_none());
     }
 }

@@ -8,7 +8,9 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use super::{Log, find_program, tones};
+use super::log::Log;
+use super::programs::find_program;
+use super::tones;
 use crate::training::cues::Tone;
 
 /// The players looked for, in order, with the options they need.
@@ -180,7 +182,8 @@ fn reap(playing: &mut Vec<Child>, all: bool) -> bool {
     failed
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
+#[cfg(unix)]
 mod tests {
     use super::*;
 

@@ -12,7 +12,8 @@ use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use super::{Log, find_program};
+use super::log::Log;
+use super::programs::find_program;
 
 /// The programs that speak their arguments aloud, in the order they are looked for, with
 /// the options they need: `spd-say -w` waits until the words are spoken, as the others do.

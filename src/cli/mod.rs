@@ -34,7 +34,7 @@ pub struct Cli {
     /// (also UPRIGHT_DATA_DIR).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// No sound (terminal bell).
+    /// Nothing heard: no sounds, no speech, no bell.
     #[arg(long, global = true)]
     pub quiet: bool,
     /// Seed for the random choice of exercises, to repeat a run exactly.

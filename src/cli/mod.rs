@@ -37,6 +37,10 @@ pub struct Cli {
     /// Nothing heard: no sounds, no speech, no bell.
     #[arg(long, global = true)]
     pub quiet: bool,
+    /// Speak the cues aloud for this run (in a session, `v` turns speech on or off and keeps
+    /// it); the class display speaks only when asked.
+    #[arg(long, global = true, conflicts_with = "quiet")]
+    pub voice: bool,
     /// Seed for the random choice of exercises, to repeat a run exactly.
     #[arg(long, global = true)]
     pub seed: Option<u64>,

@@ -10,7 +10,9 @@ use crate::program::sources::{self, Entry};
 use crate::tui::{self, App};
 
 fn app(cli: &Cli, programs: Vec<Entry>) -> App {
-    App::new(programs, cli.paths(), cli.quiet, cli.seed)
+    let mut app = App::new(programs, cli.paths(), cli.quiet, cli.seed);
+    app.shared.voice_asked = cli.voice;
+    app
 }
 
 pub(super) fn needs_terminal(err: &mut dyn Write) -> bool {

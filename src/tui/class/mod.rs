@@ -52,6 +52,8 @@ pub struct Class {
     pub theme: Theme,
     /// `--quiet`: no sound.
     pub quiet: bool,
+    /// `--voice`: the cues are spoken too (a room is not spoken to unless asked).
+    pub voice: bool,
     /// Set when the journal could not be written: shown as a banner until a write succeeds.
     pub journal_error: Option<String>,
     /// Said once, in the banner, until the next key (no sound player found, say).
@@ -126,6 +128,7 @@ impl Class {
             overlay: None,
             theme,
             quiet,
+            voice: false,
             journal_error: err.map(|e| format!("The class is NOT being recorded: {e}")),
             notice: None,
             quit: false,
@@ -188,11 +191,13 @@ impl Class {
         (self.stage != Stage::Welcome).then_some(&self.engine)
     }
 
-    /// What the room hears: tones (the bell without a player), nothing with `--quiet`.
+    /// What the room hears: tones (the bell without a player), speech with `--voice`,
+    /// nothing with `--quiet`.
     pub fn hearing(&self) -> Hearing {
         Hearing {
             sound: !self.quiet,
-            ..Hearing::NOTHING
+            voice: self.voice && !self.quiet,
+            reps: false,
         }
     }
 

@@ -62,6 +62,7 @@ pub enum Action {
     Help,
     Quit,
     Sound,
+    Voice,
 }
 
 /// What the help says below the session's keys.
@@ -111,7 +112,18 @@ pub fn keys(run: &Run, shared: &Shared) -> Vec<Binding<Action>> {
             Action::Sound,
             &[ch('s')],
         )
-        .help("sound on or off"),
+        .help("tones on or off (kept)"),
+        bind(
+            "v",
+            if shared.hearing().voice {
+                "voice on"
+            } else {
+                "voice off"
+            },
+            Action::Voice,
+            &[ch('v')],
+        )
+        .help("speech on or off (kept)"),
     ]
 }
 
@@ -144,15 +156,11 @@ pub fn act(run: &mut Run, shared: &mut Shared, action: Action, now: Instant) -> 
         Action::Help => Some(Overlay::Help),
         Action::Quit => Some(Overlay::ConfirmQuit),
         Action::Sound => {
-            shared.settings.sound = !shared.settings.sound;
-            let path = shared.paths.settings();
-            if let Err(e) = shared.settings.save(&path) {
-                shared.notice = Some(format!(
-                    "Sound is {} for now, but the setting could not be saved ({}): {e}",
-                    if shared.settings.sound { "on" } else { "off" },
-                    path.display()
-                ));
-            }
+            shared.toggle(false);
+            None
+        }
+        Action::Voice => {
+            shared.toggle(true);
             None
         }
     };

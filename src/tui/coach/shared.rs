@@ -26,6 +26,8 @@ pub struct Shared {
     pub settings: Settings,
     /// `--quiet`: no sound whatever the setting.
     pub quiet: bool,
+    /// `--voice`: speech on for this run whatever the setting.
+    pub voice_asked: bool,
     pub paths: Paths,
     journal: Journal,
     /// Set when the journal could not be written: shown as a banner for as long as anything
@@ -81,6 +83,7 @@ impl Shared {
             session: 0,
             settings: Settings::for_profile(&paths),
             quiet,
+            voice_asked: false,
             paths,
             journal,
             journal_error,
@@ -203,9 +206,31 @@ impl Shared {
             return Hearing::NOTHING;
         }
         Hearing {
-            voice: self.settings.voice,
+            voice: self.settings.voice || self.voice_asked,
             sound: self.settings.sound,
             reps: self.settings.rep_cues,
+        }
+    }
+
+    /// Turns tones (or speech) on or off and keeps it; a setting that cannot be saved still
+    /// applies, and the banner says so.
+    pub fn toggle(&mut self, speech: bool) {
+        let (what, on) = if speech {
+            let on = !self.hearing().voice;
+            self.settings.voice = on;
+            self.voice_asked = false;
+            ("Speech", on)
+        } else {
+            self.settings.sound = !self.settings.sound;
+            ("Sound", self.settings.sound)
+        };
+        let path = self.paths.settings();
+        if let Err(e) = self.settings.save(&path) {
+            self.notice = Some(format!(
+                "{what} is {} for now, but the setting could not be saved ({}): {e}",
+                if on { "on" } else { "off" },
+                path.display()
+            ));
         }
     }
 

@@ -9,6 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use super::*;
+use crate::common::settings::Settings;
 use crate::program::sources::Origin;
 use crate::program::{Library, check_source};
 
@@ -230,4 +231,32 @@ fn a_sound_setting_that_cannot_be_saved_says_so() {
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
     t.draw(|f| draw(f, &app, t0)).unwrap();
     assert!(t.backend().to_string().contains("could not be saved"));
+}
+
+#[test]
+fn v_turns_speech_on_and_off_and_keeps_it_for_the_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    app.shared.quiet = false;
+    let t0 = Instant::now();
+    let press = |app: &mut App, c| app.key(KeyEvent::new(c, KeyModifiers::NONE), t0);
+    for code in [KeyCode::Enter, KeyCode::Char('n')] {
+        press(&mut app, code);
+    }
+    assert!(!app.hearing().voice, "off unless asked");
+    press(&mut app, KeyCode::Char('v'));
+    assert!(app.hearing().voice);
+    let saved = Settings::load(&app.shared.paths.settings());
+    assert!(saved.voice && saved.sound, "{saved:?}");
+    // --voice for one run: v turns it off, and that is kept.
+    press(&mut app, KeyCode::Char('v'));
+    app.shared.voice_asked = true;
+    assert!(app.hearing().voice);
+    press(&mut app, KeyCode::Char('v'));
+    assert!(!app.hearing().voice);
+    assert!(!Settings::load(&app.shared.paths.settings()).voice);
+    // --quiet wins over everything.
+    app.shared.quiet = true;
+    app.shared.settings.voice = true;
+    assert_eq!(app.hearing(), crate::audio::Hearing::NOTHING);
 }

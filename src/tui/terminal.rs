@@ -168,7 +168,8 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
                 if synchronized {
                     execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
                 }
-                terminal.autoresize()?;
+                // The size is known from the start and from resize events: asking the
+                // terminal each frame would open, query and close it every second.
                 let mut frame = terminal.get_frame();
                 app.draw(&mut frame, now);
                 terminal.flush()?;

@@ -67,6 +67,10 @@ pub enum Command {
         /// The session to run (default: the first).
         #[arg(long)]
         session: Option<String>,
+        /// Colours: the colour-blind-safe default, or bold white on black for a washed-out
+        /// screen or tired eyes.
+        #[arg(long, value_enum, default_value_t)]
+        theme: class::ThemeArg,
     },
     /// Show a session on a big screen for a room: an instructor leads a group class.
     Class {
@@ -166,7 +170,8 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Run {
             ref program,
             ref session,
-        }) => session::run(&cli, program, session.as_deref(), &mut err),
+            theme,
+        }) => session::run(&cli, program, session.as_deref(), theme, &mut err),
         Some(Command::Class {
             ref program,
             ref session,

@@ -60,7 +60,13 @@ pub(super) fn direct_app(cli: &Cli, programs: Vec<Entry>) -> App {
 }
 
 /// A session of one program, straight away; a program with errors is refused with them.
-pub fn run(cli: &Cli, program: &str, session: Option<&str>, err: &mut dyn Write) -> u8 {
+pub fn run(
+    cli: &Cli,
+    program: &str,
+    session: Option<&str>,
+    theme: super::class::ThemeArg,
+    err: &mut dyn Write,
+) -> u8 {
     let (entry, index) = match resolve(program, session, err) {
         Ok(found) => found,
         Err(status) => return status,
@@ -71,6 +77,7 @@ pub fn run(cli: &Cli, program: &str, session: Option<&str>, err: &mut dyn Write)
     let mut app = app(cli, vec![entry]);
     app.shared.direct = true;
     app.shared.session = index;
+    app.shared.theme = theme.into();
     app.start(Instant::now());
     finish(tui::run(&mut app), err)
 }

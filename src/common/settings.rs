@@ -18,6 +18,9 @@ pub struct Settings {
     pub voice: bool,
     /// Each rep of tempo reps too: its number and stage words, and a tick.
     pub rep_cues: bool,
+    /// The session's name, rep or stage and pace word in big letters wherever they fit, not
+    /// only on a large screen.
+    pub large_text: bool,
 }
 
 impl Default for Settings {
@@ -26,6 +29,7 @@ impl Default for Settings {
             sound: true,
             voice: false,
             rep_cues: false,
+            large_text: false,
         }
     }
 }

@@ -37,6 +37,8 @@ pub trait Shell {
     fn hearing(&self) -> Hearing;
     /// Shows `text` once (until the next key): a player not found, or failing.
     fn notice(&mut self, text: String);
+    /// The terminal's size now, before each tick.
+    fn fit(&mut self, _area: ratatui::layout::Rect, _now: Instant) {}
 }
 
 impl Shell for App {
@@ -66,6 +68,9 @@ impl Shell for App {
     }
     fn notice(&mut self, text: String) {
         App::notice(self, text);
+    }
+    fn fit(&mut self, area: ratatui::layout::Rect, now: Instant) {
+        App::fit(self, area, now);
     }
 }
 
@@ -143,6 +148,7 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
         let mut held: Option<Msg> = None;
         loop {
             let now = Instant::now();
+            app.fit(terminal.get_frame().area(), now);
             app.tick(now);
             if app.should_quit() {
                 return Ok(());

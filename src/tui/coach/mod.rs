@@ -41,7 +41,6 @@ use crate::program::sources::Entry;
 use crate::training::Engine;
 use crate::tui::clock::Wall;
 use crate::tui::keys::{self, Binding};
-use crate::tui::theme::Theme;
 use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, too_small, with_footer, wrap_line};
 
 /// What the person is looking at.
@@ -144,6 +143,16 @@ impl App {
     /// What the person wants to hear.
     pub fn hearing(&self) -> Hearing {
         self.shared.hearing()
+    }
+
+    /// The terminal is `area` now: a session never runs where it cannot be seen, so below
+    /// the smallest size it pauses (the screen asks for a larger window).
+    pub fn fit(&mut self, area: Rect, now: Instant) {
+        if too_small_for(area)
+            && let Screen::Session(run) = &mut self.screen
+        {
+            run.engine.pause(now);
+        }
     }
 
     /// Shows `text` in the banner until the next key.
@@ -329,12 +338,30 @@ fn map<A>(table: Vec<Binding<A>>, f: impl Fn(A) -> Action + Copy) -> Vec<Binding
     table.into_iter().map(|b| b.map(f)).collect()
 }
 
+fn too_small_for(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
 /// Draws the coach: the banners, the screen, its footer, and a dialog over it.
 pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
     let area = frame.area();
-    let theme = Theme::default();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    let theme = app.shared.theme;
+    frame.render_widget(ratatui::widgets::Block::new().style(theme.base), area);
+    if too_small_for(area) {
         too_small(frame, area, &theme);
+        if matches!(app.screen, Screen::Session(_)) {
+            let last = Rect {
+                y: area.bottom().saturating_sub(1),
+                height: 1.min(area.height),
+                ..area
+            };
+            frame.render_widget(
+                Paragraph::new("The session is paused until then.")
+                    .alignment(ratatui::layout::Alignment::Center)
+                    .style(theme.text),
+                last,
+            );
+        }
         return;
     }
     let shared = &app.shared;
@@ -359,7 +386,9 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
     match &app.screen {
         Screen::Home => home::draw(frame, screen, shared, &theme),
         Screen::Readiness(r) => readiness::draw(frame, screen, r, &theme),
-        Screen::Session(run) => session::draw(frame, screen, run, now, &theme),
+        Screen::Session(run) => {
+            session::draw(frame, screen, run, now, shared.settings.large_text, &theme)
+        }
         Screen::Stopped(advice) => advice::draw_advice(frame, screen, advice, &theme),
         Screen::Summary(run) => {
             let unsaved = shared.run_unsaved(run.id);

@@ -15,6 +15,7 @@ use crate::records::replay::{self, Rules};
 use crate::training::plan::{ItemKey, Plan, plan};
 use crate::training::runnable::Runnable;
 use crate::tui::clock::Wall;
+use crate::tui::theme::Theme;
 
 pub struct Shared {
     pub programs: Vec<Entry>,
@@ -28,6 +29,8 @@ pub struct Shared {
     pub quiet: bool,
     /// `--voice`: speech on for this run whatever the setting.
     pub voice_asked: bool,
+    /// The colours (`--theme`).
+    pub theme: Theme,
     pub paths: Paths,
     journal: Journal,
     /// Set when the journal could not be written: shown as a banner for as long as anything
@@ -84,6 +87,7 @@ impl Shared {
             settings: Settings::for_profile(&paths),
             quiet,
             voice_asked: false,
+            theme: Theme::default(),
             paths,
             journal,
             journal_error,

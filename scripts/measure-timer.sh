@@ -8,9 +8,10 @@
 #
 #   scripts/measure-timer.sh [SECS]          # upright and the peers
 #   PEERS=0 scripts/measure-timer.sh 120     # upright alone, e.g. a 2-minute end check
+#   COLS=200 ROWS=60 PEERS=0 scripts/measure-timer.sh   # another size
 set -euo pipefail
 secs=${1:-60}
-cols=120 rows=40
+cols=${COLS:-120} rows=${ROWS:-40}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'tmux kill-session -t measure 2>/dev/null || true; rm -rf "$work"' EXIT

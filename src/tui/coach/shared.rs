@@ -17,6 +17,23 @@ use crate::training::runnable::Runnable;
 use crate::tui::clock::Wall;
 use crate::tui::theme::Theme;
 
+/// The person's last session, as home remembers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastSession {
+    /// Its program, an index into `Shared::programs`.
+    pub program: usize,
+    /// Its session's name.
+    pub session: String,
+    /// The index of the session to do next.
+    pub next: usize,
+    /// Whether any set of it was done.
+    pub done: bool,
+    /// When it started (seconds since 1970).
+    pub at: u64,
+    /// Its start's index in the records: the levels it was planned with are those before.
+    pub start: usize,
+}
+
 pub struct Shared {
     pub programs: Vec<Entry>,
     /// Each program ready to run, built once (`None` for a program with errors).
@@ -99,8 +116,59 @@ impl Shared {
             seed,
             direct: false,
         };
+        if let Some(last) = shared.last_session() {
+            shared.selected = last.program;
+            shared.session = last.next;
+        }
         shared.refresh_levels();
         shared
+    }
+
+    /// The person's last session (not a class), when its program is here: where home opens,
+    /// on the session that comes after it (the same one again if nothing of it was done).
+    pub fn last_session(&self) -> Option<LastSession> {
+        let (i, start) =
+            self.records
+                .iter()
+                .enumerate()
+                .rev()
+                .find_map(|(i, r)| match &r.event {
+                    Event::SessionStart { class: false, .. } => Some((i, r)),
+                    _ => None,
+                })?;
+        let Event::SessionStart {
+            program,
+            source,
+            session,
+            ..
+        } = &start.event
+        else {
+            return None;
+        };
+        let index = self
+            .programs
+            .iter()
+            .position(|e| e.origin.label() == *source)
+            .or_else(|| {
+                self.programs.iter().position(|e| {
+                    e.checked
+                        .safe_program()
+                        .is_some_and(|p| p.title == *program)
+                })
+            })?;
+        let sessions = &self.programs[index].checked.safe_program()?.sessions;
+        let at = sessions.iter().position(|s| s.name == *session)?;
+        let done = self.records[i..]
+            .iter()
+            .any(|r| r.run == start.run && matches!(r.event, Event::SetDone { .. }));
+        Some(LastSession {
+            program: index,
+            session: session.clone(),
+            next: if done { (at + 1) % sessions.len() } else { at },
+            done,
+            at: crate::common::calendar::parse_stamp(&start.at).unwrap_or(start.run / 1000),
+            start: i,
+        })
     }
 
     /// Seconds since 1970, now.

@@ -260,3 +260,83 @@ fn v_turns_speech_on_and_off_and_keeps_it_for_the_profile() {
     app.shared.settings.voice = true;
     assert_eq!(app.hearing(), crate::audio::Hearing::NOTHING);
 }
+
+#[test]
+fn home_opens_on_the_program_and_session_that_come_next() {
+    const TWO: &str = r#"Program(
+        title: "Two Sessions",
+        level: Beginner,
+        per_week: 3,
+        sessions: [
+            Session(name: "A", blocks: [Block(name: "M", items: [
+                Item(exercise: "wall-push-up", dose: Reps(sets: 1, reps: 10, rest: 0)),
+            ])]),
+            Session(name: "B", blocks: [Block(name: "M", items: [
+                Item(exercise: "chin-tuck", dose: Time(secs: 20)),
+            ])]),
+        ],
+    )"#;
+    let dir = tempfile::tempdir().unwrap();
+    let entries = || {
+        vec![
+            Entry {
+                origin: Origin::File(PathBuf::from("keys.ron")),
+                checked: check_source(PROGRAM.as_bytes(), Library::bundled()),
+            },
+            Entry {
+                origin: Origin::File(PathBuf::from("two.ron")),
+                checked: check_source(TWO.as_bytes(), Library::bundled()),
+            },
+        ]
+    };
+    let open = || {
+        let paths = Paths {
+            data: dir.path().join("data"),
+            config: dir.path().join("config"),
+        };
+        App::with_wall(
+            entries(),
+            paths,
+            true,
+            Some(1),
+            Wall::fixed(jiff::tz::TimeZone::UTC, 1_763_629_200),
+        )
+    };
+    let t0 = Instant::now();
+    let press = |app: &mut App, c| app.key(KeyEvent::new(c, KeyModifiers::NONE), t0);
+    let mut app = open();
+    assert_eq!(
+        (app.shared.selected, app.shared.session),
+        (0, 0),
+        "nothing yet"
+    );
+    // Session A of the second program, started but nothing done: it comes again.
+    press(&mut app, KeyCode::Down);
+    for code in [KeyCode::Enter, KeyCode::Char('n')] {
+        press(&mut app, code);
+    }
+    let app = open();
+    assert_eq!((app.shared.selected, app.shared.session), (1, 0));
+    let last = app.shared.last_session().unwrap();
+    assert!(!last.done);
+    // Again, discarding the one left open, and one set of it done: session B is next.
+    let mut app = open();
+    for code in [
+        KeyCode::Enter,
+        KeyCode::Char('d'),
+        KeyCode::Char('n'),
+        KeyCode::Enter,
+        KeyCode::Enter,
+    ] {
+        press(&mut app, code);
+    }
+    let app = open();
+    assert_eq!((app.shared.selected, app.shared.session), (1, 1));
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| draw(f, &app, t0)).unwrap();
+    let screen = t.backend().to_string();
+    assert!(
+        screen.contains("Last time: session A, today at 09:00. Next: session B."),
+        "{screen}"
+    );
+}

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use super::Cli;
+use super::Options;
 use super::session::{direct_app, finish, needs_terminal, programs};
 use crate::records::history::{rows, write_csv, write_json};
 use crate::records::journal::{self, Journal, parse_date};
@@ -23,7 +23,7 @@ pub fn parse_since(text: &str) -> Result<i64, String> {
 }
 
 pub fn run(
-    cli: &Cli,
+    cli: &Options,
     format: Option<Format>,
     since: Option<i64>,
     out: &mut dyn Write,

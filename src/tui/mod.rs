@@ -7,6 +7,7 @@ pub mod app;
 pub mod big;
 pub mod class;
 pub mod history;
+pub mod keys;
 pub mod theme;
 pub mod ui;
 

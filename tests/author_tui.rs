@@ -299,3 +299,66 @@ fn a_new_block_is_named_then_filled() {
     keys(&mut app, "y");
     assert_eq!(app.doc.program.sessions[0].blocks.len(), 4);
 }
+
+/// The screen in cells, colours included.
+fn cells(app: &App) -> ratatui::buffer::Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// Errors and warnings are told apart by a mark and a word as well as by colour, and the
+/// colours are the colour-blind-safe blue and orange: nothing red against green.
+#[test]
+fn problems_are_told_by_words_and_marks_in_colour_blind_safe_colours() {
+    use ratatui::style::Color;
+    let (_dir, mut app) = new_app();
+    // As in `problems_show_live_with_marks_on_their_lines`: a warning and an error.
+    select(&mut app, "Supported tandem stance");
+    keys(&mut app, "d");
+    select(&mut app, "Warm-up");
+    keys(&mut app, "\nj>>>~k");
+    select(&mut app, "Weight shifts");
+    keys(&mut app, "d");
+    select(&mut app, "Warm-up");
+    assert!(app.errors() >= 1 && app.warnings() >= 1);
+    let buf = cells(&app);
+    let red_or_green = |c: Color| {
+        matches!(
+            c,
+            Color::Red | Color::LightRed | Color::Green | Color::LightGreen
+        )
+    };
+    let area = *buf.area();
+    let mut styles = std::collections::HashMap::new();
+    for y in 0..area.height {
+        let line: String = (0..area.width).map(|x| buf[(x, y)].symbol()).collect();
+        for x in 0..area.width {
+            let cell = &buf[(x, y)];
+            assert!(
+                !red_or_green(cell.fg) && !red_or_green(cell.bg),
+                "red or green at {x},{y}: {line}"
+            );
+        }
+        for word in ["error[", "warning["] {
+            if let Some(at) = line.find(word) {
+                let x = line[..at].chars().count() as u16;
+                styles.insert(word, buf[(x, y)].style());
+            }
+        }
+    }
+    let (error, warning) = (styles["error["], styles["warning["]);
+    assert_ne!(error, warning, "an error looks different from a warning");
+    assert_ne!(error.bg, warning.bg, "not by hue alone: an error is filled");
+    // The outline marks the lines: ! for the error's line, ? for the warning's.
+    let screen = screen(&app);
+    let marks: String = screen
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.chars().nth(3))
+        .collect();
+    assert!(marks.contains('!') && marks.contains('?'), "{screen}");
+    assert!(screen.contains("cannot be run yet"), "{screen}");
+}

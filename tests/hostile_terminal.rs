@@ -119,7 +119,8 @@ fn the_home_screen_and_journal_text_cannot_inject_escapes() {
     tmux.keys(s, &["Escape"]);
     tmux.wait_for(s, "Programs");
     tmux.keys(s, &["q"]);
-    assert_eq!(tmux.wait_for_exit(s), "0", "upright (under script) ended");
+    let status = tmux.wait_for_exit(s);
+    assert!(matches!(status.as_deref(), Some("0") | None), "{status:?}");
     let bytes = std::fs::read(&raw).unwrap();
     assert!(bytes.len() > 1000, "the screen was drawn");
     assert!(

@@ -7,8 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use super::draw::{Palette, fit, plural};
 use super::state::{App, Row, row_of};
+use super::widgets::{Palette, fit, plural};
 use crate::common::text::clean_line;
 use crate::program::Severity;
 use crate::program::check::Finding;

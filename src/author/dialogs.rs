@@ -9,9 +9,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::draw::{Palette, centered, plural};
 use super::fields::fields;
 use super::state::{App, Ask, Effect, Modal, Purpose};
+use super::widgets::{Palette, centered, plural};
 use crate::common::text::clean_line;
 use crate::tui::keys::{self, Binding, any_key, bind, ch};
 

@@ -9,10 +9,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-use super::draw::{Palette, centered, fit};
 use super::fields::{Field, FieldId, FieldKind, fields};
 use super::state::{App, Modal, Purpose, Row};
 use super::values::{adjust, number, set_number};
+use super::widgets::{Palette, centered, fit};
 use crate::common::text::clean_line;
 use crate::program::{Exercise, Impact, Kind};
 use crate::tui::keys::{Binding, bind, ch, digits};

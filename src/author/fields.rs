@@ -3,35 +3,10 @@
 //! action). The values come from `values`, which also changes them.
 
 use super::document::Document;
-use super::state::Row;
+use super::rows::Row;
+pub use super::values::FieldId;
 use super::values::{Number, number};
 use crate::program::{Catalog, Dose, Step};
-
-/// Something an editor can change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldId {
-    Title,
-    Summary,
-    Author,
-    Level,
-    PerWeek,
-    AdvanceAfter,
-    SessionName,
-    BlockName,
-    Pick,
-    Variant,
-    Sets,
-    Reps,
-    Hold,
-    Secs,
-    Rest,
-    Tempo,
-    PerSide,
-    StepKind(usize),
-    StepSize(usize),
-    StepCap(usize),
-    AddStep,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {

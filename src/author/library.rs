@@ -9,8 +9,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
 
-use super::draw::{Palette, fit, pane};
 use super::state::{App, Effect, Focus, Modal, Purpose, Row};
+use super::widgets::{Palette, fit, pane};
 use crate::common::text::clean_line;
 use crate::program::{Dose, Exercise, Impact, Item, Kind};
 use crate::tui::keys::{Binding, bind, ch, digits};

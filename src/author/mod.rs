@@ -14,9 +14,11 @@ pub mod fields;
 pub mod keys;
 pub mod library;
 pub mod outline;
+pub mod rows;
 pub mod state;
 pub mod terminal;
 pub mod values;
+pub mod widgets;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, StatefulWidget};
 
 use super::document::Dir;
-use super::draw::{Palette, fit, pane};
 use super::state::{App, Ask, Effect, Focus, Modal, Purpose, Row};
+use super::widgets::{Palette, fit, pane};
 use crate::common::text::clean_line;
 use crate::program::{Block, Session, Severity};
 use crate::tui::keys::{Binding, bind, ch};

@@ -6,9 +6,34 @@
 use std::ops::RangeInclusive;
 
 use super::document::Document;
-use super::fields::FieldId;
-use super::state::Row;
+use super::rows::Row;
 use crate::program::{Dose, Level, Step, dose};
+
+/// Something an editor can change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldId {
+    Title,
+    Summary,
+    Author,
+    Level,
+    PerWeek,
+    AdvanceAfter,
+    SessionName,
+    BlockName,
+    Pick,
+    Variant,
+    Sets,
+    Reps,
+    Hold,
+    Secs,
+    Rest,
+    Tempo,
+    PerSide,
+    StepKind(usize),
+    StepSize(usize),
+    StepCap(usize),
+    AddStep,
+}
 
 /// A number field's value and what it may be.
 #[derive(Debug, Clone, PartialEq, Eq)]

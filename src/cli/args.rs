@@ -9,8 +9,8 @@ use clap::builder::ValueHint;
 use clap::parser::ValueSource;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+pub use super::options::Options;
 use super::{check, class, history, library, show};
-use crate::common::paths::Paths;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -184,22 +184,8 @@ pub enum Command {
     },
 }
 
-/// The options in force for the command: those written before it and after it together.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Options {
-    pub programs: Vec<PathBuf>,
-    pub data_dir: Option<PathBuf>,
-    pub profile: Option<String>,
-    pub quiet: bool,
-    pub seed: Option<u64>,
-}
-
+/// Folding each command's option structs into the [`Options`] in force.
 impl Options {
-    /// Where this command line keeps things: `--data-dir`, then `--profile`.
-    pub fn paths(&self) -> Paths {
-        Paths::resolve(self.data_dir.clone()).for_profile(self.profile.as_deref())
-    }
-
     fn programs(&mut self, p: Programs) {
         self.programs.extend(p.programs);
     }

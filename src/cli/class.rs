@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::time::Instant;
 
-use super::Options;
+use super::options::Options;
 use super::session::{finish, needs_terminal, resolve};
 use crate::common::paths::Paths;
 use crate::common::text::clean_line;

@@ -8,15 +8,19 @@ pub mod explain;
 pub mod history;
 pub mod library;
 pub mod new;
+pub mod options;
 pub mod program_arg;
 pub mod session;
 pub mod shell;
 pub mod show;
+pub mod status;
 pub mod watch;
 
 use std::io;
 
-pub use args::{Cli, Command, Invocation, Options, parse, parse_from};
+pub use args::{Cli, Command, Invocation, parse, parse_from};
+pub use options::Options;
+use status::status;
 
 /// Runs the parsed command line and returns the process exit status.
 pub fn run(invocation: Invocation) -> u8 {
@@ -54,17 +58,5 @@ pub fn run(invocation: Invocation) -> u8 {
         Some(Command::Man { dir: None }) => status(shell::man(&mut out)),
         Some(Command::Man { dir: Some(dir) }) => shell::man_pages(&dir, &mut out, &mut err),
         None => session::home(cli, &mut err),
-    }
-}
-
-fn status(result: io::Result<()>) -> u8 {
-    match result {
-        Ok(()) => 0,
-        // A closed pipe (`upright library | head`) is not a failure worth a message.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
-        Err(e) => {
-            eprintln!("upright: {e}");
-            2
-        }
     }
 }

@@ -9,7 +9,7 @@ use clap::CommandFactory;
 use clap_complete::Shell;
 use clap_mangen::Man;
 
-use super::Cli;
+use super::args::Cli;
 use crate::common::text::clean_line;
 
 /// The completion script for `shell`.

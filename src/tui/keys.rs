@@ -9,6 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
+use crate::common::wrap::width;
 
 /// One line of a key table: the keys, what each does, and how the footer and help say it.
 #[derive(Debug, Clone)]
@@ -157,7 +158,7 @@ pub fn footer<A>(table: &[Binding<A>], theme: &Theme) -> Line<'static> {
 pub fn help_lines<A>(table: &[Binding<A>]) -> Vec<Line<'static>> {
     let width = table
         .iter()
-        .map(|b| b.label.chars().count())
+        .map(|b| width(&b.label))
         .max()
         .unwrap_or(0)
         .max(6)

@@ -1,0 +1,582 @@
+//! The class display's slides: what the room sees at each moment (the welcome, an exercise, a
+//! check-in, the red flags, the end) as a column of parts for `column`, with the progress bar,
+//! the safety line and the instructor's keys at the foot. Nothing here changes state.
+
+use std::time::Instant;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::column::{Part, Words, column};
+use super::{Class, Overlay, Stage};
+use crate::common::text::clean_line;
+use crate::records::journal::Feeling;
+use crate::training::plan::{Phase, PhaseKind};
+use crate::training::safety::{self, RED_FLAGS};
+use crate::tui::keys;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{
+    MIN_HEIGHT, MIN_WIDTH, countdown_text, frame_block, phase_word, popup, too_small,
+};
+
+/// Draws the whole class display.
+pub fn draw(frame: &mut Frame, class: &Class, now: Instant) {
+    let area = frame.area();
+    let theme = &class.theme;
+    frame.render_widget(Block::new().style(theme.base), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, theme);
+        return;
+    }
+    let inner = Rect {
+        x: area.x + 1,
+        width: area.width - 2,
+        ..area
+    };
+    column(frame, inner, slide(class, now), theme);
+    if let Some(Overlay::ConfirmQuit { .. }) = class.overlay {
+        confirm_quit(frame, area, theme);
+    }
+}
+
+/// The parts of whatever the room sees now.
+pub(crate) fn slide(class: &Class, now: Instant) -> Vec<Part> {
+    let theme = &class.theme;
+    let mut parts = Vec::new();
+    if let Some(err) = &class.journal_error {
+        parts.push(Part::Words(Words::plain(Line::styled(
+            format!("⚠ {}", clean_line(err)),
+            theme.banner,
+        ))));
+    }
+    match (class.overlay, class.stage, class.engine.phase()) {
+        (Some(Overlay::RedFlags), ..) => red_flags(&mut parts, class, now, theme),
+        (_, Stage::Welcome, _) => welcome(&mut parts, class, now, theme),
+        (_, Stage::Running, Some(p)) if p.kind == PhaseKind::CheckIn => {
+            check_in(&mut parts, class, p, now, theme)
+        }
+        (_, Stage::Running, Some(p)) => exercise(&mut parts, class, p, now, theme),
+        _ => finished(&mut parts, class, now, theme),
+    }
+    parts
+}
+
+/// The progress bar, the safety line and the instructor's keys, at the foot of every slide.
+fn foot(parts: &mut Vec<Part>, class: &Class, now: Instant, theme: &Theme) {
+    let e = &class.engine;
+    if class.stage == Stage::Running
+        && class.overlay != Some(Overlay::RedFlags)
+        && let Some(p) = e.phase()
+    {
+        let plan = e.plan();
+        let total = plan.secs_from(0).max(1);
+        let left = e.session_left(now).as_secs() as u32;
+        let label = format!(
+            "Exercise {} of {} - {} min left",
+            p.exercise + 1,
+            plan.exercises.len(),
+            left.div_ceil(60)
+        );
+        parts.push(Part::Words(Words::big(&label, theme.text, 3, 1)));
+        parts.push(Part::Bar(
+            f64::from(total.saturating_sub(left)) / f64::from(total),
+        ));
+    }
+    parts.push(Part::Words(Words::sentence(
+        safety::CLASS_SAFETY_LINE,
+        theme.accent,
+        9,
+        3,
+    )));
+    let mut hint = Words::plain(keys::footer(&class.keys(), theme));
+    // The room sees a clean screen: the instructor's keys only while the class is paused.
+    hint.hidden = class.stage == Stage::Running && !e.is_paused() && class.overlay.is_none();
+    parts.push(Part::Words(hint));
+}
+
+fn welcome(parts: &mut Vec<Part>, class: &Class, now: Instant, theme: &Theme) {
+    let plan = class.engine.plan();
+    parts.push(Part::Space);
+    parts.push(Part::Words(Words::big(&plan.program, theme.title, 30, 3)));
+    let about = format!(
+        "Session {} - about {} min - {} exercises",
+        clean_line(&plan.session),
+        plan.secs_from(0).div_ceil(60),
+        plan.exercises.len()
+    );
+    parts.push(Part::Words(Words::sentence(&about, theme.text, 8, 2)));
+    parts.push(Part::Space);
+    parts.push(Part::Words(Words::sentence(
+        safety::CLASS_BEFORE_START,
+        theme.warn,
+        20,
+        4,
+    )));
+    parts.push(Part::Words(
+        Words::plain(Line::styled(safety::NOT_A_DIAGNOSIS, theme.dim)).drop(1),
+    ));
+    parts.push(Part::Space);
+    foot(parts, class, now, theme);
+}
+
+fn finished(parts: &mut Vec<Part>, class: &Class, now: Instant, theme: &Theme) {
+    let s = class.engine.summary();
+    parts.push(Part::Space);
+    parts.push(Part::Words(Words::big(
+        "Class complete. Well done!",
+        theme.accent,
+        35,
+        3,
+    )));
+    parts.push(Part::Words(Words::sentence(
+        &format!("{} exercises, {} sets done", s.exercises_done, s.sets_done),
+        theme.text,
+        6,
+        2,
+    )));
+    parts.push(Part::Space);
+    parts.push(Part::Words(Words::sentence(
+        safety::AFTER_CLASS,
+        theme.text,
+        15,
+        4,
+    )));
+    parts.push(Part::Words(
+        Words::plain(Line::styled(safety::NOT_A_DIAGNOSIS, theme.dim)).drop(1),
+    ));
+    parts.push(Part::Space);
+    foot(parts, class, now, theme);
+}
+
+fn red_flags(parts: &mut Vec<Part>, class: &Class, now: Instant, theme: &Theme) {
+    parts.push(Part::Space);
+    parts.push(Part::Words(Words::big("Red flags", theme.warn, 30, 1)));
+    parts.push(Part::Words(Words::sentence(
+        safety::CLASS_RED_FLAGS,
+        theme.text,
+        20,
+        2,
+    )));
+    parts.push(Part::Space);
+    let flags = RED_FLAGS
+        .iter()
+        .map(|f| {
+            if f.emergency {
+                (
+                    format!("Emergency: {}", f.symptom),
+                    theme.warn,
+                    Line::from(vec![
+                        Span::styled("EMERGENCY ", theme.warn.add_modifier(Modifier::BOLD)),
+                        Span::styled(f.symptom, theme.text),
+                    ]),
+                )
+            } else {
+                (
+                    f.symptom.to_owned(),
+                    theme.text,
+                    Line::from(vec![
+                        Span::styled("• ", theme.accent),
+                        Span::styled(f.symptom, theme.text),
+                    ]),
+                )
+            }
+        })
+        .collect();
+    parts.push(Part::Words(Words::list(flags, 15, 2)));
+    parts.push(Part::Space);
+    let advice = [
+        (None, safety::STOP_AND_REST),
+        (Some("EMERGENCY: "), safety::CALL_EMERGENCY),
+        (Some("Otherwise: "), safety::SEE_A_DOCTOR_TODAY),
+    ];
+    for (label, text) in advice {
+        let mut spans = Vec::new();
+        if let Some(l) = label {
+            spans.push(Span::styled(l, theme.warn.add_modifier(Modifier::BOLD)));
+        }
+        spans.push(Span::styled(text, theme.text.add_modifier(Modifier::BOLD)));
+        parts.push(Part::Words(Words::plain(Line::from(spans))));
+    }
+    parts.push(Part::Words(
+        Words::plain(Line::styled(safety::NOT_A_DIAGNOSIS, theme.dim)).drop(1),
+    ));
+    parts.push(Part::Space);
+    foot(parts, class, now, theme);
+}
+
+/// What a check-in means for the room: each feeling and what to do about it.
+fn feelings(theme: &Theme) -> Vec<(String, Style, Line<'static>)> {
+    Feeling::ALL
+        .iter()
+        .map(|&f| {
+            let (what, style) = match f {
+                Feeling::Fine => ("carry on", theme.text),
+                Feeling::MildAche => ("normal, carry on", theme.text),
+                Feeling::Sore => ("go gently, do not push harder", theme.text),
+                Feeling::Sharp => ("STOP and tell the instructor", theme.warn),
+            };
+            let text = format!("{}: {what}", f.label());
+            let mark = if f == Feeling::Sharp { "✗ " } else { "• " };
+            let line = Line::from(vec![
+                Span::styled(mark, style.add_modifier(Modifier::BOLD)),
+                Span::styled(text.clone(), style),
+            ]);
+            (text, style, line)
+        })
+        .collect()
+}
+
+fn status(class: &Class, p: &Phase, theme: &Theme) -> (String, Style) {
+    let e = &class.engine;
+    let d = e.exercise().map(|x| x.dose);
+    let sets = d.map_or(1, |d| d.sets());
+    let word = if e.is_paused() {
+        format!("PAUSED - {}", phase_word(p.kind))
+    } else {
+        phase_word(p.kind).to_owned()
+    };
+    let mut text = match p.kind {
+        PhaseKind::Rest => format!("{word} - Set {} of {sets} done", p.set),
+        _ => format!("{word} - Set {} of {sets}", p.set),
+    };
+    if let Some(side) = p.side {
+        text.push_str(&format!(" - {}", side.label()));
+    }
+    let style = if e.is_paused() {
+        theme.warn
+    } else {
+        theme.countdown(p.kind)
+    };
+    (text, style.add_modifier(Modifier::BOLD))
+}
+
+fn next_words(class: &Class) -> String {
+    match class.engine.next_exercise() {
+        Some(n) => format!("Next: {}", clean_line(&n.exercise.name)),
+        None => "Next: the end of the class".into(),
+    }
+}
+
+fn exercise(parts: &mut Vec<Part>, class: &Class, p: &Phase, now: Instant, theme: &Theme) {
+    let e = &class.engine;
+    let Some(planned) = e.exercise() else { return };
+    let d = planned.dose;
+    let ex = &planned.exercise;
+    let (status, status_style) = status(class, p, theme);
+    parts.push(Part::Words(Words::big(&status, status_style, 10, 1)));
+    parts.push(Part::Words(Words::big(&ex.name, theme.title, 22, 3)));
+    parts.push(Part::Space);
+    let count_style = if e.is_paused() {
+        theme.dim
+    } else {
+        theme.countdown(p.kind)
+    };
+    let count = match (e.shown_secs(now), p.kind) {
+        (Some(s), _) => Some(countdown_text(s)),
+        (None, PhaseKind::Work) => d.reps().map(|r| format!("x{r}")),
+        _ => None,
+    };
+    if let Some(count) = count {
+        let min = p
+            .secs
+            .map_or(0, |s| countdown_text(s).chars().count() as u16);
+        parts.push(Part::Words(
+            Words::big(&count, count_style, 40, 1).min_chars(min),
+        ));
+    }
+    let pace = match (p.kind, e.pace(now), d.reps()) {
+        (PhaseKind::Work, Some(pace), _) => Some(format!(
+            "{} {} - rep {} of {}",
+            pace.stage.label(),
+            pace.stage_left,
+            pace.rep,
+            pace.of
+        )),
+        (PhaseKind::Work, None, Some(r)) if p.secs.is_none() => {
+            Some(format!("{r} reps at your own pace"))
+        }
+        (PhaseKind::GetReady, ..) => Some(format!("Coming up: {}", d.describe())),
+        _ => None,
+    };
+    if let Some(pace) = pace {
+        parts.push(Part::Words(Words::big(&pace, theme.accent, 8, 2)));
+    }
+    parts.push(Part::Space);
+    for (i, cue) in ex.cues.iter().take(2).enumerate() {
+        let mut w = Words::sentence(cue, theme.text, 6, 2).drop(3 - i as u8);
+        w.plain = vec![
+            Line::from(vec![
+                Span::styled("• ", theme.accent),
+                Span::styled(
+                    clean_line(cue).into_owned(),
+                    theme.text.add_modifier(Modifier::BOLD),
+                ),
+            ])
+            .alignment(Alignment::Center),
+        ];
+        parts.push(Part::Words(w));
+    }
+    if let Some(caution) = &ex.caution {
+        let mut w = Words::sentence(&format!("Caution: {caution}"), theme.warn, 7, 2).drop(1);
+        w.plain = vec![
+            Line::from(vec![
+                Span::styled("Caution: ", theme.warn.add_modifier(Modifier::BOLD)),
+                Span::styled(clean_line(caution).into_owned(), theme.text),
+            ])
+            .alignment(Alignment::Center),
+        ];
+        parts.push(Part::Words(w));
+    }
+    parts.push(Part::Space);
+    parts.push(Part::Words(Words::sentence(
+        &next_words(class),
+        theme.text,
+        5,
+        2,
+    )));
+    foot(parts, class, now, theme);
+}
+
+fn check_in(parts: &mut Vec<Part>, class: &Class, p: &Phase, now: Instant, theme: &Theme) {
+    let e = &class.engine;
+    let name = e.exercise().map_or("that", |x| x.exercise.name.as_str());
+    let word = if e.is_paused() {
+        "PAUSED - CHECK-IN"
+    } else {
+        "CHECK-IN"
+    };
+    parts.push(Part::Space);
+    parts.push(Part::Words(Words::big(
+        word,
+        theme.countdown(p.kind).add_modifier(Modifier::BOLD),
+        25,
+        1,
+    )));
+    parts.push(Part::Words(Words::sentence(
+        &format!("How did {} feel?", clean_line(name)),
+        theme.title,
+        20,
+        3,
+    )));
+    parts.push(Part::Space);
+    parts.push(Part::Words(Words::list(feelings(theme), 20, 2)));
+    parts.push(Part::Space);
+    let next = match e.shown_secs(now) {
+        Some(s) => format!("{} in {s} s", next_words(class)),
+        None => next_words(class),
+    };
+    parts.push(Part::Words(Words::sentence(&next, theme.text, 8, 2)));
+    foot(parts, class, now, theme);
+}
+
+fn confirm_quit(frame: &mut Frame, area: Rect, theme: &Theme) {
+    // Its keys are at the foot of the slide, where the instructor's keys always are.
+    let body = vec![
+        Line::styled(
+            "End the class now?",
+            theme.text.add_modifier(Modifier::BOLD),
+        ),
+        Line::styled("What was done so far is recorded.", theme.dim),
+    ];
+    let rect = popup(area, 44, body.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(body).block(frame_block("Quit?".into(), theme)),
+        rect,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::common::paths::Paths;
+    use crate::program::{Dose, Exercise, Library};
+    use crate::training::plan::{ItemKey, Plan, Planned};
+    use crate::training::runnable::Runnable;
+    use crate::tui::class::column::arrange;
+
+    /// Every exercise a bundled program can put on the screen, with the program's own.
+    fn every_exercise() -> Vec<Exercise> {
+        let mut all: Vec<Exercise> = Library::bundled().exercises().to_vec();
+        for b in crate::program::bundled::programs() {
+            let runnable = Runnable::new(b.check().program.unwrap());
+            for (_, item) in runnable.items() {
+                let e = runnable.exercise(&item.exercise).unwrap();
+                if !all.iter().any(|x| x.id == e.id) {
+                    all.push(e.clone());
+                }
+            }
+        }
+        all
+    }
+
+    fn class_of(exercise: Exercise, dir: &std::path::Path, t0: Instant) -> Class {
+        let dose = Dose::Reps {
+            sets: 3,
+            reps: 12,
+            rest: 60,
+            tempo: Some(4),
+            per_side: true,
+        };
+        let planned = Planned {
+            key: ItemKey::new("A", "B", &exercise.id),
+            block: "B".into(),
+            exercise,
+            dose,
+            level: 0,
+        };
+        let plan = Plan::from_exercises("Program", "A", 1, vec![planned.clone(), planned]);
+        let paths = Paths {
+            data: dir.join("data"),
+            config: dir.join("config"),
+        };
+        let mut c = Class::new(plan, "test".into(), &paths, Theme::default(), true, t0);
+        c.start(t0);
+        c
+    }
+
+    const SIZES: [(u16, u16); 12] = [
+        (80, 24),
+        (100, 30),
+        (120, 36),
+        (160, 48),
+        (200, 60),
+        (240, 72),
+        (320, 90),
+        (400, 120),
+        (80, 60),
+        (400, 24),
+        (137, 41),
+        (500, 150),
+    ];
+
+    /// The column fits the screen, and the exercise's name is all there: in big glyphs that
+    /// fit the width, or as plain text wrapped to it.
+    fn assert_whole(class: &Class, now: Instant, name: &str, w: u16, h: u16) {
+        let placed = arrange(slide(class, now), w - 2, h);
+        let rows: u16 = placed.iter().map(|p| p.rows).sum();
+        assert!(rows <= h, "{name} at {w}x{h}: {rows} rows");
+        let upper = clean_line(name).to_uppercase();
+        let mut seen = false;
+        for p in &placed {
+            let Part::Words(words) = &p.part else {
+                continue;
+            };
+            match &p.big {
+                Some(b) => {
+                    assert!(b.width() <= w - 2, "{name} at {w}x{h}: {:?}", b.lines);
+                    assert_eq!(b.height(), p.rows);
+                }
+                None => {
+                    for l in &p.wrapped {
+                        assert!(l.width() <= usize::from(w - 2), "{name} at {w}x{h}: {l}");
+                    }
+                }
+            }
+            if words.big.first().is_some_and(|(t, _)| t.contains(&upper)) {
+                seen = true;
+                let shown = match &p.big {
+                    Some(b) => b.lines.join(" "),
+                    None => p
+                        .wrapped
+                        .iter()
+                        .map(|l| l.to_string())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                };
+                let shown: Vec<&str> = shown.split_whitespace().collect();
+                let shown = shown.join(" ").to_uppercase();
+                assert!(
+                    shown.contains(&upper),
+                    "{name} at {w}x{h}: shown as {shown}"
+                );
+            }
+        }
+        assert!(seen, "{name} at {w}x{h}: the name was left out");
+        if (w, h) == (80, 24) {
+            let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+            t.draw(|f| draw(f, class, now)).unwrap();
+        }
+    }
+
+    #[test]
+    fn no_exercise_name_is_cut_at_any_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let t0 = Instant::now();
+        for exercise in every_exercise() {
+            let name = exercise.name.clone();
+            let mut c = class_of(exercise, dir.path(), t0);
+            // Work, set 1, left side.
+            let now = t0 + Duration::from_millis(10_500);
+            c.tick(now);
+            assert_eq!(c.engine.phase().unwrap().kind, PhaseKind::Work);
+            for (w, h) in SIZES {
+                assert_whole(&c, now, &name, w, h);
+            }
+            // Paused, with the key hint.
+            c.engine.pause(now);
+            assert_whole(&c, now, &name, 80, 24);
+            c.engine.resume(now);
+            // The check-in slide after the last set.
+            let at = c
+                .engine
+                .plan()
+                .phases
+                .iter()
+                .position(|p| p.kind == PhaseKind::CheckIn);
+            let secs: u32 = c.engine.plan().phases[..at.unwrap()]
+                .iter()
+                .filter_map(|p| p.secs)
+                .sum();
+            let now = t0 + Duration::from_secs(u64::from(secs) + 1);
+            c.tick(now);
+            assert_eq!(c.engine.phase().unwrap().kind, PhaseKind::CheckIn);
+            for (w, h) in SIZES {
+                assert_whole(&c, now, &name, w, h);
+            }
+        }
+    }
+
+    /// No key means two things in any of the class's key tables.
+    fn unambiguous(c: &Class, state: &str) {
+        let mut seen = std::collections::HashSet::new();
+        for b in c.keys().iter().filter(|b| b.enabled) {
+            for (code, _) in &b.keys {
+                assert!(seen.insert(*code), "{state}: {code:?} is bound twice");
+            }
+        }
+    }
+
+    #[test]
+    fn every_class_key_table_is_unambiguous() {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let dir = tempfile::tempdir().unwrap();
+        let t0 = Instant::now();
+        let mut c = class_of(Library::bundled().exercises()[0].clone(), dir.path(), t0);
+        let press = |c: &mut Class, code: KeyCode| {
+            c.key(KeyEvent::new(code, KeyModifiers::NONE), t0);
+        };
+        unambiguous(&c, "running");
+        press(&mut c, KeyCode::Char(' '));
+        unambiguous(&c, "paused");
+        press(&mut c, KeyCode::Char('!'));
+        unambiguous(&c, "red flags");
+        press(&mut c, KeyCode::Char('x'));
+        assert!(c.overlay.is_none(), "any key goes back to the class");
+        press(&mut c, KeyCode::Char('q'));
+        unambiguous(&c, "quit?");
+        press(&mut c, KeyCode::Esc);
+        c.stage = Stage::Finished;
+        unambiguous(&c, "finished");
+        c.stage = Stage::Welcome;
+        unambiguous(&c, "welcome");
+    }
+}

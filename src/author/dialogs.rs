@@ -11,7 +11,9 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::fields::fields;
 use super::state::{App, Ask, Effect, Modal, Purpose};
-use super::widgets::{Palette, centered, plural};
+use super::widgets::{Palette, plural, popup};
+use unicode_width::UnicodeWidthChar;
+
 use crate::common::text::clean_line;
 use crate::tui::keys::{self, Binding, any_key, bind, ch};
 
@@ -194,18 +196,27 @@ pub fn draw_input(
             format!(" {label} ")
         }
     };
-    let popup = centered(area, 66, 3);
-    Clear.render(popup, buf);
+    let window = popup(area, 66, 3);
+    Clear.render(window, buf);
     let block = Block::bordered()
         .title(Span::styled(prompt, Style::new().bold()))
         .border_style(palette.accent);
-    let inner = block.inner(popup);
-    block.render(popup, buf);
+    let inner = block.inner(window);
+    block.render(window, buf);
     let width = inner.width as usize;
+    // The end of the text, where the typing is, with room for the cursor.
     let shown: String = {
         let t = clean_line(text);
-        let n = t.chars().count();
-        t.chars().skip((n + 2).saturating_sub(width)).collect()
+        let mut used = 0;
+        let tail: Vec<char> = t
+            .chars()
+            .rev()
+            .take_while(|&c| {
+                used += UnicodeWidthChar::width(c).unwrap_or(0);
+                used + 2 <= width
+            })
+            .collect();
+        tail.into_iter().rev().collect()
     };
     Paragraph::new(format!("{shown}▏")).render(inner, buf);
 }
@@ -248,15 +259,15 @@ pub fn draw_confirm(app: &App, ask: Ask, area: Rect, buf: &mut Buffer, palette: 
     // The keys are written from the same table that answers them.
     let table = confirm_keys(ask);
     let answers = keys::footer(&table, &palette.theme);
-    let popup = centered(area, 66, 6);
-    Clear.render(popup, buf);
+    let window = popup(area, 66, 6);
+    Clear.render(window, buf);
     let block = Block::bordered()
         .title(Span::styled(title, Style::new().bold()))
         .border_style(palette.warning);
     Paragraph::new(vec![Line::raw(text), Line::raw(""), answers])
         .wrap(Wrap { trim: true })
         .block(block)
-        .render(popup, buf);
+        .render(window, buf);
 }
 
 /// The keys of `table` (what is under the help), and notes about the pane.
@@ -275,10 +286,10 @@ pub fn draw_help<A>(
         lines.push(Line::raw(""));
         lines.extend(notes.iter().map(|n| Line::raw(format!(" {n}"))));
     }
-    let popup = centered(area, 76, lines.len() as u16 + 2);
-    Clear.render(popup, buf);
+    let window = popup(area, 76, lines.len() as u16 + 2);
+    Clear.render(window, buf);
     let block = Block::bordered()
         .title(Span::styled(" Keys (any key closes) ", Style::new().bold()))
         .border_style(palette.accent);
-    Paragraph::new(lines).block(block).render(popup, buf);
+    Paragraph::new(lines).block(block).render(window, buf);
 }

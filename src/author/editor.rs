@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use super::fields::{Field, FieldId, FieldKind, fields};
 use super::state::{App, Modal, Purpose, Row};
 use super::values::{adjust, number, set_number};
-use super::widgets::{Palette, centered, fit};
+use super::widgets::{Palette, fit, popup};
 use crate::common::text::clean_line;
 use crate::program::{Exercise, Impact, Kind};
 use crate::tui::keys::{Binding, bind, ch, digits};
@@ -291,13 +291,13 @@ pub fn draw(app: &App, row: Row, selected: usize, area: Rect, buf: &mut Buffer, 
     };
     let blank = usize::from(!header.is_empty());
     let height = (list.len() + header.len() + blank).min(area.height.saturating_sub(2) as usize);
-    let popup = centered(area, 66, height as u16 + 2);
-    Clear.render(popup, buf);
+    let window = popup(area, 66, height as u16 + 2);
+    Clear.render(window, buf);
     let block = Block::bordered()
         .title(Span::styled(title, Style::new().bold()))
         .border_style(palette.accent);
-    let inner = block.inner(popup);
-    block.render(popup, buf);
+    let inner = block.inner(window);
+    block.render(window, buf);
     let width = inner.width as usize;
     let mut lines: Vec<Line> = header
         .iter()

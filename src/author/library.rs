@@ -220,7 +220,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer, palette: &Palette) {
                 " "
             };
             let name = fit(&clean_line(&e.name), width.saturating_sub(8));
-            let pad = width.saturating_sub(8).saturating_sub(name.chars().count());
+            let pad = width
+                .saturating_sub(8)
+                .saturating_sub(super::widgets::width(&name));
             ListItem::new(Line::from(vec![
                 Span::raw(pointer),
                 Span::raw(name),

@@ -1,13 +1,17 @@
 //! What the author screen's panes and windows share when they draw: the palette (the coach's
 //! colour-blind-safe blue and orange, never red against green; every meaning is also in a
-//! word or a mark), fitting text to a width, a pane's border, a centred window.
+//! word or a mark), fitting text to a width, a pane's border; a centred window is the coach's
+//! `popup`.
 
-use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 use ratatui::widgets::Block;
 
+use unicode_width::UnicodeWidthChar;
+
+pub use crate::common::wrap::width;
 use crate::tui::theme::Theme;
+pub use crate::tui::widgets::popup;
 
 /// The author screen's styles, from the coach's theme.
 #[derive(Debug, Clone, Copy)]
@@ -36,15 +40,26 @@ impl Default for Palette {
     }
 }
 
-/// `text` cut to `width` characters, with an ellipsis when it was longer.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_owned()
-    } else {
-        let mut s: String = text.chars().take(width.saturating_sub(1)).collect();
-        s.push('…');
-        s
+/// `text` cut to `columns` columns of the terminal (a wide character takes two), with an
+/// ellipsis when it was longer.
+pub fn fit(text: &str, columns: usize) -> String {
+    if width(text) <= columns {
+        return text.to_owned();
     }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > columns {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if columns > 0 {
+        out.push('…');
+    }
+    out
 }
 
 pub fn plural(n: usize) -> &'static str {
@@ -63,14 +78,17 @@ pub fn pane(title: &str, focused: bool, palette: &Palette) -> Block<'static> {
         .border_style(border)
 }
 
-/// A `width` x `height` rectangle in the middle of `area` (smaller if `area` is).
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_counts_columns_not_characters() {
+        assert_eq!(fit("Wall push-up", 20), "Wall push-up");
+        assert_eq!(fit("Wall push-up", 6), "Wall …");
+        // Each of these takes two columns: four fit in 9 with the ellipsis.
+        assert_eq!(fit("深蹲深蹲深蹲", 9), "深蹲深蹲…");
+        assert!(width(&fit("深蹲深蹲深蹲", 8)) <= 8);
+        assert_eq!(fit("abc", 0), "");
     }
 }

@@ -31,12 +31,18 @@ pub trait Shell {
     fn next_wake(&self, now: Instant) -> Option<Instant>;
     fn draw(&self, frame: &mut ratatui::Frame, now: Instant);
     fn should_quit(&self) -> bool;
-    /// The session on screen, for the cues to follow (`None` before and after one).
-    fn engine(&self) -> Option<&Engine>;
+    /// The session on screen, for the cues to follow (`None` before and after one, and in
+    /// a shell that runs no session).
+    fn engine(&self) -> Option<&Engine> {
+        None
+    }
     /// What the person wants to hear now.
-    fn hearing(&self) -> Hearing;
-    /// Shows `text` once (until the next key): a player not found, or failing.
-    fn notice(&mut self, text: String);
+    fn hearing(&self) -> Hearing {
+        Hearing::NOTHING
+    }
+    /// Shows `text` once (until the next key): a player not found, or failing. Only a shell
+    /// that hears something is ever told anything.
+    fn notice(&mut self, _text: String) {}
     /// The terminal's size now, before each tick.
     fn fit(&mut self, _area: ratatui::layout::Rect, _now: Instant) {}
 }

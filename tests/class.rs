@@ -312,7 +312,11 @@ fn the_room_hears_each_change_and_the_last_three_seconds_unless_quiet() {
         ]
     );
     assert!(c.hearing().sound && !c.hearing().voice);
-    let quiet = Class::new(plan(), "x".into(), &paths, Theme::default(), true, t0);
+    // Speech only when asked for (--voice), and never with --quiet.
+    c.voice = true;
+    assert!(c.hearing().voice && c.hearing().sound);
+    let mut quiet = Class::new(plan(), "x".into(), &paths, Theme::default(), true, t0);
+    quiet.voice = true;
     assert_eq!(quiet.hearing(), Hearing::NOTHING);
 }
 

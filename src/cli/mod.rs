@@ -50,7 +50,7 @@ pub fn run(invocation: Invocation) -> u8 {
             session,
             theme,
             ..
-        }) => session::run(cli, &program, session.as_deref(), theme, &mut err),
+        }) => session::run(cli, &program, session.as_deref(), theme.into(), &mut err),
         Some(Command::Class {
             program,
             session,

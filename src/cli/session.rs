@@ -64,7 +64,7 @@ pub fn run(
     cli: &Options,
     program: &str,
     session: Option<&str>,
-    theme: super::class::ThemeArg,
+    theme: crate::tui::theme::Theme,
     err: &mut dyn Write,
 ) -> u8 {
     let (entry, index) = match resolve(program, session, err) {
@@ -77,7 +77,7 @@ pub fn run(
     let mut app = app(cli, vec![entry]);
     app.shared.direct = true;
     app.shared.session = index;
-    app.shared.theme = theme.into();
+    app.shared.theme = theme;
     app.start(Instant::now());
     finish(tui::run(&mut app), err)
 }

@@ -17,7 +17,22 @@ cols=${1:-120} rows=${2:-40}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 sock="measure-cues-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+# On any exit: end upright and everything under the pane (script, upright, its players),
+# then the private tmux server, so nothing is left running.
+cleanup() {
+    local pane pids=()
+    pane=$(tmux -L "$sock" list-panes -a -F '#{pane_pid}' 2>/dev/null || true)
+    for p in $pane; do
+        pids+=("$p" $(pgrep -P "$p" || true))
+        for c in $(pgrep -P "$p" || true); do pids+=($(pgrep -P "$c" || true)); done
+    done
+    [ ${#pids[@]} -eq 0 ] || kill -TERM "${pids[@]}" 2>/dev/null || true
+    sleep 0.5
+    [ ${#pids[@]} -eq 0 ] || kill -KILL "${pids[@]}" 2>/dev/null || true
+    tmux -L "$sock" kill-server 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
 tick=$(getconf CLK_TCK)
 
 cat >"$work/heard.ron" <<'RON'

@@ -8,6 +8,7 @@ pub mod class;
 pub mod clock;
 pub mod coach;
 pub mod keys;
+pub mod paint;
 pub mod terminal;
 pub mod theme;
 pub mod widgets;

@@ -1,21 +1,23 @@
 //! The terminal loop: sets the terminal up and restores it (on quit, panic, Ctrl-C, SIGTERM and
 //! SIGHUP), turns key presses into the shell's inputs, and sleeps until the next visible change
 //! (a second boundary of a running countdown, a key, a resize, a signal) or the next cue. It
-//! hands the cues due to the players first (`audio`), then draws, inside a synchronized update
-//! so a frame never tears.
+//! hands the cues due to the players first (`audio`), then draws into ratatui's buffer and
+//! writes what looks different with the `paint::Painter` (a frame after a key or a resize
+//! inside a synchronized update, so it never tears), in one write.
 
 use std::io::{self, Write};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Instant;
 
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use super::class::{self, Class};
 use super::coach::{self, App};
+use super::paint::Painter;
 use crate::audio::{Audio, Hearing};
 use crate::training::Engine;
 use crate::training::cues::Cues;
@@ -127,6 +129,15 @@ fn past_resizes(rx: &mpsc::Receiver<Msg>) -> Option<Msg> {
     }
 }
 
+/// ratatui keeps a second buffer of the terminal's size for its own diff; the painter keeps
+/// what is shown instead, so that one is given back (a frame is 48 bytes a cell: 0.6 MB at
+/// 200x60).
+fn drop_second_buffer<B: ratatui::backend::Backend>(terminal: &mut ratatui::Terminal<B>) {
+    terminal.swap_buffers();
+    *terminal.current_buffer_mut() = Buffer::empty(Rect::ZERO);
+    terminal.swap_buffers();
+}
+
 /// Runs the app until it quits. The terminal is restored whatever happens.
 pub fn run(app: &mut impl Shell) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
@@ -138,6 +149,8 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
         }
     });
     let mut terminal = ratatui::try_init()?;
+    drop_second_buffer(&mut terminal);
+    let mut painter = Painter::new(terminal.get_frame().area());
     std::thread::spawn(move || {
         while let Ok(ev) = event::read() {
             if tx.send(Msg::Term(ev)).is_err() {
@@ -148,6 +161,8 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
     let mut cues = Cues::default();
     let mut audio = Audio::new();
     let result = (|| -> io::Result<()> {
+        // The cursor stays hidden: nothing on these screens is typed at it.
+        terminal.hide_cursor()?;
         let mut dirty = true;
         let mut synchronized = true;
         // A message taken while skipping a storm of resizes, handled next.
@@ -173,23 +188,24 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
                 dirty = true;
             }
             if dirty {
-                // A frame after a key or resize may change much of the screen: draw it inside a
-                // synchronized update so it never tears. A countdown's second changes a few
-                // cells; it skips those 16 bytes, and the cursor (hidden once at start) is not
-                // hidden again every frame.
-                if synchronized {
-                    execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-                }
                 // The size is known from the start and from resize events: asking the
                 // terminal each frame would open, query and close it every second.
+                terminal.current_buffer_mut().reset();
                 let mut frame = terminal.get_frame();
                 app.draw(&mut frame, now);
-                terminal.flush()?;
-                terminal.swap_buffers();
+                let bytes = painter.paint(terminal.current_buffer_mut());
+                // A frame after a key or resize may change much of the screen: inside a
+                // synchronized update so it never tears. A countdown's second changes a few
+                // cells, and skips those 16 bytes.
+                let out = terminal.backend_mut();
                 if synchronized {
-                    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+                    out.write_all(b"\x1b[?2026h")?;
+                    out.write_all(bytes)?;
+                    out.write_all(b"\x1b[?2026l")?;
+                } else {
+                    out.write_all(bytes)?;
                 }
-                terminal.backend_mut().flush()?;
+                out.flush()?;
                 // Debug builds only: lets the terminal tests check that a panic still gives
                 // the terminal back (the release build has no such switch).
                 #[cfg(debug_assertions)]
@@ -231,13 +247,24 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
                     // A resize storm: take every resize already waiting, then draw once; the
                     // first other message is kept for the next turn, never dropped.
                     held = past_resizes(&rx);
+                    // A new size clears the terminal, to blanks in the colours it writes with:
+                    // its own.
+                    let before = terminal.get_frame().area();
+                    terminal.backend_mut().write_all(painter.reset_look())?;
                     terminal.autoresize()?;
+                    let area = terminal.get_frame().area();
+                    if area != before {
+                        drop_second_buffer(&mut terminal);
+                        painter.cleared(area);
+                    }
                     true
                 }
                 Some(_) => false,
             };
         }
     })();
+    // The terminal's own colours again before it is handed back.
+    let _ = terminal.backend_mut().write_all(painter.reset_look());
     ratatui::restore();
     result
 }

@@ -41,7 +41,7 @@ use crate::program::sources::Entry;
 use crate::training::Engine;
 use crate::tui::clock::Wall;
 use crate::tui::keys::{self, Binding};
-use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, too_small, with_footer, wrap_line};
+use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, fill, too_small, with_footer, wrap_line};
 
 /// What the person is looking at.
 #[derive(Debug)]
@@ -346,7 +346,7 @@ fn too_small_for(area: Rect) -> bool {
 pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
     let area = frame.area();
     let theme = app.shared.theme;
-    frame.render_widget(ratatui::widgets::Block::new().style(theme.base), area);
+    fill(frame.buffer_mut(), area, theme.base);
     if too_small_for(area) {
         too_small(frame, area, &theme);
         if matches!(app.screen, Screen::Session(_)) {

@@ -26,7 +26,7 @@ use crate::training::safety;
 use crate::tui::big;
 use crate::tui::keys::{Binding, bind, ch};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{countdown_text, dialog, frame_block, phase_word};
+use crate::tui::widgets::{countdown_text, dialog, framed, phase_word};
 
 /// One run of a session.
 #[derive(Debug)]
@@ -354,7 +354,9 @@ pub fn draw(
     frame.render_widget(Paragraph::new(Span::styled(left, theme.title)), hl);
     frame.render_widget(Paragraph::new(Span::styled(right, theme.dim)), hr);
 
-    let inner_block = frame_block(
+    let inner = framed(
+        frame,
+        body,
         if e.is_paused() {
             "PAUSED".into()
         } else {
@@ -362,8 +364,6 @@ pub fn draw(
         },
         theme,
     );
-    let inner = inner_block.inner(body);
-    frame.render_widget(inner_block, body);
 
     let d = planned.dose;
     let ex = &planned.exercise;

@@ -214,7 +214,11 @@ impl Lexicon {
                 }
             }
         }
-        let expand = |list: &[String]| -> HashSet<String> {
+        // Each word's forms, worked out once: the word lists name the same classes of limbs
+        // and objects over and over, and stemming each word in every language is the
+        // costliest part of building the lexicon (it is built before the first frame).
+        let mut forms: HashMap<String, Vec<String>> = HashMap::new();
+        let mut expand = |list: &[String]| -> HashSet<String> {
             let mut out = HashSet::new();
             for w in list {
                 let words: Vec<&String> = match w.strip_prefix('@') {
@@ -227,18 +231,11 @@ impl Lexicon {
                     None => vec![w],
                 };
                 for w in words {
-                    for f in normal::words(w) {
-                        let stem = Lang::ALL
-                            .iter()
-                            .map(|&l| stem::stem(&f.chars, l))
-                            .min()
-                            .unwrap_or(f.chars.len());
-                        // A short stem could be another word ("andar" cut to "and").
-                        if stem >= 4 {
-                            out.insert(f.chars[..stem].iter().collect());
-                        }
-                        out.insert(f.text());
-                    }
+                    let known = match forms.get(w.as_str()) {
+                        Some(known) => known,
+                        None => forms.entry(w.clone()).or_insert_with(|| word_forms(w)),
+                    };
+                    out.extend(known.iter().cloned());
                 }
             }
             out
@@ -249,6 +246,7 @@ impl Lexicon {
             .iter()
             .map(|a| expand(&a.safe_with))
             .collect();
+        drop(forms);
         Lexicon {
             negations: set(&data.negations),
             transparent: set(&data.transparent),
@@ -284,6 +282,25 @@ impl Lexicon {
     pub fn ambiguous(&self, i: usize) -> &Ambiguous {
         &self.data.ambiguous[i]
     }
+}
+
+/// The forms of a word of `unless_next` or `safe_with` that excuse a phrase: each folded word
+/// as written, and its shortest stem in any language when that is 4 letters or more.
+fn word_forms(w: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in normal::words(w) {
+        let stem = Lang::ALL
+            .iter()
+            .map(|&l| stem::stem(&f.chars, l))
+            .min()
+            .unwrap_or(f.chars.len());
+        // A short stem could be another word ("andar" cut to "and").
+        if stem >= 4 {
+            out.push(f.chars[..stem].iter().collect());
+        }
+        out.push(f.text());
+    }
+    out
 }
 
 #[cfg(test)]

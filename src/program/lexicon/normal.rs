@@ -73,7 +73,13 @@ pub fn words(text: &str) -> Vec<Word> {
     // the gap before the word being read.
     let mut pending = Gap::Stop;
     let mut gap = Gap::Stop;
-    let chars: Vec<char> = text.nfkc().collect();
+    // NFKC leaves ASCII as it is, and most texts are ASCII: normalising is the costliest step
+    // of building the lexicon before the first frame.
+    let chars: Vec<char> = if text.is_ascii() {
+        text.chars().collect()
+    } else {
+        text.nfkc().collect()
+    };
     for (i, &c) in chars.iter().enumerate() {
         let next_alnum = chars.get(i + 1).is_some_and(|c| c.is_alphanumeric());
         let letters =

@@ -11,11 +11,17 @@ use crate::common::files;
 pub struct Settings {
     /// Terminal bell in the last three seconds of a countdown and at every phase change.
     pub sound: bool,
+    /// The session's figure glides between its key poses while each part of a rep runs,
+    /// instead of changing pose only when the part changes (more drawing: see the README).
+    pub smooth_figure: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { sound: true }
+        Settings {
+            sound: true,
+            smooth_figure: false,
+        }
     }
 }
 
@@ -48,8 +54,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("settings.ron");
         assert_eq!(Settings::load(&path), Settings::default());
-        Settings { sound: false }.save(&path).unwrap();
-        assert_eq!(Settings::load(&path), Settings { sound: false });
+        let quiet = Settings {
+            sound: false,
+            ..Settings::default()
+        };
+        quiet.save(&path).unwrap();
+        assert_eq!(Settings::load(&path), quiet);
+        // A file from before a setting existed keeps the default for it.
+        std::fs::write(&path, "(sound: false)").unwrap();
+        assert_eq!(Settings::load(&path), quiet);
         std::fs::write(&path, "garbage(").unwrap();
         assert_eq!(Settings::load(&path), Settings::default());
     }

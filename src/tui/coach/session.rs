@@ -1,5 +1,5 @@
 //! The session screen: the exercise, the countdown (big digits when there is room), the pace
-//! of each rep, the cues and what comes next, driven by the engine; its keys; what the engine's
+//! of each rep, the cues and what comes next, with the exercise's figure beside them, driven by the engine; its keys; what the engine's
 //! events do to the coach (the journal, the bell, the check-in, the end); and the "quit?"
 //! dialog over it.
 
@@ -10,7 +10,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph, Wrap};
+use ratatui::widgets::{LineGauge, Paragraph};
 
 use super::advice::Advice;
 use super::check_in::CheckIn;
@@ -24,9 +24,10 @@ use crate::training::Engine;
 use crate::training::plan::PhaseKind;
 use crate::training::safety;
 use crate::tui::big;
+use crate::tui::figure_panel;
 use crate::tui::keys::{Binding, bind, ch};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{countdown_text, dialog, frame_block, phase_word};
+use crate::tui::widgets::{countdown_text, dialog, frame_block, phase_word, wrap_line};
 
 /// One run of a session.
 #[derive(Debug)]
@@ -290,7 +291,13 @@ fn minutes_left(d: Duration) -> String {
 /// digits, which read as well at a normal distance and redraw half the cells each second.
 pub const FULL_SIZE_FROM: (u16, u16) = (160, 48);
 
-pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, theme: &Theme) {
+/// The words keep at least this many columns beside the figure; the figure takes at most
+/// this share of the width, in percent.
+const WORDS_MIN: u16 = 40;
+const FIGURE_SHARE: u16 = 45;
+
+/// Draws the session; `smooth`: the figure glides between its key poses.
+pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, smooth: bool, theme: &Theme) {
     let e = &run.engine;
     let (Some(phase), Some(planned)) = (e.phase(), e.exercise()) else {
         return;
@@ -326,6 +333,13 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, theme: &Them
     );
     let inner = inner_block.inner(body);
     frame.render_widget(inner_block, body);
+    // The figure beside everything else, in the room the words leave.
+    let shown = figure_panel::shown(e, now, smooth);
+    let (inner, figure_area) =
+        figure_panel::split(inner, shown.map(|s| s.figure), FIGURE_SHARE, WORDS_MIN);
+    if let (Some(s), Some(at)) = (&shown, figure_area) {
+        figure_panel::draw(frame, at, s, theme);
+    }
 
     let d = planned.dose;
     let ex = &planned.exercise;
@@ -367,6 +381,7 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, theme: &Them
                 Span::raw(clean_line(c).into_owned()),
             ])
         }))
+        .flat_map(|l: Line| wrap_line(&l, inner.width, 2))
         .collect();
     let cue_height = cue_lines.len() as u16 + 1;
 
@@ -480,10 +495,7 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, theme: &Them
         );
     }
 
-    frame.render_widget(
-        Paragraph::new(cue_lines).wrap(Wrap { trim: true }),
-        cues_area,
-    );
+    frame.render_widget(Paragraph::new(cue_lines), cues_area);
 
     let next = match e.next_exercise() {
         Some(n) => format!(

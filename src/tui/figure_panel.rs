@@ -96,17 +96,25 @@ fn glide(engine: &Engine, now: Instant) -> Option<f64> {
 
 /// Splits `area` into the words (left) and the figure (right). The figure is as wide as it
 /// is drawn at the area's height (with a column either side), at most `most` percent of the
-/// width, and leaves the words at least `words` columns; it is left out when that room is
-/// under `MIN_SIZE`.
-pub fn split(area: Rect, figure: Option<&Figure>, most: u16, words: u16) -> (Rect, Option<Rect>) {
+/// width, and narrower still until the words fit in what is left (`fits`, given the words'
+/// width); it is left out when that leaves it under `MIN_SIZE`.
+pub fn split(
+    area: Rect,
+    figure: Option<&Figure>,
+    most: u16,
+    fits: impl Fn(u16) -> bool,
+) -> (Rect, Option<Rect>) {
     let Some(figure) = figure else {
         return (area, None);
     };
     let rows = area.height.saturating_sub(1);
     let room = (u32::from(area.width) * u32::from(most) / 100) as u16;
-    let room = room.min(area.width.saturating_sub(words));
-    let width = (cells_wide(figure, rows) + 2).min(room);
-    if width < MIN_SIZE.0 + 2 || rows < MIN_SIZE.1 {
+    let smallest = MIN_SIZE.0 + 2;
+    let mut width = (cells_wide(figure, rows) + 2).min(room);
+    while width >= smallest && !fits(area.width - width) {
+        width -= 1;
+    }
+    if width < smallest || rows < MIN_SIZE.1 {
         return (area, None);
     }
     let [left, right] =
@@ -273,18 +281,22 @@ mod tests {
             .get("sit-to-stand")
             .unwrap();
         let area = Rect::new(1, 2, 78, 19);
-        let (words, at) = split(area, Some(f), 45, 40);
+        let forty = |w: u16| w >= 40;
+        let (words, at) = split(area, Some(f), 45, forty);
         let at = at.unwrap();
         assert_eq!(words.width + at.width, 78);
         assert!(words.width >= 40);
         assert_eq!(at.height, 19);
         assert_eq!(at.x, words.right());
-        assert_eq!(split(area, None, 45, 40), (area, None));
-        // No room left by the words, or too low: no figure.
-        assert_eq!(split(area, Some(f), 45, 70).1, None);
-        assert_eq!(split(Rect::new(0, 0, 78, 6), Some(f), 45, 40).1, None);
+        assert_eq!(split(area, None, 45, forty), (area, None));
+        // Words that need more room narrow the figure, down to none at all.
+        let (words, at) = split(area, Some(f), 45, |w| w >= 60);
+        assert_eq!((words.width, at.unwrap().width), (60, 18));
+        assert_eq!(split(area, Some(f), 45, |w| w >= 70).1, None);
+        // Too low: no figure.
+        assert_eq!(split(Rect::new(0, 0, 78, 6), Some(f), 45, forty).1, None);
         // A wide screen gives a standing figure what it needs, not the whole share.
-        let (_, wide) = split(Rect::new(0, 0, 300, 40), Some(f), 45, 40);
+        let (_, wide) = split(Rect::new(0, 0, 300, 40), Some(f), 45, forty);
         assert!(wide.unwrap().width < 135, "{wide:?}");
     }
 }

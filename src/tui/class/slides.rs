@@ -63,7 +63,9 @@ pub(crate) fn split(class: &Class, now: Instant, area: Rect) -> (Rect, Option<(R
             .phase()
             .is_some_and(|p| p.kind != PhaseKind::CheckIn);
     let shown = figure_panel::shown(&class.engine, now, false).filter(|_| on_exercise);
-    let (words, at) = figure_panel::split(area, shown.map(|s| s.figure), FIGURE_SHARE, WORDS_MIN);
+    let (words, at) = figure_panel::split(area, shown.map(|s| s.figure), FIGURE_SHARE, |w| {
+        w >= WORDS_MIN
+    });
     (words, at.zip(shown))
 }
 

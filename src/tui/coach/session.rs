@@ -333,13 +333,6 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, smooth: bool
     );
     let inner = inner_block.inner(body);
     frame.render_widget(inner_block, body);
-    // The figure beside everything else, in the room the words leave.
-    let shown = figure_panel::shown(e, now, smooth);
-    let (inner, figure_area) =
-        figure_panel::split(inner, shown.map(|s| s.figure), FIGURE_SHARE, WORDS_MIN);
-    if let (Some(s), Some(at)) = (&shown, figure_area) {
-        figure_panel::draw(frame, at, s, theme);
-    }
 
     let d = planned.dose;
     let ex = &planned.exercise;
@@ -381,8 +374,29 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, smooth: bool
                 Span::raw(clean_line(c).into_owned()),
             ])
         }))
-        .flat_map(|l: Line| wrap_line(&l, inner.width, 2))
         .collect();
+    let wrapped = |width: u16| -> Vec<Line<'static>> {
+        cue_lines
+            .iter()
+            .flat_map(|l| wrap_line(l, width, 2))
+            .collect()
+    };
+    // Rows for the countdown's digits once the words have theirs (name, status, pace, gauge,
+    // the cues and a row under them, what comes next), at a width.
+    let spare_at = |width: u16| inner.height.saturating_sub(6 + wrapped(width).len() as u16);
+
+    // The figure beside everything else, in the room the words leave: never so wide that the
+    // cues, wrapped narrower, take rows the countdown's digits had.
+    let figure = figure_panel::shown(e, now, smooth);
+    let digits_want = spare_at(inner.width).min(4);
+    let (inner, figure_area) =
+        figure_panel::split(inner, figure.map(|s| s.figure), FIGURE_SHARE, |words| {
+            words >= WORDS_MIN && spare_at(words) >= digits_want
+        });
+    if let (Some(s), Some(at)) = (&figure, figure_area) {
+        figure_panel::draw(frame, at, s, theme);
+    }
+    let cue_lines = wrapped(inner.width);
     let cue_height = cue_lines.len() as u16 + 1;
 
     let shown = e.shown_secs(now);
@@ -392,8 +406,7 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, smooth: bool
         _ => String::new(),
     };
     // The countdown takes the room the rest leaves: grow it on a large screen.
-    let fixed = 2 + 1 + 1 + cue_height + 1;
-    let spare = inner.height.saturating_sub(fixed);
+    let spare = spare_at(inner.width);
     let large = area.width >= FULL_SIZE_FROM.0 && area.height >= FULL_SIZE_FROM.1;
     // Half-height digits on ordinary terminals (half the cells to redraw each second); on a
     // large one up to 24 rows tall, leaving the cues on screen beside them.

@@ -1,0 +1,181 @@
+//! The session screen with the exercise's figure, for every exercise a bundled program can put
+//! on it: at 80x24 the figure is there and squeezes out none of the words (the name, the
+//! countdown, the pace, every cue and caution, what comes next); at 200x60 it is large.
+
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use upright::common::text::clean_line;
+use upright::program::{Dose, Exercise, Library};
+use upright::training::Engine;
+use upright::training::plan::{ItemKey, Plan, Planned};
+use upright::training::runnable::Runnable;
+use upright::tui::coach::session::{Run, draw};
+use upright::tui::theme::Theme;
+
+/// Every exercise a bundled program can put on the screen, with the programs' own.
+fn every_exercise() -> Vec<Exercise> {
+    let mut all: Vec<Exercise> = Library::bundled().exercises().to_vec();
+    for b in upright::program::bundled::programs() {
+        let runnable = Runnable::new(b.check().program.unwrap());
+        for (_, item) in runnable.items() {
+            let e = runnable.exercise(&item.exercise).unwrap();
+            if !all.iter().any(|x| x.id == e.id) {
+                all.push(e.clone());
+            }
+        }
+    }
+    all
+}
+
+fn run_of(exercise: Exercise, dose: Dose, t0: Instant) -> Run {
+    let planned = Planned {
+        key: ItemKey::new("A", "B", &exercise.id),
+        block: "B".into(),
+        exercise,
+        dose,
+        level: 0,
+    };
+    let next = planned.clone();
+    let plan = Plan::from_exercises("Program", "A", 1, vec![planned, next]);
+    Run::new(Engine::new(plan, t0), 1, "test".into(), None)
+}
+
+/// The screen's rows (the session's area: 80x24 less the header banner and the key bar).
+fn rows(run: &Run, now: Instant, w: u16, h: u16) -> Vec<String> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(f, Rect::new(0, 0, w, h), run, now, false, &Theme::default()))
+        .unwrap();
+    let buf = t.backend().buffer().clone();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_owned()).collect())
+        .collect()
+}
+
+fn is_braille(c: char) -> bool {
+    ('\u{2800}'..='\u{28ff}').contains(&c)
+}
+
+/// The words on screen, the figure's dots and the frame taken out, as one line.
+fn words(rows: &[String]) -> String {
+    let text: String = rows
+        .iter()
+        .map(|r| {
+            r.chars()
+                .map(|c| {
+                    if is_braille(c) || "│╭╮╰╯─".contains(c) {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn squash(s: &str) -> String {
+    clean_line(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn at_80x24_the_figure_leaves_every_word_on_screen_for_every_exercise() {
+    let t0 = Instant::now();
+    let doses = [
+        Dose::Reps {
+            sets: 2,
+            reps: 12,
+            rest: 60,
+            tempo: Some(4),
+            per_side: true,
+        },
+        Dose::Holds {
+            sets: 1,
+            reps: 5,
+            hold: 10,
+            rest: 30,
+            per_side: false,
+        },
+        Dose::Time {
+            secs: 45,
+            sets: 1,
+            rest: 0,
+            per_side: false,
+        },
+    ];
+    for exercise in every_exercise() {
+        for dose in doses {
+            let mut run = run_of(exercise.clone(), dose, t0);
+            // Work, set 1: the countdown, the pace and the figure's first move.
+            let now = t0 + Duration::from_millis(10_500);
+            run.engine.tick(now);
+            // The session's area at 80x24: one banner-free screen less the two-row key bar.
+            let screen = rows(&run, now, 80, 22);
+            let id = &exercise.id;
+            let dots: usize = screen
+                .iter()
+                .map(|r| r.chars().filter(|&c| is_braille(c)).count())
+                .sum();
+            assert!(dots > 20, "{id}: no figure\n{}", screen.join("\n"));
+            let said = words(&screen);
+            let mut wanted: Vec<String> = exercise.cues.iter().map(|c| squash(c)).collect();
+            wanted.extend(
+                exercise
+                    .caution
+                    .iter()
+                    .map(|c| format!("Caution: {}", squash(c))),
+            );
+            wanted.push(squash(&exercise.name).to_uppercase());
+            wanted.push("Next:".into());
+            wanted.push("Set 1 of".into());
+            for w in wanted {
+                assert!(
+                    said.contains(&w),
+                    "{id} {dose:?}: \"{w}\" is not on screen\n{}",
+                    screen.join("\n")
+                );
+            }
+            // The countdown's digits: rows of half-block glyphs in the words' column.
+            let digit_rows = screen
+                .iter()
+                .filter(|r| r.chars().any(|c| "▀▄█▌▐▖▗▘▝▙▛▜▟".contains(c)))
+                .count();
+            assert!(digit_rows >= 2, "{id}: no countdown\n{}", screen.join("\n"));
+        }
+    }
+}
+
+#[test]
+fn a_large_screen_shows_a_large_figure() {
+    let t0 = Instant::now();
+    let dose = Dose::Reps {
+        sets: 1,
+        reps: 8,
+        rest: 0,
+        tempo: Some(4),
+        per_side: false,
+    };
+    let ex = Library::bundled().get("sit-to-stand").unwrap().clone();
+    let mut run = run_of(ex, dose, t0);
+    let now = t0 + Duration::from_millis(10_500);
+    run.engine.tick(now);
+    let figure_rows = |w, h| {
+        rows(&run, now, w, h)
+            .iter()
+            .filter(|r| r.chars().any(is_braille))
+            .count()
+    };
+    let (small, large) = (figure_rows(80, 22), figure_rows(200, 57));
+    assert!(small >= 15, "{small} rows at 80x24");
+    assert!(large >= 50, "{large} rows at 200x60");
+    // Too small a screen for a readable figure: none, and the words keep it all.
+    let tiny = rows(&run, now, 50, 12);
+    assert!(!tiny.iter().any(|r| r.chars().any(is_braille)), "{tiny:#?}");
+}

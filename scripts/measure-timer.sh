@@ -8,9 +8,13 @@
 #
 #   scripts/measure-timer.sh [SECS]          # upright and the peers
 #   PEERS=0 scripts/measure-timer.sh 120     # upright alone, e.g. a 2-minute end check
+#   COLS=200 ROWS=60 scripts/measure-timer.sh            # another terminal size
+#   EXERCISE=sit-to-stand DOSE='Reps(sets: 1, reps: 15, rest: 0, tempo: 4)' \
+#       scripts/measure-timer.sh             # a paced exercise: the figure moves (60 s)
+#   SMOOTH=1 ...                             # with the figure's smooth mode on
 set -euo pipefail
 secs=${1:-60}
-cols=120 rows=40
+cols=${COLS:-120} rows=${ROWS:-40}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'tmux kill-session -t measure 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -22,7 +26,7 @@ Program(
     level: Beginner,
     per_week: 1,
     sessions: [Session(name: "A", blocks: [Block(name: "B", items: [
-        Item(exercise: "tandem-stance-supported", dose: Time(secs: $secs)),
+        Item(exercise: "${EXERCISE:-tandem-stance-supported}", dose: ${DOSE:-Time(secs: $secs)}),
         Item(exercise: "chin-tuck", dose: Time(secs: 30)),
         Item(exercise: "single-leg-stand-supported", dose: Time(secs: 30)),
     ])])],
@@ -80,14 +84,17 @@ measure() {
     }'
 }
 
-echo "Countdown of ${secs} s in tmux at ${cols}x${rows}, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m)"
+echo "Countdown of ${secs} s (${EXERCISE:-tandem-stance-supported}${SMOOTH:+, smooth figure}) in tmux at ${cols}x${rows}, $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m)"
 echo
 echo "| timer      | CPU      | peak mem  | terminal    | 1st frame | end late  |"
 echo "|------------|----------|-----------|-------------|-----------|-----------|"
 bin="$root/target/release/upright"
 [ -x "$bin" ] || (cd "$root" && cargo build --release -q)
 # n: no unassessed fracture; Enter: skip "get ready" so the countdown starts at once.
-measure upright "upright run" n Enter -- "$bin" run "$work/countdown.ron" --quiet --data-dir "$work/data"
+mkdir -p "$work/config/upright"
+echo "(sound: false, smooth_figure: $([ "${SMOOTH:-0}" = 1 ] && echo true || echo false))" \
+    >"$work/config/upright/settings.ron"
+measure upright "upright run" n Enter -- env XDG_CONFIG_HOME="$work/config" "$bin" run "$work/countdown.ron" --quiet --data-dir "$work/data"
 [ "${PEERS:-1}" = 0 ] && exit 0
 if command -v termdown >/dev/null 2>&1; then
     measure termdown "termdown [0-9]" -- termdown "$((secs + 10))s"

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod document;
+pub mod figure;
 pub mod ui;
 
 use std::io::{self, IsTerminal, Write};

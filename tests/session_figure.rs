@@ -179,3 +179,95 @@ fn a_large_screen_shows_a_large_figure() {
     let tiny = rows(&run, now, 50, 12);
     assert!(!tiny.iter().any(|r| r.chars().any(is_braille)), "{tiny:#?}");
 }
+
+/// What is written to the terminal to go from the screen at `a` seconds to the screen at `b`
+/// (as ratatui's crossterm backend writes it: only the cells that changed).
+fn written_between(run: &mut Run, t0: Instant, a: f64, b: f64, w: u16, h: u16) -> String {
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::{TerminalOptions, Viewport};
+    let written = Written::default();
+    let backend = CrosstermBackend::new(written.clone());
+    let area = Rect::new(0, 0, w, h);
+    let mut t = Terminal::with_options(
+        backend,
+        TerminalOptions {
+            viewport: Viewport::Fixed(area),
+        },
+    )
+    .unwrap();
+    let frame = |t: &mut Terminal<CrosstermBackend<Written>>, run: &mut Run, secs: f64| {
+        let now = t0 + Duration::from_secs_f64(secs);
+        run.engine.tick(now);
+        t.draw(|f| draw(f, area, run, now, false, &Theme::default()))
+            .unwrap();
+    };
+    frame(&mut t, run, a);
+    written.0.borrow_mut().clear();
+    frame(&mut t, run, b);
+    String::from_utf8(written.0.borrow().clone()).unwrap()
+}
+
+/// What the backend wrote, shared with the test.
+#[derive(Clone, Default)]
+struct Written(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Written {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The figure is redrawn when the part of the rep changes and at no other second: within a
+/// part, what is written holds none of its dots.
+#[test]
+fn the_figure_writes_to_the_terminal_only_when_the_part_of_the_rep_changes() {
+    let t0 = Instant::now();
+    let dose = Dose::Reps {
+        sets: 1,
+        reps: 15,
+        rest: 0,
+        tempo: Some(6),
+        per_side: false,
+    };
+    let dots = |s: &str| s.chars().filter(|&c| is_braille(c)).count();
+    for (w, h) in [(80, 22), (120, 38), (200, 58)] {
+        let ex = Library::bundled().get("sit-to-stand").unwrap().clone();
+        let mut run = run_of(ex, dose, t0);
+        // Sit to stand at 6 s a rep: the first part from 10 s to 13 s, the second to 16 s.
+        let within = [(10.2, 11.2), (11.2, 12.2), (13.4, 14.4), (14.4, 15.4)];
+        for (a, b) in within {
+            let out = written_between(&mut run, t0, a, b, w, h);
+            assert_eq!(dots(&out), 0, "{w}x{h} from {a} s to {b} s: {out:?}");
+        }
+        for (a, b) in [(12.2, 13.2), (15.4, 16.4)] {
+            let out = written_between(&mut run, t0, a, b, w, h);
+            assert!(dots(&out) > 10, "{w}x{h} from {a} s to {b} s: {out:?}");
+        }
+    }
+}
+
+#[test]
+#[ignore = "prints what a change of pose costs, for a person to read"]
+fn print_bytes_of_a_change_of_pose() {
+    let t0 = Instant::now();
+    let dose = Dose::Reps {
+        sets: 1,
+        reps: 15,
+        rest: 0,
+        tempo: Some(4),
+        per_side: false,
+    };
+    for (w, h) in [(80, 22), (120, 38), (200, 58)] {
+        let ex = Library::bundled().get("sit-to-stand").unwrap().clone();
+        let mut run = run_of(ex, dose, t0);
+        let mut bytes = |a, b| written_between(&mut run, t0, a, b, w, h).len();
+        let second = bytes(10.5, 11.5);
+        let change = bytes(11.5, 12.5);
+        let back = bytes(13.5, 14.5);
+        println!("{w}x{h}: a second {second} B, a change of pose {change} B and {back} B");
+    }
+}

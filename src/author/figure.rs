@@ -215,8 +215,15 @@ mod tests {
         let mut d = doc();
         let said = start_from(&mut d, "my-squat", "sit-to-stand", Start::Share).unwrap();
         assert!(said.contains("shares the figure of Sit to stand"), "{said}");
-        assert_eq!(d.program.exercises[0].figure_of.as_deref(), Some("sit-to-stand"));
-        assert!(d.text().contains("figure_of: \"sit-to-stand\""), "{}", d.text());
+        assert_eq!(
+            d.program.exercises[0].figure_of.as_deref(),
+            Some("sit-to-stand")
+        );
+        assert!(
+            d.text().contains("figure_of: \"sit-to-stand\""),
+            "{}",
+            d.text()
+        );
         assert_eq!(recheck(&d), Vec::<String>::new());
 
         let said = start_from(&mut d, "my-squat", "sit-to-stand", Start::Copy).unwrap();
@@ -228,7 +235,10 @@ mod tests {
         assert_eq!(recheck(&d), Vec::<String>::new());
         // What was written reads back as the same figure.
         let back = check_source(d.text().as_bytes(), Library::bundled());
-        assert_eq!(back.program.unwrap().exercises[0].figure.as_ref(), Some(library));
+        assert_eq!(
+            back.program.unwrap().exercises[0].figure.as_ref(),
+            Some(library)
+        );
     }
 
     #[test]
@@ -242,7 +252,10 @@ mod tests {
             // my-other shares my-squat's figure, which has none yet.
             ("my-squat", "my-other", Start::Copy),
         ] {
-            assert!(start_from(&mut d, own, from, how).is_err(), "{own} from {from}");
+            assert!(
+                start_from(&mut d, own, from, how).is_err(),
+                "{own} from {from}"
+            );
             assert_eq!(d, before, "{own} from {from}");
         }
         // A circle: my-squat cannot share the figure my-other shares from it.
@@ -268,8 +281,15 @@ mod tests {
         let lib = Library::bundled().get("bridge").unwrap();
         let shown = text(lib, Figures::bundled().get("bridge"), false);
         assert!(shown.contains("Figure: Bridge"), "{shown}");
-        assert!(shown.contains("start") && shown.contains("moves to"), "{shown}");
-        assert!(shown.chars().any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)));
+        assert!(
+            shown.contains("start") && shown.contains("moves to"),
+            "{shown}"
+        );
+        assert!(
+            shown
+                .chars()
+                .any(|c| ('\u{2801}'..='\u{28ff}').contains(&c))
+        );
         let d = doc();
         let none = text(&d.program.exercises[0], None, true);
         assert!(none.contains("press g"), "{none}");

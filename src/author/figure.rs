@@ -10,6 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::document::Document;
+use super::state::{App, Focus, Row};
+use super::widgets::{Palette, pane};
 use crate::common::text::clean_line;
 use crate::figure::FigureCanvas;
 use crate::program::figure::{Figure, figure_for};
@@ -75,6 +77,80 @@ pub fn start_from(doc: &mut Document, own: &str, from: &str, how: Start) -> Resu
     } else {
         format!("{done}.")
     })
+}
+
+/// The exercise whose figure the screen shows: the one picked in the library while the library
+/// has the keys, else the one on the outline's selected line (also while its editor is open).
+pub fn shown(app: &App) -> Option<&Exercise> {
+    if app.focus == Focus::Library && app.modal.is_none() {
+        return app.library_list().get(app.pick).copied();
+    }
+    match app.row() {
+        Row::Item(s, b, i) => app.catalog().get(&app.doc.item(s, b, i)?.exercise),
+        _ => None,
+    }
+}
+
+/// The program's own exercise on the outline's selected line: the one `g` and `G` give the
+/// library's picked figure to.
+pub fn target(app: &App) -> Option<&Exercise> {
+    let Row::Item(s, b, i) = app.row() else {
+        return None;
+    };
+    let id = &app.doc.item(s, b, i)?.exercise;
+    app.doc.program.exercises.iter().find(|e| &e.id == id)
+}
+
+/// `g` and `G` in the library: the outline's own exercise takes the picked exercise's figure,
+/// as one undo step; the status line says what was done, or why nothing was.
+pub fn give(app: &mut App, how: Start) {
+    let Some(own) = target(app).map(|e| e.id.clone()) else {
+        app.status = "Select a line of one of the program's own exercises first.".into();
+        return;
+    };
+    let Some(from) = app.library_list().get(app.pick).map(|e| e.id.clone()) else {
+        app.status = "No exercise is picked in the library.".into();
+        return;
+    };
+    let mut doc = app.doc.clone();
+    match start_from(&mut doc, &own, &from, how) {
+        Ok(said) => {
+            app.remember();
+            app.doc = doc;
+            app.changed();
+            app.status = said;
+        }
+        Err(why) => app.status = why,
+    }
+}
+
+/// Splits the library's column: the list above, the figure below (45 % of the rows, at least
+/// enough for a figure) when the column is tall enough for both.
+pub fn split(area: Rect) -> (Rect, Option<Rect>) {
+    let rows = (area.height * 45 / 100).max(MIN_SIZE.1 + 3);
+    if area.height < rows + 7 {
+        return (area, None);
+    }
+    let [list, figure] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(rows)]).areas(area);
+    (list, Some(figure))
+}
+
+/// The figure pane: the shown exercise's figure, or what to do to see one.
+pub fn draw_pane(app: &App, area: Rect, buf: &mut Buffer, palette: &Palette) {
+    let block = pane(" Figure ", false, palette);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let (text, dim) = (palette.theme.text, palette.theme.dim);
+    let Some(e) = shown(app) else {
+        Paragraph::new(Span::styled("Select an exercise to see its figure.", dim))
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        return;
+    };
+    let catalog = app.catalog();
+    let own = app.doc.program.exercises.iter().any(|x| x.id == e.id);
+    draw(e, figure_for(e, &catalog), own, inner, buf, text, dim);
 }
 
 /// Whether `from`'s chain of `figure_of` passes through `own`.
@@ -192,6 +268,7 @@ mod tests {
     ],
     sessions: [Session(name: "A", blocks: [Block(name: "Main", items: [
         Item(exercise: "my-squat", dose: Reps(sets: 1, reps: 5, rest: 30)),
+        Item(exercise: "tandem-stance", dose: Time(secs: 30)),
     ])])],
 )"#;
 
@@ -294,5 +371,87 @@ mod tests {
         let none = text(&d.program.exercises[0], None, true);
         assert!(none.contains("press g"), "{none}");
         assert!(!none.chars().any(|c| ('\u{2801}'..='\u{28ff}').contains(&c)));
+    }
+
+    /// The author as a physiotherapist uses it: the own exercise's line, the library, g.
+    #[test]
+    fn g_and_g_in_the_library_give_the_outline_s_own_exercise_a_figure_and_u_undoes_it() {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let mut app = App::new("own.ron", doc(), Library::bundled());
+        let press = |app: &mut App, code: KeyCode| {
+            app.handle(KeyEvent::new(code, KeyModifiers::NONE));
+        };
+        let picked = |app: &App| app.library_list()[app.pick].id.clone();
+        // The item of my-squat, then the library, on Bridge.
+        while app.row() != Row::Item(0, 0, 0) {
+            press(&mut app, KeyCode::Down);
+        }
+        assert_eq!(target(&app).map(|e| e.id.as_str()), Some("my-squat"));
+        assert_eq!(shown(&app).map(|e| e.id.as_str()), Some("my-squat"));
+        press(&mut app, KeyCode::Tab);
+        while picked(&app) != "bridge" {
+            press(&mut app, KeyCode::Down);
+        }
+        assert_eq!(shown(&app).map(|e| e.id.as_str()), Some("bridge"));
+        assert!(app.key_table().iter().any(|b| b.label == "g" && b.enabled));
+        press(&mut app, KeyCode::Char('g'));
+        let own = |app: &App| app.doc.program.exercises[0].clone();
+        assert_eq!(
+            own(&app).figure_of.as_deref(),
+            Some("bridge"),
+            "{}",
+            app.status
+        );
+        assert!(app.dirty);
+        press(&mut app, KeyCode::Char('G'));
+        assert_eq!(own(&app).figure.as_ref(), Figures::bundled().get("bridge"));
+        assert_eq!(own(&app).figure_of, None);
+        // Back in the outline, u undoes the copy, then the share.
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Char('u'));
+        assert_eq!(own(&app).figure_of.as_deref(), Some("bridge"));
+        press(&mut app, KeyCode::Char('u'));
+        assert_eq!((own(&app).figure, own(&app).figure_of), (None, None));
+        // On a library exercise's line the keys are not offered, and do nothing.
+        press(&mut app, KeyCode::Down);
+        assert_eq!(target(&app), None);
+        press(&mut app, KeyCode::Tab);
+        assert!(!app.key_table().iter().any(|b| b.label == "g" && b.enabled));
+        let before = app.doc.clone();
+        press(&mut app, KeyCode::Char('g'));
+        assert_eq!(app.doc, before);
+    }
+
+    #[test]
+    fn the_author_screen_shows_the_figure_under_the_library_when_there_is_room() {
+        let mut app = App::new("own.ron", doc(), Library::bundled());
+        app.focus = Focus::Library;
+        app.pick = app
+            .library_list()
+            .iter()
+            .position(|e| e.id == "sit-to-stand")
+            .unwrap();
+        let screen = |app: &App, w: u16, h: u16| {
+            let area = Rect::new(0, 0, w, h);
+            let mut buf = Buffer::empty(area);
+            app.render(area, &mut buf);
+            (0..h)
+                .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let dots = |s: &str| {
+            s.chars()
+                .filter(|c| ('\u{2801}'..='\u{28ff}').contains(c))
+                .count()
+        };
+        for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+            let s = screen(&app, w, h);
+            assert!(s.contains("Figure: Sit to stand"), "{w}x{h}\n{s}");
+            assert!(dots(&s) > 10, "{w}x{h}\n{s}");
+        }
+        assert!(dots(&screen(&app, 200, 60)) > dots(&screen(&app, 120, 40)));
+        // Too low for both the list and a figure: the list only.
+        assert!(!screen(&app, 80, 20).contains("Figure:"));
     }
 }

@@ -16,6 +16,7 @@
 #
 #   scripts/measure-timer.sh [SECS]          # upright and the peers
 #   PEERS=0 scripts/measure-timer.sh 120     # upright alone, e.g. a 2-minute end check
+#   COLS=200 ROWS=60 PEERS=0 scripts/measure-timer.sh   # another size
 #   KEEP=1 scripts/measure-timer.sh          # keep each timer's output and timing log
 #   COLS=200 ROWS=60 scripts/measure-timer.sh            # another terminal size
 #   EXERCISE=sit-to-stand DOSE='Reps(sets: 1, reps: 15, rest: 0, tempo: 5)' \

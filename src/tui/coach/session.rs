@@ -1,14 +1,14 @@
 //! The session screen: the exercise, the countdown (big digits when there is room), the pace
-//! of each rep, the cues and what comes next, with the exercise's figure beside them, driven by the engine; its keys; what the engine's
-//! events do to the coach (the journal, the bell, the check-in, the end); and the "quit?"
-//! dialog over it.
+//! of each rep, the cues and what comes next, with the exercise's figure beside them, driven by
+//! the engine; its keys; what the engine's events do to the coach (the journal, the check-in,
+//! the end); and the "quit?" dialog over it.
 
 use std::time::{Duration, Instant};
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph};
 
@@ -38,8 +38,6 @@ pub struct Run {
     pub source: String,
     /// A resumed run: the planned item it goes on from (no new session start is recorded).
     pub resumed: Option<usize>,
-    /// What the countdown showed at the last look, to ring the last three seconds once.
-    last_shown: Option<(usize, Option<u32>)>,
 }
 
 impl Run {
@@ -49,7 +47,6 @@ impl Run {
             id,
             source,
             resumed,
-            last_shown: None,
         }
     }
 }
@@ -66,6 +63,7 @@ pub enum Action {
     Help,
     Quit,
     Sound,
+    Voice,
 }
 
 /// What the help says below the session's keys.
@@ -115,7 +113,18 @@ pub fn keys(run: &Run, shared: &Shared) -> Vec<Binding<Action>> {
             Action::Sound,
             &[ch('s')],
         )
-        .help("sound on or off"),
+        .help("tones on or off (kept)"),
+        bind(
+            "v",
+            if shared.hearing().voice {
+                "voice on"
+            } else {
+                "voice off"
+            },
+            Action::Voice,
+            &[ch('v')],
+        )
+        .help("speech on or off (kept)"),
     ]
 }
 
@@ -148,15 +157,11 @@ pub fn act(run: &mut Run, shared: &mut Shared, action: Action, now: Instant) -> 
         Action::Help => Some(Overlay::Help),
         Action::Quit => Some(Overlay::ConfirmQuit),
         Action::Sound => {
-            shared.settings.sound = !shared.settings.sound;
-            let path = shared.paths.settings();
-            if let Err(e) = shared.settings.save(&path) {
-                shared.notice = Some(format!(
-                    "Sound is {} for now, but the setting could not be saved ({}): {e}",
-                    if shared.settings.sound { "on" } else { "off" },
-                    path.display()
-                ));
-            }
+            shared.toggle(false);
+            None
+        }
+        Action::Voice => {
+            shared.toggle(true);
             None
         }
     };
@@ -175,29 +180,16 @@ pub enum End {
     Stopped(Advice),
 }
 
-/// Writes the engine's events, rings the last three seconds, opens the check-in when one is
-/// due, and says how the run ended when it has (closing any dialog but the sharp-pain one).
+/// Writes the engine's events, opens the check-in when one is due, and says how the run
+/// ended when it has (closing any dialog but the sharp-pain one).
 pub fn after_engine(
     run: &mut Run,
     shared: &mut Shared,
     overlay: &mut Option<Overlay>,
-    now: Instant,
 ) -> Option<End> {
-    let events = run.engine.drain_events();
-    let shown = run
-        .engine
-        .phase()
-        .map(|_| (run.engine.index(), run.engine.shown_secs(now)));
-    for e in events {
+    for e in run.engine.drain_events() {
         shared.record(run.id, e);
     }
-    if let Some((index, Some(secs))) = shown
-        && (1..=3).contains(&secs)
-        && run.last_shown != Some((index, Some(secs)))
-    {
-        shared.bells += 1;
-    }
-    run.last_shown = shown;
     let check_in_due = run.engine.phase().map(|p| p.kind) == Some(PhaseKind::CheckIn);
     if check_in_due && overlay.is_none() {
         *overlay = Some(Overlay::CheckIn(CheckIn::after()));
@@ -206,7 +198,6 @@ pub fn after_engine(
     if !matches!(overlay, Some(Overlay::Pain(_))) {
         *overlay = None;
     }
-    shared.bells += 1;
     Some(match outcome {
         Outcome::RedFlag => {
             let symptoms = shared
@@ -287,17 +278,91 @@ fn minutes_left(d: Duration) -> String {
     }
 }
 
-/// Terminals at least this large get digits taller than four rows; smaller ones half-height
-/// digits, which read as well at a normal distance and redraw half the cells each second.
+/// Terminals at least this large get digits taller than four rows, and the exercise's name,
+/// the rep or stage and the pace word grow with them; smaller ones half-height digits, which
+/// read as well at a normal distance and redraw half the cells each second. The large-text
+/// setting grows them wherever they fit.
 pub const FULL_SIZE_FROM: (u16, u16) = (160, 48);
+
+/// What a running countdown counts, in words: "23 s left in this set".
+fn counting(kind: PhaseKind, side: bool, secs: u32) -> String {
+    match kind {
+        PhaseKind::GetReady => format!("{secs} s to get ready"),
+        PhaseKind::Work if side => format!("{secs} s left on this side"),
+        PhaseKind::Work => format!("{secs} s left in this set"),
+        PhaseKind::SwitchSides => format!("{secs} s to switch sides"),
+        PhaseKind::Rest => format!("{secs} s of rest left"),
+        PhaseKind::CheckIn => format!("{secs} s left"),
+    }
+}
+
+/// `text` in big glyphs no taller than `max` rows in `width` x `height`, if it fits.
+fn grown(text: &str, lines: usize, width: u16, height: u16, max: u16) -> Option<big::Big> {
+    if text.is_empty() {
+        return None;
+    }
+    big::fit(
+        text,
+        lines,
+        big::Limits {
+            max_glyph_height: max,
+            ..big::Limits::area(width, height)
+        },
+    )
+}
+
+/// Draws `text` big when `fitted`, else as one plain line, centred or not.
+fn words(frame: &mut Frame, area: Rect, text: &str, fitted: Option<&big::Big>, style: Style) {
+    match fitted {
+        Some(b) => b.render(area, frame.buffer_mut(), style),
+        None => frame.render_widget(
+            Paragraph::new(Span::styled(text.to_owned(), style)).alignment(Alignment::Center),
+            area,
+        ),
+    }
+}
 
 /// The words keep at least this many columns beside the figure; the figure takes at most
 /// this share of the width, in percent.
 const WORDS_MIN: u16 = 40;
 const FIGURE_SHARE: u16 = 45;
 
-/// Draws the session; `smooth`: the figure glides between its key poses.
-pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, smooth: bool, theme: &Theme) {
+/// The words above the countdown and below it, laid out at one width: the name, the status and
+/// the pace word (big when `large` and they fit), and the cues wrapped.
+struct Column {
+    name: Option<big::Big>,
+    status: Option<big::Big>,
+    pace: Option<big::Big>,
+    cues: Vec<Line<'static>>,
+}
+
+impl Column {
+    /// The rows they take, with the gauge, the row under the cues and what comes next: all
+    /// but the countdown's digits.
+    fn rows(&self) -> u16 {
+        let rows = |b: &Option<big::Big>| b.as_ref().map_or(1, big::Big::height);
+        // The gauge and the row under it; the cues and the row under them; what comes next.
+        rows(&self.name)
+            + rows(&self.status)
+            + rows(&self.pace)
+            + 2
+            + self.cues.len() as u16
+            + 1
+            + 1
+    }
+}
+
+/// Draws the session: `large_text` grows the words wherever they fit, `smooth` lets the
+/// figure glide between its key poses.
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    run: &Run,
+    now: Instant,
+    large_text: bool,
+    smooth: bool,
+    theme: &Theme,
+) {
     let e = &run.engine;
     let (Some(phase), Some(planned)) = (e.phase(), e.exercise()) else {
         return;
@@ -375,47 +440,77 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, smooth: bool
             ])
         }))
         .collect();
-    let wrapped = |width: u16| -> Vec<Line<'static>> {
-        cue_lines
-            .iter()
-            .flat_map(|l| wrap_line(l, width, 2))
-            .collect()
-    };
-    // Rows for the countdown's digits once the words have theirs (name, status, pace, gauge,
-    // the cues and a row under them, what comes next), at a width.
-    let spare_at = |width: u16| inner.height.saturating_sub(6 + wrapped(width).len() as u16);
-
-    // The figure beside everything else, in the room the words leave: never so wide that the
-    // cues, wrapped narrower, take rows the countdown's digits had.
-    let figure = figure_panel::shown(e, now, smooth);
-    let digits_want = spare_at(inner.width).min(4);
-    let (inner, figure_area) =
-        figure_panel::split(inner, figure.map(|s| s.figure), FIGURE_SHARE, |words| {
-            words >= WORDS_MIN && spare_at(words) >= digits_want
-        });
-    if let (Some(s), Some(at)) = (&figure, figure_area) {
-        figure_panel::draw(frame, at, s, theme);
-    }
-    let cue_lines = wrapped(inner.width);
-    let cue_height = cue_lines.len() as u16 + 1;
 
     let shown = e.shown_secs(now);
-    let big = match (shown, phase.kind) {
+    let digits = match (shown, phase.kind) {
         (Some(s), _) => countdown_text(s),
         (None, PhaseKind::Work) => d.reps().map_or(String::new(), |r| format!("x{r}")),
         _ => String::new(),
     };
-    // The countdown takes the room the rest leaves: grow it on a large screen.
-    let spare = spare_at(inner.width);
-    let large = area.width >= FULL_SIZE_FROM.0 && area.height >= FULL_SIZE_FROM.1;
+    let pace_text = match (pace, phase.kind, shown) {
+        (Some(p), PhaseKind::Work, _) => {
+            format!("{} {}", p.stage.label().to_uppercase(), p.stage_left)
+        }
+        (None, PhaseKind::Work, None) => "Press Enter when the set is done".into(),
+        _ => String::new(),
+    };
+    let name = clean_line(&ex.name).to_uppercase();
+
+    // On a large screen (or with large text) the name, the rep or stage and the pace word
+    // grow too, each within its share of the rows; the countdown takes what is left.
+    let large = large_text || (area.width >= FULL_SIZE_FROM.0 && area.height >= FULL_SIZE_FROM.1);
+    let status_big = if large && phase.kind == PhaseKind::Work {
+        status.join(" ").to_uppercase()
+    } else {
+        String::new()
+    };
+    let words_at = |w: u16| {
+        let h = inner.height;
+        let grow = |text: &str, lines, share, max| {
+            if large {
+                grown(text, lines, w, h / share, max)
+            } else {
+                None
+            }
+        };
+        Column {
+            name: grow(&name, 2, 5, 8),
+            status: grow(&status_big, 2, 8, 4),
+            pace: pace.and_then(|_| grow(&pace_text, 1, 5, 8)),
+            cues: cue_lines.iter().flat_map(|l| wrap_line(l, w, 2)).collect(),
+        }
+    };
+
+    // The figure beside everything else, in the room the words leave: never so wide that the
+    // words, narrower, take rows the countdown's digits had (up to four).
+    let figure = figure_panel::shown(e, now, smooth);
+    let full = words_at(inner.width);
+    let spare_at = |words: &Column| inner.height.saturating_sub(words.rows());
+    let digits_want = spare_at(&full).min(4);
+    let (inner, figure_area) =
+        figure_panel::split(inner, figure.map(|s| s.figure), FIGURE_SHARE, |w| {
+            w >= WORDS_MIN && spare_at(&words_at(w)) >= digits_want
+        });
+    let column = match (&figure, figure_area) {
+        (Some(s), Some(at)) => {
+            figure_panel::draw(frame, at, s, theme);
+            words_at(inner.width)
+        }
+        _ => full,
+    };
+    let w = inner.width;
+    let rows = |b: &Option<big::Big>| b.as_ref().map_or(1, big::Big::height);
+    let (name_h, status_h, pace_h) = (rows(&column.name), rows(&column.status), rows(&column.pace));
+    let cue_height = column.cues.len() as u16 + 1;
+    let spare = spare_at(&column);
     // Half-height digits on ordinary terminals (half the cells to redraw each second); on a
     // large one up to 24 rows tall, leaving the cues on screen beside them.
     let limits = big::Limits {
         max_glyph_height: if large { 24 } else { 4 },
-        ..big::Limits::area(inner.width, spare)
+        ..big::Limits::area(w, spare)
     };
-    let fitted = (!big.is_empty())
-        .then(|| big::fit_lines(std::slice::from_ref(&big), limits))
+    let fitted = (!digits.is_empty())
+        .then(|| big::fit_lines(std::slice::from_ref(&digits), limits))
         .flatten();
     let big_height = fitted.as_ref().map_or(1, big::Big::height);
 
@@ -431,69 +526,64 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, smooth: bool
         _,
         next_area,
     ] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(name_h),
+        Constraint::Length(status_h),
         Constraint::Fill(1),
         Constraint::Length(big_height),
+        Constraint::Length(pace_h),
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(cue_height.min(inner.height.saturating_sub(big_height + 6))),
+        Constraint::Length(
+            cue_height.min(
+                inner
+                    .height
+                    .saturating_sub(name_h + status_h + big_height + pace_h + 4),
+            ),
+        ),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
     .areas(inner);
 
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(clean_line(&ex.name).to_uppercase(), theme.title),
-            Span::styled(format!("  {}", ex.kinds_label()), theme.dim),
-        ])),
-        name_area,
-    );
-    frame.render_widget(
-        Paragraph::new(Span::styled(status_line, theme.text)),
-        status_area,
-    );
+    match &column.name {
+        Some(b) => b.render(name_area, frame.buffer_mut(), theme.title),
+        None => frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(name, theme.title),
+                Span::styled(format!("  {}", ex.kinds_label()), theme.dim),
+            ])),
+            name_area,
+        ),
+    }
+    match &column.status {
+        Some(b) => b.render(status_area, frame.buffer_mut(), theme.text),
+        None => frame.render_widget(
+            Paragraph::new(Span::styled(status_line, theme.text)),
+            status_area,
+        ),
+    }
 
     let style = if e.is_paused() {
         theme.dim
     } else {
         theme.countdown(phase.kind)
     };
-    match &fitted {
-        Some(b) => b.render(
-            big_area,
-            frame.buffer_mut(),
-            style.add_modifier(Modifier::BOLD),
-        ),
-        None => frame.render_widget(
-            Paragraph::new(Span::styled(
-                big.clone(),
-                style.add_modifier(Modifier::BOLD),
-            ))
-            .alignment(Alignment::Center),
-            big_area,
-        ),
-    }
-
-    let pace_text = match (pace, phase.kind, shown) {
-        (Some(p), PhaseKind::Work, _) => {
-            format!("{} {}", p.stage.label().to_uppercase(), p.stage_left)
-        }
-        (None, PhaseKind::Work, None) => "Press Enter when the set is done".into(),
-        _ => String::new(),
-    };
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            pace_text,
-            theme.accent.add_modifier(Modifier::BOLD),
-        ))
-        .alignment(Alignment::Center),
+    words(
+        frame,
+        big_area,
+        &digits,
+        fitted.as_ref(),
+        style.add_modifier(Modifier::BOLD),
+    );
+    words(
+        frame,
         pace_area,
+        &pace_text,
+        column.pace.as_ref(),
+        theme.accent.add_modifier(Modifier::BOLD),
     );
 
-    if let (Some(left), Some(total)) = (e.remaining(now), phase.secs) {
+    if let (Some(left), Some(total), Some(secs)) = (e.remaining(now), phase.secs, shown) {
         let total = f64::from(total.max(1));
         let done = (total - left.as_secs_f64()).clamp(0.0, total);
         // Whole seconds only, so the gauge changes when the countdown does.
@@ -503,12 +593,15 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, smooth: bool
                 .ratio(ratio)
                 .filled_style(theme.countdown(phase.kind))
                 .unfilled_style(theme.dim)
-                .label(""),
+                .label(Span::styled(
+                    format!("{} ", counting(phase.kind, phase.side.is_some(), secs)),
+                    theme.text,
+                )),
             gauge_area,
         );
     }
 
-    frame.render_widget(Paragraph::new(cue_lines), cues_area);
+    frame.render_widget(Paragraph::new(column.cues), cues_area);
 
     let next = match e.next_exercise() {
         Some(n) => format!(

@@ -131,11 +131,11 @@ start() {
 bin="$root/target/release/upright"
 [ -x "$bin" ] || (cd "$root" && cargo build --release -q)
 # n: no unassessed fracture; Enter: skip "get ready" so the countdown starts at once.
-# Its settings: the figure's smooth mode only when asked for.
-mkdir -p "$work/config/upright"
+# Its settings (beside its journal): the figure's smooth mode only when asked for.
+mkdir -p "$work/data"
 echo "(sound: false, smooth_figure: $([ "${SMOOTH:-0}" = 1 ] && echo true || echo false))" \
-    >"$work/config/upright/settings.ron"
-start upright "upright run" n Enter -- env XDG_CONFIG_HOME="$work/config" \
+    >"$work/data/settings.ron"
+start upright "upright run" n Enter -- \
     "$bin" run "$work/countdown.ron" --quiet --data-dir "$work/data"
 if [ "${PEERS:-1}" != 0 ]; then
     if command -v termdown >/dev/null 2>&1; then

@@ -7,13 +7,15 @@
 //! training/  Program + levels -> plan; plan + clock       -> engine phases and events
 //! records/   events -> journal; journal -> replay         -> levels, history
 //! tui/       engine and records -> screens (home, session, check-in, history, class)
-//! output/    Program -> handouts; codes -> explanations
+//! assess/    tests, norms and flags for assessments        -> below / within / above
+//! output/    Program -> handouts; journal -> the clinician's report; codes -> explanations
 //! author/    the terminal program editor;  cli/  the command line;  common/  shared pieces
 //! ```
 //!
-//! The core (`program`, `training`, `records`) knows nothing of terminals and never reads the
+//! The core (`program`, `training`, `records`, `assess`) knows nothing of terminals and never reads the
 //! system clock itself.
 
+pub mod assess;
 pub mod author;
 pub mod cli;
 pub mod common;

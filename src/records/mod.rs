@@ -7,3 +7,4 @@ pub mod history;
 pub mod journal;
 pub mod replay;
 pub mod report;
+pub mod review;

@@ -144,6 +144,8 @@ pub struct Report {
     pub assessments: Assessments,
     /// The last day with a set done, up to the end of the range.
     pub last_session: Option<i64>,
+    /// The day of a red flag not cleared by the end of the range (from any time before).
+    pub open_red_flag: Option<i64>,
 }
 
 impl Report {
@@ -259,6 +261,7 @@ impl<'a> Builder<'a> {
                 skipped: Vec::new(),
                 assessments: Assessments::default(),
                 last_session: None,
+                open_red_flag: None,
             },
             library: Library::bundled(),
             local,
@@ -422,6 +425,7 @@ impl<'a> Builder<'a> {
                 }
             }
             Event::RedFlag { symptoms } => {
+                r.open_red_flag = Some(day);
                 if let Some(&s) = self.runs.get(&record.run) {
                     r.sessions[s].red_flag = true;
                 }
@@ -433,7 +437,10 @@ impl<'a> Builder<'a> {
                     });
                 }
             }
-            Event::Clearance => self.clear(day),
+            Event::Clearance => {
+                r.open_red_flag = None;
+                self.clear(day);
+            }
             Event::SessionEnd { outcome } => {
                 if let Some(&s) = self.runs.get(&record.run) {
                     r.sessions[s].outcome = Some(*outcome);
@@ -487,4 +494,4 @@ pub fn report<'a>(
 
 #[cfg(test)]
 #[path = "report_tests.rs"]
-mod tests;
+pub(crate) mod tests;

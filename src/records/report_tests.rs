@@ -279,7 +279,13 @@ fn a_clearance_after_the_range_still_clears_its_red_flag_and_a_reversed_range_is
     let r = report(&three_weeks(), MONDAY + 10, MONDAY + 8, &available);
     assert_eq!((r.since, r.until), (MONDAY + 8, MONDAY + 10));
     assert_eq!(r.red_flags[0].cleared, Some(MONDAY + 16));
+    assert_eq!(
+        r.open_red_flag,
+        Some(MONDAY + 9),
+        "not cleared by the end of the range"
+    );
     assert_eq!(r.sessions.len(), 1);
+    assert_eq!(build().open_red_flag, None);
 }
 
 #[test]

@@ -8,6 +8,8 @@ pub mod history;
 pub mod library;
 pub mod new;
 pub mod program_arg;
+pub mod report;
+pub mod review;
 pub mod session;
 pub mod show;
 pub mod watch;
@@ -97,6 +99,36 @@ pub enum Command {
         #[arg(long, value_name = "DATE", value_parser = history::parse_since, requires = "format")]
         since: Option<i64>,
     },
+    /// Write the clinician's report of the journal over a date range: adherence, doses, pain
+    /// and effort, red flags, day-after answers, skipped work, assessments against their
+    /// norms and the weekly dose against the guidance (one printable HTML page, or Markdown).
+    Report {
+        /// First day (YYYY-MM-DD, UTC); default: 12 weeks before --until.
+        #[arg(long, value_name = "DATE", value_parser = history::parse_since)]
+        since: Option<i64>,
+        /// Last day (YYYY-MM-DD, UTC); default: today.
+        #[arg(long, value_name = "DATE", value_parser = history::parse_since)]
+        until: Option<i64>,
+        /// One self-contained HTML page, or Markdown.
+        #[arg(long, value_enum, default_value_t)]
+        format: report::Format,
+        /// Report on this journal file (one a patient sent) instead of the profile's.
+        #[arg(long, value_name = "FILE")]
+        journal: Option<PathBuf>,
+        /// Write the report to FILE instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// For a clinic: the journals in DIR (patients' journal.jsonl files, or folders holding
+    /// one), the patients who need attention first.
+    Review {
+        /// A folder of journals: NAME.jsonl files, or NAME/journal.jsonl folders.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// A CSV table or a JSON array.
+        #[arg(long, value_enum, default_value_t)]
+        format: review::Format,
+    },
     /// List the bundled exercises (id, name, kinds, spine, impact).
     Library {
         /// Only exercises of this kind.
@@ -152,6 +184,25 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Library { kind }) => status(library::run(kind.map(Into::into), &mut out)),
         Some(Command::History { format, since }) => {
             history::run(&cli, format, since, &mut out, &mut err)
+        }
+        Some(Command::Report {
+            since,
+            until,
+            format,
+            ref journal,
+            ref output,
+        }) => {
+            let args = report::Args {
+                since,
+                until,
+                format,
+                journal: journal.clone(),
+                output: output.clone(),
+            };
+            report::run(&cli, &args, &mut out, &mut err)
+        }
+        Some(Command::Review { ref dir, format }) => {
+            review::run(&cli, dir, format, &mut out, &mut err)
         }
         Some(Command::Author { file }) => crate::author::run(&file, &mut err),
         Some(Command::Explain { code }) => explain::run(code.as_deref(), &mut out, &mut err),

@@ -27,6 +27,8 @@ pub struct SessionRow {
     pub effort_sum: u32,
     pub efforts: u32,
     pub worst: Option<Feeling>,
+    /// Check-ins by feeling: fine, mild ache, sore, sharp.
+    pub feelings: [u32; 4],
     /// Exercises stopped by sharp pain (their names).
     pub sharp: Vec<String>,
     pub red_flag: bool,
@@ -348,6 +350,7 @@ impl<'a> Builder<'a> {
                         effort_sum: 0,
                         efforts: 0,
                         worst: None,
+                        feelings: [0; 4],
                         sharp: Vec::new(),
                         red_flag: false,
                     });
@@ -402,6 +405,7 @@ impl<'a> Builder<'a> {
                 let name = (*feeling == Feeling::Sharp).then(|| self.name(exercise));
                 let row = &mut self.report.sessions[s];
                 row.worst = row.worst.max(Some(*feeling));
+                row.feelings[usize::from(feeling.number() - 1)] += 1;
                 if let Some(e) = effort {
                     row.effort_sum += u32::from(*e);
                     row.efforts += 1;

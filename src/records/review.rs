@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::assess::flags::{Reassess, by_test};
-use crate::assess::norms::Table;
+use crate::assess::norms::{Kind, Table};
 use crate::records::history::date;
 use crate::records::report::Report;
 
@@ -110,15 +110,21 @@ pub fn assessment(report: &Report) -> Option<Reason> {
         };
         let test = latest.measure.test();
         let flagged = !crate::assess::flags::flags(results, &person, table).is_empty();
+        // Below a published mean (single-leg stance) is where half of everyone is: only a range
+        // or a confidence interval makes "below the norm" a concern.
         let below = latest.stopped.is_none()
             && table
                 .compare(&latest.measure, &person, latest.day)
-                .is_some_and(|c| c.worse());
+                .is_some_and(|c| c.worse() && c.norm.kind != Kind::Mean);
         if flagged || below {
             tests.push(format!(
-                "{} {} ({})",
+                "{} {}{} ({})",
                 test.name(),
                 latest.measure.describe(),
+                latest
+                    .stopped
+                    .map(|s| format!(", {}", s.label()))
+                    .unwrap_or_default(),
                 date(latest.day)
             ));
         }
@@ -181,6 +187,28 @@ fn times(n: usize) -> String {
     }
 }
 
+/// Every rule's reason on `today`, most urgent first. `adherence`: sessions in the last four
+/// weeks, in the four before, and planned in four weeks, when the report covers them.
+pub fn reasons(
+    report: &Report,
+    today: i64,
+    adherence: Option<(u32, u32, Option<u32>)>,
+) -> Vec<Reason> {
+    let mut reasons: Vec<Reason> = [
+        red_flag(report, today),
+        sharp_pain(report, today),
+        assessment(report),
+        no_session(report.last_session, today),
+        adherence.and_then(|(recent, before, planned)| falling_adherence(recent, before, planned)),
+        reassessment(report.assessments.reassess(today)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    reasons.sort_by_key(|r| r.concern);
+    reasons
+}
+
 /// One patient in the review.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Patient {
@@ -222,18 +250,7 @@ impl Patient {
             Some(plans.iter().flatten().sum::<u32>() * 4)
         };
         let reassess = report.assessments.reassess(today);
-        let mut reasons: Vec<Reason> = [
-            red_flag(report, today),
-            sharp_pain(report, today),
-            assessment(report),
-            no_session(report.last_session, today),
-            falling_adherence(recent, before, planned),
-            reassessment(reassess),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        reasons.sort_by_key(|r| r.concern);
+        let reasons = reasons(report, today, Some((recent, before, planned)));
         Patient {
             name: name.to_owned(),
             file: file.to_owned(),

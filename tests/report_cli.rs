@@ -433,7 +433,7 @@ fn the_html_report_has_every_chart_with_its_text_alternative_and_nothing_from_ou
         "{a}"
     );
     assert!(a.contains("stopped: dizziness"));
-    assert!(a.contains("(secondary source)"));
+    assert!(a.contains("CDC STEADI, secondary source)"), "{a}");
     let style: String = select(&doc, "style")
         .iter()
         .map(|s| s.inner_html())
@@ -562,4 +562,97 @@ fn the_report_opens_in_headless_chromium() {
         std::fs::copy(&page, keep.join("report.html")).unwrap();
         std::fs::copy(&shot, keep.join("report.png")).unwrap();
     }
+}
+
+/// Days since 1970, today.
+fn today() -> i64 {
+    (std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        / 86_400) as i64
+}
+
+/// The sample journal moved so that it ends `days_ago` days before today.
+fn shifted(days_ago: i64) -> Vec<Record> {
+    let shift = (today() - days_ago - day(UNTIL)) * 86_400;
+    sample_journal()
+        .into_iter()
+        .map(|mut r| {
+            let t = upright::records::journal::parse_rfc3339(&r.at).unwrap() as i64 + shift;
+            r.at = rfc3339(t as u64);
+            r.run = (r.run as i64 + shift * 1000).max(0) as u64;
+            if let Event::FollowUp { about, .. } = &mut r.event {
+                *about = (*about as i64 + shift * 1000) as u64;
+            }
+            r
+        })
+        .collect()
+}
+
+#[test]
+fn review_puts_first_who_needs_attention_as_csv_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let clinic = dir.path().join("clinic");
+    std::fs::create_dir_all(clinic.join("bob")).unwrap();
+    // Ann: steady to today, nothing recent needs attention except her stopped step test.
+    let mut ann = shifted(-20);
+    ann.retain(|r| !matches!(r.event, Event::Assessment { .. }));
+    write_journal(&clinic.join("ann.jsonl"), &ann);
+    // Bob, in a profile-style folder: a red flag not cleared.
+    let mut bob = shifted(0);
+    bob.retain(|r| !matches!(r.event, Event::Clearance));
+    write_journal(&clinic.join("bob").join("journal.jsonl"), &bob);
+    // Cat: a torn last line, and nothing for months.
+    let mut cat = String::new();
+    for r in shifted(90) {
+        cat.push_str(&serde_json::to_string(&r).unwrap());
+        cat.push('\n');
+    }
+    cat.push_str("{\"at\":\"20");
+    std::fs::write(clinic.join("cat.jsonl"), cat).unwrap();
+    std::fs::write(clinic.join("notes.txt"), "not a journal").unwrap();
+
+    let csv = ok(&upright(
+        &["review", clinic.to_str().unwrap()],
+        &dir.path().join("data"),
+    ));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "rank,patient,attention,reasons,last_session,sessions_4_weeks,planned_4_weeks,next_assessment,unreadable_lines,file"
+    );
+    assert_eq!(lines.len(), 4, "{csv}");
+    assert!(
+        lines[1].starts_with("1,bob,\"red flag, not cleared\","),
+        "{csv}"
+    );
+    assert!(
+        lines[2].starts_with("2,cat,assessment below norm,"),
+        "{csv}"
+    );
+    assert!(
+        lines[2].contains("no session for 2 weeks: last session 110 days ago"),
+        "{csv}"
+    );
+    assert!(
+        lines[2].contains(",overdue,1,"),
+        "cat's torn line is counted: {csv}"
+    );
+    assert!(lines[3].starts_with("3,ann,none,,"), "{csv}");
+
+    let json = ok(&upright(
+        &["review", clinic.to_str().unwrap(), "--format", "json"],
+        &dir.path().join("data"),
+    ));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v[0]["name"], "bob");
+    assert_eq!(v[0]["reasons"][0]["concern"], "red_flag_open");
+    assert_eq!(v.as_array().unwrap().len(), 3);
+
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let o = upright(&["review", empty.to_str().unwrap()], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no journals in"));
 }

@@ -78,7 +78,7 @@ pub fn flags(results: &[Assessed], person: &Person, table: &Table) -> Vec<Flag> 
             if mark.is_empty() {
                 c.source.clone()
             } else {
-                format!("{}, {mark}", c.source)
+                format!("{}, {}", c.source, mark.trim_matches(['(', ')']))
             }
         };
         let who = match (c.ages, c.sex) {
@@ -327,7 +327,7 @@ mod tests {
         let p = Person::default();
         let lost = flagged(&[at(0, h(160.0)), at(300, h(159.0))], &p);
         assert_eq!(lost.len(), 1);
-        assert!(lost[0].contains("(unverified)"), "{lost:?}");
+        assert!(lost[0].contains("mov-e.academy, unverified)"), "{lost:?}");
         assert!(
             flagged(&[at(0, h(160.0)), at(400, h(158.0))], &p).is_empty(),
             "over a year"

@@ -272,6 +272,7 @@ pub fn check_ins(
             .disable_x_mesh()
             .x_labels(label_count(n))
             .x_label_formatter(&slot_label(labels))
+            .y_label_formatter(&|y| format!("{y:.0}"))
             .y_desc("check-ins")
             .label_style((FONT, 12))
             .light_line_style(WHITE)
@@ -306,7 +307,11 @@ pub fn check_ins(
                 .draw_series(rects.iter().map(|&r| Rectangle::new(r, fill)))
                 .map_err(err)?
                 .label(name)
-                .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], fill));
+                .legend(move |(x, y)| {
+                    // White needs its outline to show in the legend.
+                    let style = if k == 0 { BLACK.stroke_width(1) } else { fill };
+                    Rectangle::new([(x, y - 5), (x + 12, y + 5)], style)
+                });
             chart
                 .draw_series(
                     rects

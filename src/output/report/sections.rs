@@ -6,7 +6,6 @@ use super::charts::{self, Guides};
 use super::{Block, Section, Table, guidance, long_date, norms, score};
 use crate::assess::flags::by_test;
 use crate::assess::norms::{Kind, Rule};
-use crate::assess::protocol::protocol;
 use crate::records::history::{Standing, WeekDose, date, day_label};
 use crate::records::journal::{NextDay, SkipReason};
 use crate::records::report::Report;
@@ -276,34 +275,42 @@ pub fn pain(r: &Report) -> Section {
         (0..4).for_each(|k| a[k] += c[k]);
         a
     });
-    let week_rows: Vec<Vec<String>> = (0..n)
-        .map(|w| {
-            let c = counts[w];
-            vec![
-                date(r.weeks[w]),
-                c[0].to_string(),
-                c[1].to_string(),
-                c[2].to_string(),
-                c[3].to_string(),
-                mean[w].map_or("-".into(), |e| format!("{e:.1}")),
-                if red[w] { "yes".into() } else { String::new() },
-            ]
-        })
-        .collect();
-    let week_table = |caption: &str| Table {
-        caption: caption.into(),
+    let check_in_table = Table {
+        caption: "Check-ins each week, by how they felt".into(),
+        head: ["week of", "fine", "mild ache", "sore", "sharp"]
+            .map(String::from)
+            .to_vec(),
+        rows: (0..n)
+            .map(|w| {
+                let mut row = vec![date(r.weeks[w])];
+                row.extend(counts[w].iter().map(u32::to_string));
+                row
+            })
+            .collect(),
+    };
+    let effort_table = Table {
+        caption: "Effort, sharp pain and red flags each week".into(),
         head: [
             "week of",
-            "fine",
-            "mild ache",
-            "sore",
-            "sharp",
+            "efforts given",
             "mean effort",
+            "sharp pain",
             "red flag",
         ]
         .map(String::from)
         .to_vec(),
-        rows: week_rows.clone(),
+        rows: (0..n)
+            .map(|w| {
+                let yes = |b: bool| if b { "yes".to_owned() } else { String::new() };
+                vec![
+                    date(r.weeks[w]),
+                    effort[w].1.to_string(),
+                    mean[w].map_or("-".into(), |e| format!("{e:.1}")),
+                    yes(sharp[w]),
+                    yes(red[w]),
+                ]
+            })
+            .collect(),
     };
     let mut blocks = vec![Block::Para("Check-ins after each exercise: how it felt (nothing or muscles working, a mild ache, stronger dull soreness, sharp pain) and the effort on the Borg CR10 scale (0-10), chosen by the person or skipped.".into())];
     blocks.push(Block::Chart(
@@ -317,7 +324,7 @@ pub fn pain(r: &Report) -> Section {
             &labels,
             &counts,
         ),
-        week_table("Check-ins and effort each week"),
+        check_in_table,
     ));
     let weeks_sharp = sharp.iter().filter(|s| **s).count();
     let weeks_red = red.iter().filter(|s| **s).count();
@@ -326,14 +333,14 @@ pub fn pain(r: &Report) -> Section {
             "effort",
             "Effort each week, with sharp pain and red flags",
             &format!(
-                "A line of the mean effort each week (0-10) over {n} weeks, against the 5-8 that resistance work aims at; triangles mark the {weeks_sharp} weeks with sharp pain, crosses the {weeks_red} weeks with a red flag. The figures are in the table above and the list below."
+                "A line of the mean effort each week (0-10) over {n} weeks, against the 5-8 that resistance work aims at; triangles mark the {weeks_sharp} weeks with sharp pain, crosses the {weeks_red} weeks with a red flag. The figures are in the table below."
             ),
             &labels,
             &mean,
             &sharp,
             &red,
         ),
-        week_table("Effort, sharp pain and red flags each week"),
+        effort_table,
     ));
     blocks.push(Block::Heading("Sharp pain and red flags".into()));
     let mut events: Vec<(i64, Vec<String>)> = r
@@ -473,7 +480,6 @@ pub fn assessments(r: &Report) -> Section {
             continue;
         }
         any = true;
-        blocks.push(Block::Heading(test.name().into()));
         let rows: Vec<Vec<String>> = shown
             .iter()
             .map(|x| {
@@ -571,11 +577,7 @@ pub fn assessments(r: &Report) -> Section {
             &day_label,
         );
         let table = Table {
-            caption: format!(
-                "{} results: {}",
-                test.name(),
-                protocol(test).how.first().copied().unwrap_or("")
-            ),
+            caption: format!("{} results", test.name()),
             head: [
                 "date",
                 "result",

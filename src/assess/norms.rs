@@ -185,7 +185,7 @@ impl Comparison {
         format!("{who} aged {}-{}", self.norm.ages.0, self.norm.ages.1)
     }
 
-    /// The figures: "10-15 stands", "8.2-10.2 s (mean 9.2 s)", "an average of 17.2 s".
+    /// The figures: "10-15 stands", "8.2-10.2 s, mean 9.2 s", "an average of 17.2 s".
     pub fn figures(&self) -> String {
         let n = &self.norm;
         let unit = n.test.unit();
@@ -196,7 +196,7 @@ impl Comparison {
                 one_decimal(n.low),
                 one_decimal(n.high),
                 n.mean
-                    .map(|m| format!(" (mean {} {unit})", one_decimal(m)))
+                    .map(|m| format!(", mean {} {unit}", one_decimal(m)))
                     .unwrap_or_default()
             ),
             Kind::Mean => format!("an average of {} {unit}", one_decimal(n.low)),
@@ -429,7 +429,7 @@ mod tests {
         assert!(slow.worse());
         assert_eq!(
             slow.words(),
-            "Above the usual range for your age: slower than most people your age (people aged 70-79: 8.2-10.2 s (mean 9.2 s))."
+            "Above the usual range for your age: slower than most people your age (people aged 70-79: 8.2-10.2 s, mean 9.2 s)."
         );
         assert!(!tug(10.2).worse());
         assert!(!tug(7.0).worse(), "quicker is not worse");

@@ -8,6 +8,7 @@
 pub mod flags;
 pub mod norms;
 pub mod protocol;
+pub mod trial;
 
 use serde::{Deserialize, Serialize};
 

@@ -9,6 +9,7 @@
 //! tui/       engine and records -> screens (home, session, check-in, history, class)
 //! assess/    tests, norms and flags for assessments        -> below / within / above
 //! output/    Program -> handouts; journal -> the clinician's report; codes -> explanations
+//! figure/    an exercise's poses -> strokes -> SVG for paper, a canvas for the terminal
 //! author/    the terminal program editor;  cli/  the command line;  common/  shared pieces
 //! ```
 //!
@@ -19,6 +20,7 @@ pub mod assess;
 pub mod author;
 pub mod cli;
 pub mod common;
+pub mod figure;
 pub mod output;
 pub mod program;
 pub mod records;

@@ -429,6 +429,28 @@ pub fn explain(code: Code) -> Explanation {
                 "Exercise(id: \"waist-work\", name: \"Suitcase hold\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Hold a light weight in one hand and stand tall, level shoulders.\"]),",
             )
         },
+        Code::PoseSpine => Explanation {
+            see_also: &[Code::Flexion, Code::Figure],
+            ..e(
+                "A pose of the exercise's figure bends the trunk forward (or, seen from the front, to the side) or twists it against the pelvis by more than 10°, whatever the exercise's `spine` and cues say. This is a second check, independent of the words: the picture must agree with `spine:`.",
+                "People copy what they see. A drawing of a rounded back teaches a rounded back, and forward bending was followed by far more spine fractures than extension work (Sinaki & Mikkelsen 1984: 89% against 16%); Too Fit To Fracture and the Royal Osteoporosis Society ask for the spine to stay long while the hips, knees and shoulders move. A hip hinge is drawn with `pelvis` (the whole back tilts at the hips) and `trunk: 0`.",
+                &[SinakiMikkelsen1984, TooFitToFracture, Ros2019],
+                Context::Exercises,
+                "Exercise(id: \"pick-up\", name: \"Pick up a bag\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Push your hips back, back long.\"], figure: Figure(poses: [Pose(), Pose(pelvis: 30, trunk: 40, hips: (30, 30), knees: (20, 20))])),",
+                "Exercise(id: \"pick-up\", name: \"Pick up a bag\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Push your hips back, back long.\"], figure: Figure(poses: [Pose(), Pose(pelvis: 45, hips: (45, 45), knees: (20, 20))])),",
+            )
+        },
+        Code::Figure => Explanation {
+            see_also: &[Code::PoseSpine],
+            ..e(
+                "An exercise's figure cannot be drawn: it has fewer than two poses, an angle beyond what the joint does, a pose resting on a chair or step the figure does not have, a prop far out of the picture, or a `figure_of` that names no exercise with a figure (or comes with a `figure` of its own).",
+                "The figure shows the person how to start and where to move, beside the cues and in the handout; one pose shows no movement, and an impossible angle draws a body no one can copy. The format of figures is in docs/program-format.md.",
+                &[Format],
+                Context::Exercises,
+                "Exercise(id: \"my-hinge\", name: \"My hinge\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Push your hips back, back long.\"], figure_of: \"hip-hing\"),",
+                "Exercise(id: \"my-hinge\", name: \"My hinge\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Push your hips back, back long.\"], figure_of: \"hip-hinge\"),",
+            )
+        },
         Code::HighImpact => e(
             "A warning: an item uses a high-impact exercise (jumping, hopping).",
             "About 50 moderate impacts on most days helps bone (heel drops, stamping: ROS 2019), and supervised high-intensity programs have gone further (LIFTMOR, Watson 2018, with careful screening and supervision). High impact suits only people assessed as able; with a spine fracture, the advice is no more impact than brisk walking (ROS 2019). The warning asks the physiotherapist to confirm it is intended; the program still runs.",

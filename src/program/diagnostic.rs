@@ -92,6 +92,8 @@ codes! {
     DisguisedFlexion => "disguised-flexion", Error, "a name or cue that describes forward bending";
     DisguisedTwisting => "disguised-twisting", Error, "a name or cue that describes twisting";
     DisguisedSideBend => "disguised-side-bend", Error, "a name or cue that describes side bending";
+    PoseSpine => "pose-spine", Error, "a figure whose pose bends or twists the spine";
+    Figure => "figure", Error, "a figure that cannot be drawn";
     HighImpact => "high-impact", Warning, "high-impact work";
     ModerateImpactBeginner => "moderate-impact-beginner", Warning, "moderate impact in a beginner program";
     LongSession => "long-session", Warning, "a session estimated at over 60 minutes";

@@ -86,6 +86,7 @@ pub fn check_source(bytes: &[u8], library: &Library) -> Checked {
             }
         })
         .collect();
+    diagnostics.extend(super::pose_check::check(&program, library, &locator));
     diagnostics.sort_by_key(|d| (d.line, d.column, d.severity));
     Checked {
         text: Some(text),

@@ -11,10 +11,12 @@ pub mod check;
 pub mod comments;
 pub mod diagnostic;
 pub mod dose;
+pub mod figure;
 pub mod library;
 pub mod load;
 pub mod locate;
 pub mod phrases;
+pub mod pose_check;
 mod ron_tree;
 pub mod source;
 pub mod sources;
@@ -167,6 +169,12 @@ pub struct Exercise {
     pub easier: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub harder: Option<String>,
+    /// How it looks, drawn beside the cues and in the handout (see `figure`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure: Option<figure::Figure>,
+    /// The id of an exercise whose figure this one shares, instead of a `figure` of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure_of: Option<String>,
 }
 
 impl Exercise {

@@ -132,6 +132,24 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A value over several lines (the first after `name:`, the rest indented from here).
+    fn lines(&mut self, name: &'static str, value: Option<Vec<String>>) {
+        let Some(lines) = value else {
+            self.pending.extend_from_slice(self.comments.field(name));
+            return;
+        };
+        self.lead(name);
+        let last = lines.len().saturating_sub(1);
+        for (i, l) in lines.iter().enumerate() {
+            let comma = if i == last { "," } else { "" };
+            if i == 0 {
+                self.w.line(self.indent, &format!("{name}: {l}{comma}"));
+            } else {
+                self.w.line(self.indent, &format!("{l}{comma}"));
+            }
+        }
+    }
+
     fn list(&mut self, name: &'static str, write: bool, body: impl FnOnce(&mut Writer)) {
         if !write {
             self.pending.extend_from_slice(self.comments.field(name));
@@ -261,6 +279,8 @@ fn exercise(w: &mut Writer, indent: usize, e: &Exercise, notes: Option<&Comments
     f.field("caution", e.caution.as_deref().map(quote));
     f.field("easier", e.easier.as_deref().map(quote));
     f.field("harder", e.harder.as_deref().map(quote));
+    f.field("figure_of", e.figure_of.as_deref().map(quote));
+    f.lines("figure", e.figure.as_ref().map(|fig| fig.ron_lines()));
     f.finish();
     w.line(indent, "),");
 }

@@ -451,6 +451,9 @@ pub fn trend(
     if let Some((c, _)) = &guides.cutoff {
         ys.push(*c);
     }
+    if ys.is_empty() {
+        ys.push(0.0);
+    }
     let lo = ys.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = ys.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let span = (hi - lo).max(1.0);
@@ -555,7 +558,7 @@ mod tests {
         assert!(!c.svg.contains("http"));
         assert!(!c.svg.contains("#010203"));
         assert!(
-            c.svg.contains(">sharp pain</text>"),
+            c.svg.contains(">\nsharp pain\n</text>"),
             "the legend names each pattern"
         );
     }

@@ -3,7 +3,7 @@
 //! day-after answers and skipped work), and the assessments against their norms.
 
 use super::charts::{self, Guides};
-use super::{Block, Section, Table, guidance, long_date, norms, score};
+use super::{Block, Section, Table, guidance, long_date, norms, plural, score};
 use crate::assess::flags::by_test;
 use crate::assess::norms::{Kind, Rule};
 use crate::records::history::{Standing, WeekDose, date, day_label};
@@ -333,7 +333,9 @@ pub fn pain(r: &Report) -> Section {
             "effort",
             "Effort each week, with sharp pain and red flags",
             &format!(
-                "A line of the mean effort each week (0-10) over {n} weeks, against the 5-8 that resistance work aims at; triangles mark the {weeks_sharp} weeks with sharp pain, crosses the {weeks_red} weeks with a red flag. The figures are in the table below."
+                "A line of the mean effort each week (0-10) over {n} weeks, against the 5-8 that resistance work aims at; triangles mark the {} with sharp pain, crosses the {} with a red flag. The figures are in the table below.",
+                plural(weeks_sharp as u32, "week", "weeks"),
+                plural(weeks_red as u32, "week", "weeks")
             ),
             &labels,
             &mean,
@@ -375,8 +377,8 @@ pub fn pain(r: &Report) -> Section {
         blocks.push(Block::Para("No day-after answers in this period.".into()));
     } else {
         blocks.push(Block::Para(format!(
-            "{} answers: settled {}, still sore {} (no progression that day), worse {} (that session's exercises stepped back).",
-            r.follow_ups.len(),
+            "{}: settled {}, still sore {} (no progression that day), worse {} (that session's exercises stepped back).",
+            plural(r.follow_ups.len() as u32, "answer", "answers"),
             count(NextDay::Settled),
             count(NextDay::StillSore),
             count(NextDay::Worse)

@@ -86,17 +86,8 @@ fn report(path: &std::path::Path, since: i64, until: i64, available: &[Available
 fn main() {
     let dir = tempfile::tempdir().unwrap();
     let path = journal(dir.path());
-    let (a, b) = (named(SOURCE), named(DAILY));
-    let available = [
-        Available {
-            program: &a,
-            source: SOURCE.into(),
-        },
-        Available {
-            program: &b,
-            source: DAILY.into(),
-        },
-    ];
+    let programs = programs();
+    let available = available(&programs);
     let until = START_DAY + DAYS as i64 - 1;
     let all = report(&path, START_DAY, until, &available);
     let recent = report(&path, until - 83, until, &available);
@@ -111,6 +102,24 @@ fn main() {
     divan::main();
 }
 
+/// The two programs of the journal.
+fn programs() -> [upright::program::Program; 2] {
+    [named(SOURCE), named(DAILY)]
+}
+
+fn available(programs: &[upright::program::Program; 2]) -> [Available<'_>; 2] {
+    [
+        Available {
+            program: &programs[0],
+            source: SOURCE.into(),
+        },
+        Available {
+            program: &programs[1],
+            source: DAILY.into(),
+        },
+    ]
+}
+
 fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = journal(dir.path());
@@ -120,17 +129,8 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
 #[divan::bench(sample_count = 10)]
 fn report_ten_years_html(bencher: Bencher) {
     let (_dir, path) = setup();
-    let (a, b) = (named(SOURCE), named(DAILY));
-    let available = [
-        Available {
-            program: &a,
-            source: SOURCE.into(),
-        },
-        Available {
-            program: &b,
-            source: DAILY.into(),
-        },
-    ];
+    let programs = programs();
+    let available = available(&programs);
     let until = START_DAY + DAYS as i64 - 1;
     bencher.bench(|| black_box(report(&path, START_DAY, until, &available)));
 }
@@ -138,17 +138,8 @@ fn report_ten_years_html(bencher: Bencher) {
 #[divan::bench(sample_count = 10)]
 fn report_last_twelve_weeks_of_ten_years_html(bencher: Bencher) {
     let (_dir, path) = setup();
-    let (a, b) = (named(SOURCE), named(DAILY));
-    let available = [
-        Available {
-            program: &a,
-            source: SOURCE.into(),
-        },
-        Available {
-            program: &b,
-            source: DAILY.into(),
-        },
-    ];
+    let programs = programs();
+    let available = available(&programs);
     let until = START_DAY + DAYS as i64 - 1;
     bencher.bench(|| black_box(report(&path, until - 83, until, &available)));
 }

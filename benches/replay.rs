@@ -9,9 +9,11 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use divan::{Bencher, black_box};
-use upright::program::{Catalog, Library};
+use upright::common::calendar::Calendar;
+use upright::program::Library;
 use upright::records::history::{Available, History};
 use upright::records::replay::{Rules, replay};
+use upright::training::runnable::Runnable;
 
 struct Counting;
 
@@ -74,8 +76,8 @@ fn mb(bytes: usize) -> f64 {
 fn main() {
     Library::bundled();
     let p = program();
-    let catalog = Catalog::new(Library::bundled(), &p.exercises);
-    let rules = Rules::new(&p, &catalog, SOURCE);
+    let runnable = Runnable::new(p.clone());
+    let rules = Rules::new(&runnable, SOURCE);
 
     let before = CURRENT.load(Ordering::Relaxed);
     let records = ten_years();
@@ -120,8 +122,8 @@ fn main() {
 #[divan::bench(sample_count = 20)]
 fn replay_ten_years_in_memory(bencher: Bencher) {
     let p = program();
-    let catalog = Catalog::new(Library::bundled(), &p.exercises);
-    let rules = Rules::new(&p, &catalog, SOURCE);
+    let runnable = Runnable::new(p.clone());
+    let rules = Rules::new(&runnable, SOURCE);
     let records = ten_years();
     bencher.bench(|| black_box(replay(&rules, &records).levels()));
 }
@@ -129,8 +131,8 @@ fn replay_ten_years_in_memory(bencher: Bencher) {
 #[divan::bench(sample_count = 10)]
 fn read_and_replay_ten_years_from_disk(bencher: Bencher) {
     let p = program();
-    let catalog = Catalog::new(Library::bundled(), &p.exercises);
-    let rules = Rules::new(&p, &catalog, SOURCE);
+    let runnable = Runnable::new(p.clone());
+    let rules = Rules::new(&runnable, SOURCE);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("journal.jsonl");
     let mut text = Vec::new();
@@ -149,10 +151,18 @@ fn read_and_replay_ten_years_from_disk(bencher: Bencher) {
 fn history_screen_figures_ten_years(bencher: Bencher) {
     let p = program();
     let records = ten_years();
+    let runnable = Runnable::new(p.clone());
     let available = [Available {
-        program: &p,
+        runnable: &runnable,
         source: SOURCE.into(),
     }];
     let today = (1_483_261_200 + DAYS * 86_400) as i64 / 86_400;
-    bencher.bench(|| black_box(History::build(&records, &available, today)));
+    bencher.bench(|| {
+        black_box(History::build(
+            &records,
+            &available,
+            today,
+            &Calendar::utc(),
+        ))
+    });
 }

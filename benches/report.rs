@@ -5,10 +5,12 @@
 
 use divan::{Bencher, black_box};
 use upright::assess::{Measure, Sex};
+use upright::common::calendar::{Calendar, stamp};
 use upright::output::report::{document, html};
 use upright::records::history::Available;
-use upright::records::journal::{Event, Record, rfc3339};
+use upright::records::journal::{Event, Record};
 use upright::records::report::Builder;
+use upright::training::runnable::Runnable;
 
 #[path = "support/ten_years.rs"]
 #[allow(dead_code)]
@@ -22,7 +24,7 @@ const START_DAY: i64 = 1_483_261_200 / 86_400; // 2017-01-01
 fn journal(dir: &std::path::Path) -> std::path::PathBuf {
     let mut records = ten_years();
     let mut extra = vec![Record {
-        at: rfc3339(START_DAY as u64 * 86_400 + 3600),
+        at: stamp(START_DAY as u64 * 86_400 + 3600),
         run: 1,
         event: Event::AboutYou {
             age: Some(64),
@@ -52,7 +54,7 @@ fn journal(dir: &std::path::Path) -> std::path::PathBuf {
             },
         ] {
             extra.push(Record {
-                at: rfc3339(day as u64 * 86_400 + 8 * 3600),
+                at: stamp(day as u64 * 86_400 + 8 * 3600),
                 run: day as u64 * 86_400_000,
                 event: Event::Assessment {
                     measure: m,
@@ -76,7 +78,7 @@ fn journal(dir: &std::path::Path) -> std::path::PathBuf {
 /// What `upright report` does: read, gather, lay out, write HTML.
 fn report(path: &std::path::Path, since: i64, until: i64, available: &[Available]) -> String {
     let loaded = upright::records::journal::inspect(path).unwrap();
-    let mut b = Builder::new(since, until, available);
+    let mut b = Builder::new(since, until, available, &Calendar::utc());
     for r in &loaded.records {
         b.feed(r);
     }
@@ -103,18 +105,18 @@ fn main() {
 }
 
 /// The two programs of the journal.
-fn programs() -> [upright::program::Program; 2] {
-    [named(SOURCE), named(DAILY)]
+fn programs() -> [Runnable; 2] {
+    [Runnable::new(named(SOURCE)), Runnable::new(named(DAILY))]
 }
 
-fn available(programs: &[upright::program::Program; 2]) -> [Available<'_>; 2] {
+fn available(programs: &[Runnable; 2]) -> [Available<'_>; 2] {
     [
         Available {
-            program: &programs[0],
+            runnable: &programs[0],
             source: SOURCE.into(),
         },
         Available {
-            program: &programs[1],
+            runnable: &programs[1],
             source: DAILY.into(),
         },
     ]

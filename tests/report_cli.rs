@@ -10,11 +10,11 @@ use std::process::{Command, Output};
 
 use scraper::{Html, Selector};
 use upright::assess::{Measure, Sex, Stopped};
-use upright::program::{Catalog, Library, bundled};
-use upright::records::journal::{
-    Event, Feeling, NextDay, Outcome, Record, SkipReason, parse_date, rfc3339,
-};
+use upright::common::calendar::{parse_date, stamp};
+use upright::program::bundled;
+use upright::records::journal::{Event, Feeling, NextDay, Outcome, Record, SkipReason};
 use upright::training::plan::{ItemKey, Side, plan};
+use upright::training::runnable::Runnable;
 
 const SINCE: &str = "2026-09-01";
 const UNTIL: &str = "2026-11-22";
@@ -32,12 +32,12 @@ pub fn sample_journal() -> Vec<Record> {
         .check()
         .program
         .unwrap();
-    let catalog = Catalog::new(Library::bundled(), &p.exercises);
+    let runnable = Runnable::new(p.clone());
     let mut records = Vec::new();
     let start = day(SINCE);
     let mut push = |d: i64, run: u64, secs: u64, event| {
         records.push(Record {
-            at: rfc3339(d as u64 * 86_400 + 9 * 3600 + secs),
+            at: stamp(d as u64 * 86_400 + 9 * 3600 + secs),
             run,
             event,
         })
@@ -146,7 +146,7 @@ pub fn sample_journal() -> Vec<Record> {
                 }
             }
         }
-        let plan = plan(&p, &catalog, Some(session), &levels, n).unwrap();
+        let plan = plan(&runnable, Some(session), &levels, n).unwrap();
         push(
             d,
             run,
@@ -579,8 +579,8 @@ fn shifted(days_ago: i64) -> Vec<Record> {
     sample_journal()
         .into_iter()
         .map(|mut r| {
-            let t = upright::records::journal::parse_rfc3339(&r.at).unwrap() as i64 + shift;
-            r.at = rfc3339(t as u64);
+            let t = upright::common::calendar::parse_stamp(&r.at).unwrap() as i64 + shift;
+            r.at = stamp(t as u64);
             r.run = (r.run as i64 + shift * 1000).max(0) as u64;
             if let Event::FollowUp { about, .. } = &mut r.event {
                 *about = (*about as i64 + shift * 1000) as u64;

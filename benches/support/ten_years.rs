@@ -1,11 +1,13 @@
 //! The ten-year bench journal, shared by the replay and report benchmarks: about 100,000
 //! events of daily sessions, written the way the coach writes them.
 
+use upright::common::calendar::stamp;
+use upright::program::Program;
 use upright::program::bundled;
-use upright::program::{Catalog, Library, Program};
-use upright::records::journal::{Event, Feeling, NextDay, Outcome, Record, rfc3339};
+use upright::records::journal::{Event, Feeling, NextDay, Outcome, Record};
 use upright::records::replay::Rules;
 use upright::training::plan::{Side, plan};
+use upright::training::runnable::Runnable;
 
 /// The program whose levels are replayed.
 pub const SOURCE: &str = "home-foundations";
@@ -32,20 +34,16 @@ pub fn named(name: &str) -> Program {
 /// three weeks, so logged doses match the ladders as the coach would write them.
 pub fn ten_years() -> Vec<Record> {
     let programs = [named(SOURCE), named(DAILY)];
-    let catalogs: Vec<Catalog> = programs
+    let runnables: Vec<Runnable> = programs.iter().cloned().map(Runnable::new).collect();
+    let rules: Vec<Rules> = runnables
         .iter()
-        .map(|p| Catalog::new(Library::bundled(), &p.exercises))
-        .collect();
-    let rules: Vec<Rules> = programs
-        .iter()
-        .zip(&catalogs)
         .zip([SOURCE, DAILY])
-        .map(|((p, c), s)| Rules::new(p, c, s))
+        .map(|(r, s)| Rules::new(r, s))
         .collect();
     let mut records = Vec::new();
     let start = 1_483_261_200; // 2017-01-01 09:00 UTC
     for day in 0..DAYS {
-        let at = rfc3339(start + day * 86_400);
+        let at = stamp(start + day * 86_400);
         let run = (start + day * 86_400) * 1000;
         let mut push = |event| {
             records.push(Record {
@@ -69,10 +67,10 @@ pub fn ten_years() -> Vec<Record> {
         }
         // 2017-01-01 was a Sunday.
         let which = usize::from(!matches!(day % 7, 1 | 3 | 5));
-        let (p, catalog, rules) = (&programs[which], &catalogs[which], &rules[which]);
+        let (p, runnable, rules) = (&programs[which], &runnables[which], &rules[which]);
         let session = &p.sessions[(day / 2) as usize % p.sessions.len()].name;
         let levels = rules_levels(p, rules, day);
-        let plan = plan(p, catalog, Some(session), &levels, day).unwrap();
+        let plan = plan(runnable, Some(session), &levels, day).unwrap();
         push(Event::SessionStart {
             program: plan.program.clone(),
             source: [SOURCE, DAILY][which].into(),

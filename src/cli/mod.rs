@@ -103,10 +103,10 @@ pub enum Command {
     /// and effort, red flags, day-after answers, skipped work, assessments against their
     /// norms and the weekly dose against the guidance (one printable HTML page, or Markdown).
     Report {
-        /// First day (YYYY-MM-DD, UTC); default: 12 weeks before --until.
+        /// First day (YYYY-MM-DD, in this computer's time zone); default: 12 weeks before --until.
         #[arg(long, value_name = "DATE", value_parser = history::parse_since)]
         since: Option<i64>,
-        /// Last day (YYYY-MM-DD, UTC); default: today.
+        /// Last day (YYYY-MM-DD); default: today.
         #[arg(long, value_name = "DATE", value_parser = history::parse_since)]
         until: Option<i64>,
         /// One self-contained HTML page, or Markdown.

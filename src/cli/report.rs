@@ -14,6 +14,7 @@ use crate::program::sources::Entry;
 use crate::records::history::Available;
 use crate::records::journal::{self, Journal, Loaded};
 use crate::records::report::Builder;
+use crate::training::runnable::Runnable;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -37,15 +38,25 @@ pub struct Args {
     pub output: Option<PathBuf>,
 }
 
-/// The available programs, for their plans and their own exercises.
-pub(super) fn available(entries: &[Entry]) -> Vec<Available<'_>> {
+/// The programs that are here and can run, with how the journal names each.
+pub(super) fn runnables(entries: &[Entry]) -> Vec<(Runnable, String)> {
     entries
         .iter()
         .filter_map(|e| {
-            e.checked.safe_program().map(|program| Available {
-                program,
-                source: e.origin.label(),
-            })
+            e.checked
+                .safe_program()
+                .map(|p| (Runnable::new(p.clone()), e.origin.label()))
+        })
+        .collect()
+}
+
+/// The available programs, for their plans and their own exercises.
+pub(super) fn available(runnables: &[(Runnable, String)]) -> Vec<Available<'_>> {
+    runnables
+        .iter()
+        .map(|(runnable, source)| Available {
+            runnable,
+            source: source.clone(),
         })
         .collect()
 }
@@ -85,15 +96,17 @@ pub(super) fn read(path: &Path, err: &mut dyn Write) -> Option<Loaded> {
 }
 
 pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let today = (crate::tui::unix_secs() / 86_400) as i64;
+    let wall = crate::tui::clock::Wall::system();
+    let calendar = wall.calendar();
+    let today = calendar.day(wall.now());
     let until = args.until.unwrap_or(today);
     let since = args.since.unwrap_or(until - DEFAULT_WEEKS * 7 + 1);
     if since > until {
         let _ = writeln!(
             err,
             "upright: --since ({}) is after --until ({}): nothing to report",
-            crate::records::history::date(since),
-            crate::records::history::date(until)
+            crate::common::calendar::date_text(since),
+            crate::common::calendar::date_text(until)
         );
         return 2;
     }
@@ -115,9 +128,9 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> 
     let Some(loaded) = read(&path, err) else {
         return 2;
     };
-    let entries = programs(cli);
-    let available = available(&entries);
-    let mut builder = Builder::new(since, until, &available);
+    let runnables = runnables(&programs(cli));
+    let available = available(&runnables);
+    let mut builder = Builder::new(since, until, &available, &calendar);
     for r in &loaded.records {
         builder.feed(r);
     }

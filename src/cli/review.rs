@@ -8,9 +8,9 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::Cli;
-use super::report::{available, read};
+use super::report::{available, read, runnables};
 use super::session::programs;
-use crate::records::history::csv_field;
+use crate::records::export::csv_field;
 use crate::records::journal::Journal;
 use crate::records::report::Builder;
 use crate::records::review::{Patient, REVIEW_DAYS, triage};
@@ -68,9 +68,11 @@ pub fn run(cli: &Cli, dir: &Path, format: Format, out: &mut dyn Write, err: &mut
         );
         return 2;
     }
-    let today = (crate::tui::unix_secs() / 86_400) as i64;
-    let entries = programs(cli);
-    let available = available(&entries);
+    let wall = crate::tui::clock::Wall::system();
+    let calendar = wall.calendar();
+    let today = calendar.day(wall.now());
+    let runnables = runnables(&programs(cli));
+    let available = available(&runnables);
     let mut patients = Vec::new();
     let mut unreadable = 0;
     for (name, path) in &found {
@@ -78,7 +80,7 @@ pub fn run(cli: &Cli, dir: &Path, format: Format, out: &mut dyn Write, err: &mut
             unreadable += 1;
             continue;
         };
-        let mut b = Builder::new(today - REVIEW_DAYS + 1, today, &available);
+        let mut b = Builder::new(today - REVIEW_DAYS + 1, today, &available, &calendar);
         for r in &loaded.records {
             b.feed(r);
         }

@@ -25,7 +25,7 @@ pub fn quote(text: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
-            c if super::source::is_forbidden(c) => {
+            c if crate::common::text::is_forbidden(c) => {
                 out.push_str(&format!("\\u{{{:x}}}", c as u32));
             }
             c => out.push(c),
@@ -48,6 +48,10 @@ pub fn program(p: &Program, notes: &Notes) -> String {
     f.field("level", Some(format!("{:?}", p.level)));
     f.field("per_week", Some(p.per_week.to_string()));
     f.field("advance_after", Some(p.advance_after.to_string()));
+    f.field(
+        "after_fracture",
+        p.after_fracture.then(|| "true".to_owned()),
+    );
     let exercises = !p.exercises.is_empty() || !c.list_end("exercises").is_empty();
     f.list("exercises", exercises, |w| {
         for (i, e) in p.exercises.iter().enumerate() {

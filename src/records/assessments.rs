@@ -5,7 +5,8 @@
 use crate::assess::Person;
 use crate::assess::flags::{Assessed, Flag, Reassess, current_flags, reassess};
 use crate::assess::norms::Table;
-use crate::records::journal::{Event, Record, parse_rfc3339};
+use crate::common::calendar::{Calendar, Day};
+use crate::records::journal::{Event, Record};
 
 /// Every assessment result and the latest `about_you`, oldest first.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -16,33 +17,34 @@ pub struct Assessments {
 }
 
 impl Assessments {
-    /// All of them in `records`.
-    pub fn of<'a>(records: impl IntoIterator<Item = &'a Record>) -> Assessments {
+    /// All of them in `records`, their days counted by `calendar`.
+    pub fn of<'a>(
+        records: impl IntoIterator<Item = &'a Record>,
+        calendar: &Calendar,
+    ) -> Assessments {
         let mut a = Assessments::default();
         for r in records {
-            a.feed(r);
+            if let Some(day) = calendar.day_of_stamp(&r.at) {
+                a.feed(r, day);
+            }
         }
         a
     }
 
-    pub fn feed(&mut self, record: &Record) {
-        let day = || parse_rfc3339(&record.at).map(|t| (t / 86_400) as i64);
+    /// One record, on `day`.
+    pub fn feed(&mut self, record: &Record, day: Day) {
         match &record.event {
-            Event::Assessment { measure, stopped } => {
-                if let Some(day) = day() {
-                    self.results.push(Assessed {
-                        day,
-                        run: record.run,
-                        measure: measure.clone(),
-                        stopped: *stopped,
-                    });
-                }
-            }
+            Event::Assessment { measure, stopped } => self.results.push(Assessed {
+                day,
+                run: record.run,
+                measure: measure.clone(),
+                stopped: *stopped,
+            }),
             Event::AboutYou { age, sex } => {
                 self.person = Some(Person {
                     age: *age,
                     sex: *sex,
-                    day: day().unwrap_or(0),
+                    day,
                 });
             }
             _ => {}
@@ -74,11 +76,11 @@ impl Assessments {
 mod tests {
     use super::*;
     use crate::assess::{Measure, Sex};
-    use crate::records::journal::rfc3339;
+    use crate::common::calendar::stamp;
 
     fn at(day: u64, event: Event) -> Record {
         Record {
-            at: rfc3339(day * 86_400 + 3600),
+            at: stamp(day * 86_400 + 3600),
             run: day,
             event,
         }
@@ -113,7 +115,7 @@ mod tests {
             ),
             at(13, Event::Clearance),
         ];
-        let a = Assessments::of(&records);
+        let a = Assessments::of(&records, &Calendar::utc());
         assert_eq!(a.results.len(), 1);
         assert_eq!(a.results[0].day, 11);
         assert_eq!(

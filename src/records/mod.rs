@@ -3,6 +3,7 @@
 //! read from it. Pure apart from the journal file itself: time comes in as an argument.
 
 pub mod assessments;
+pub mod export;
 pub mod history;
 pub mod journal;
 pub mod replay;

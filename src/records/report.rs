@@ -7,12 +7,11 @@
 
 use std::collections::HashMap;
 
+use crate::common::calendar::{Calendar, week_of};
 use crate::program::{Dose, Exercise, Library};
 use crate::records::assessments::Assessments;
-use crate::records::history::{Available, DoseTally, WeekDose, week_of};
-use crate::records::journal::{
-    Event, Feeling, NextDay, Outcome, Record, SkipReason, parse_rfc3339,
-};
+use crate::records::history::{Available, DoseTally, WeekDose};
+use crate::records::journal::{Event, Feeling, NextDay, Outcome, Record, SkipReason};
 
 /// One session inside the range.
 #[derive(Debug, Clone, PartialEq)]
@@ -231,12 +230,18 @@ pub struct Builder<'a> {
     /// Per program and item key: index into its `items`, and the last run that added a point.
     items: Vec<HashMap<String, (usize, u64)>>,
     tallies: Vec<DoseTally>,
+    calendar: Calendar,
 }
 
 impl<'a> Builder<'a> {
     /// A report on days `since..=until`, with `available` the programs that are here (for
     /// their plans and their own exercises).
-    pub fn new(since: i64, until: i64, available: &'a [Available<'a>]) -> Builder<'a> {
+    pub fn new(
+        since: i64,
+        until: i64,
+        available: &'a [Available<'a>],
+        calendar: &Calendar,
+    ) -> Builder<'a> {
         let (since, until) = (since.min(until), since.max(until));
         let first = week_of(since);
         let weeks: Vec<i64> = (0..)
@@ -245,7 +250,7 @@ impl<'a> Builder<'a> {
             .collect();
         let local = available
             .iter()
-            .flat_map(|a| &a.program.exercises)
+            .flat_map(|a| &a.runnable.program().exercises)
             .map(|e| (e.id.as_str(), e))
             .collect();
         Builder {
@@ -270,6 +275,7 @@ impl<'a> Builder<'a> {
             available,
             runs: HashMap::new(),
             items: Vec::new(),
+            calendar: calendar.clone(),
         }
     }
 
@@ -298,11 +304,15 @@ impl<'a> Builder<'a> {
             .available
             .iter()
             .find(|a| a.source == source)
-            .or_else(|| self.available.iter().find(|a| a.program.title == title));
+            .or_else(|| {
+                self.available
+                    .iter()
+                    .find(|a| a.runnable.program().title == title)
+            });
         self.report.programs.push(ProgramReport {
             title: title.to_owned(),
             source: source.to_owned(),
-            per_week: here.map(|a| a.program.per_week),
+            per_week: here.map(|a| a.runnable.program().per_week),
             first_day: day,
             last_day: day,
             items: Vec::new(),
@@ -312,7 +322,7 @@ impl<'a> Builder<'a> {
     }
 
     pub fn feed(&mut self, record: &Record) {
-        let Some(day) = parse_rfc3339(&record.at).map(|t| (t / 86_400) as i64) else {
+        let Some(day) = self.calendar.day_of_stamp(&record.at) else {
             return;
         };
         if day > self.report.until {
@@ -459,7 +469,7 @@ impl<'a> Builder<'a> {
                     });
                 }
             }
-            Event::Assessment { .. } | Event::AboutYou { .. } => r.assessments.feed(record),
+            Event::Assessment { .. } | Event::AboutYou { .. } => r.assessments.feed(record, day),
             Event::Resumed { .. } => {}
         }
     }
@@ -482,14 +492,15 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// The report on `records` (oldest first) for days `since..=until`.
+/// The report on `records` (oldest first) for days `since..=until`, counted by `calendar`.
 pub fn report<'a>(
     records: impl IntoIterator<Item = &'a Record>,
     since: i64,
     until: i64,
     available: &[Available],
+    calendar: &Calendar,
 ) -> Report {
-    let mut b = Builder::new(since, until, available);
+    let mut b = Builder::new(since, until, available, calendar);
     for r in records {
         b.feed(r);
     }

@@ -1,17 +1,20 @@
 use super::*;
 use crate::assess::{Measure, Sex};
-use crate::program::{Program, bundled};
-use crate::records::journal::rfc3339;
+use crate::common::calendar::{Calendar, parse_stamp, stamp};
+use crate::program::bundled;
+use crate::training::runnable::Runnable;
 
 /// Monday 2025-11-17.
 const MONDAY: i64 = 20_409;
 
-pub(crate) fn home_foundations() -> Program {
-    bundled::find("home-foundations")
-        .unwrap()
-        .check()
-        .program
-        .unwrap()
+pub(crate) fn home_foundations() -> Runnable {
+    Runnable::new(
+        bundled::find("home-foundations")
+            .unwrap()
+            .check()
+            .program
+            .unwrap(),
+    )
 }
 
 /// A small journal written the way the coach writes one.
@@ -30,7 +33,7 @@ impl Journal {
 
     pub fn push(&mut self, day: i64, event: Event) {
         self.records.push(Record {
-            at: rfc3339(day as u64 * 86_400 + 9 * 3600),
+            at: stamp(day as u64 * 86_400 + 9 * 3600),
             run: self.run,
             event,
         });
@@ -173,10 +176,16 @@ pub(crate) fn three_weeks() -> Vec<Record> {
 fn build() -> Report {
     let p = home_foundations();
     let available = [Available {
-        program: &p,
+        runnable: &p,
         source: "home-foundations".into(),
     }];
-    report(&three_weeks(), MONDAY, MONDAY + 20, &available)
+    report(
+        &three_weeks(),
+        MONDAY,
+        MONDAY + 20,
+        &available,
+        &Calendar::utc(),
+    )
 }
 
 #[test]
@@ -273,10 +282,16 @@ fn assessments_before_and_inside_the_range_and_the_person() {
 fn a_clearance_after_the_range_still_clears_its_red_flag_and_a_reversed_range_is_mended() {
     let p = home_foundations();
     let available = [Available {
-        program: &p,
+        runnable: &p,
         source: "home-foundations".into(),
     }];
-    let r = report(&three_weeks(), MONDAY + 10, MONDAY + 8, &available);
+    let r = report(
+        &three_weeks(),
+        MONDAY + 10,
+        MONDAY + 8,
+        &available,
+        &Calendar::utc(),
+    );
     assert_eq!((r.since, r.until), (MONDAY + 8, MONDAY + 10));
     assert_eq!(r.red_flags[0].cleared, Some(MONDAY + 16));
     assert_eq!(
@@ -292,9 +307,9 @@ fn a_clearance_after_the_range_still_clears_its_red_flag_and_a_reversed_range_is
 fn a_program_not_here_has_no_plan_and_one_taken_over_ends_with_its_last_session() {
     let mut records = three_weeks();
     // A second program starts in week 3; the first stops after week 2.
-    records.retain(|r| parse_rfc3339(&r.at).unwrap() / 86_400 < (MONDAY + 14) as u64);
+    records.retain(|r| parse_stamp(&r.at).unwrap() / 86_400 < (MONDAY + 14) as u64);
     records.push(Record {
-        at: rfc3339((MONDAY as u64 + 15) * 86_400),
+        at: stamp((MONDAY as u64 + 15) * 86_400),
         run: 1,
         event: Event::SessionStart {
             program: "Gone".into(),
@@ -307,10 +322,10 @@ fn a_program_not_here_has_no_plan_and_one_taken_over_ends_with_its_last_session(
     });
     let p = home_foundations();
     let available = [Available {
-        program: &p,
+        runnable: &p,
         source: "home-foundations".into(),
     }];
-    let r = report(&records, MONDAY, MONDAY + 20, &available);
+    let r = report(&records, MONDAY, MONDAY + 20, &available, &Calendar::utc());
     assert_eq!(r.programs.len(), 2);
     assert_eq!(r.programs[1].per_week, None);
     assert_eq!(r.adherence_total(1), None);

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::assess::flags::{Reassess, by_test};
 use crate::assess::norms::{Kind, Table};
-use crate::records::history::date;
+use crate::common::calendar::date_text;
 use crate::records::report::Report;
 
 /// How far back "recent" reaches: four weeks.
@@ -62,7 +62,7 @@ pub fn red_flag(report: &Report, today: i64) -> Option<Reason> {
     if let Some(day) = report.open_red_flag {
         return Some(Reason {
             concern: Concern::RedFlagOpen,
-            detail: format!("red flag on {} with no clearance since", date(day)),
+            detail: format!("red flag on {} with no clearance since", date_text(day)),
         });
     }
     let recent = report
@@ -74,7 +74,7 @@ pub fn red_flag(report: &Report, today: i64) -> Option<Reason> {
         concern: Concern::RedFlag,
         detail: format!(
             "red flag on {} ({})",
-            date(recent.day),
+            date_text(recent.day),
             recent.symptoms.join("; ")
         ),
     })
@@ -93,7 +93,7 @@ pub fn sharp_pain(report: &Report, today: i64) -> Option<Reason> {
         detail: format!(
             "sharp pain {} in 4 weeks, last in {exercise} on {}",
             times(recent.len()),
-            date(*day)
+            date_text(*day)
         ),
     })
 }
@@ -125,7 +125,7 @@ pub fn assessment(report: &Report) -> Option<Reason> {
                     .stopped
                     .map(|s| format!(", {}", s.label()))
                     .unwrap_or_default(),
-                date(latest.day)
+                date_text(latest.day)
             ));
         }
     }
@@ -144,7 +144,11 @@ pub fn no_session(last: Option<i64>, today: i64) -> Option<Reason> {
         }),
         Some(day) if today - day >= QUIET_DAYS => Some(Reason {
             concern: Concern::NoSession,
-            detail: format!("last session {} days ago, on {}", today - day, date(day)),
+            detail: format!(
+                "last session {} days ago, on {}",
+                today - day,
+                date_text(day)
+            ),
         }),
         Some(_) => None,
     }
@@ -173,7 +177,7 @@ pub fn reassessment(state: Reassess) -> Option<Reason> {
     match state {
         Reassess::Overdue { since } => Some(Reason {
             concern: Concern::Reassess,
-            detail: format!("reassessment overdue since {}", date(since)),
+            detail: format!("reassessment overdue since {}", date_text(since)),
         }),
         _ => None,
     }
@@ -255,7 +259,7 @@ impl Patient {
             name: name.to_owned(),
             file: file.to_owned(),
             reasons,
-            last_session: report.last_session.map(date),
+            last_session: report.last_session.map(date_text),
             sessions_4_weeks: recent,
             planned_4_weeks: planned,
             next_assessment: match reassess {

@@ -1,5 +1,6 @@
 use super::*;
 use crate::assess::{Measure, Sex};
+use crate::common::calendar::{Calendar, parse_stamp};
 use crate::records::history::Available;
 use crate::records::journal::{Event, Feeling, Outcome, Record};
 use crate::records::report::report;
@@ -10,10 +11,16 @@ const TODAY: i64 = 20_500;
 fn review(records: &[Record]) -> Patient {
     let p = home_foundations();
     let available = [Available {
-        program: &p,
+        runnable: &p,
         source: "home-foundations".into(),
     }];
-    let r = report(records, TODAY - REVIEW_DAYS + 1, TODAY, &available);
+    let r = report(
+        records,
+        TODAY - REVIEW_DAYS + 1,
+        TODAY,
+        &available,
+        &Calendar::utc(),
+    );
     Patient::new("ann", "ann.jsonl", &r, TODAY, 0)
 }
 
@@ -202,9 +209,8 @@ fn reassessment_overdue_after_twelve_weeks() {
 #[test]
 fn a_patient_who_stopped_has_no_session_and_falling_adherence() {
     let mut j = steady();
-    j.records.retain(|r| {
-        crate::records::journal::parse_rfc3339(&r.at).unwrap() / 86_400 < (TODAY - 20) as u64
-    });
+    j.records
+        .retain(|r| parse_stamp(&r.at).unwrap() / 86_400 < (TODAY - 20) as u64);
     let p = review(&j.records);
     assert_eq!(
         concerns(&p),

@@ -15,11 +15,11 @@ use charts::Chart;
 use crate::assess::flags::Reassess;
 use crate::assess::norms::{NOT_A_DIAGNOSIS, Table as Norms};
 use crate::assess::{Test, one_decimal};
+use crate::common::calendar::{date_text, day_label};
 use crate::program::summary::{
     BALANCE_MINUTES, EXTENSION_DAYS, EXTENSION_MINUTES, MODERATE_IMPACTS, MOST_DAYS,
     RESISTANCE_DAYS,
 };
-use crate::records::history::{date, day_label};
 use crate::records::journal::NextDay;
 use crate::records::report::Report;
 use crate::records::review::{REVIEW_DAYS, reasons};
@@ -89,14 +89,14 @@ pub fn document(r: &Report, who: &str, today: i64) -> Document {
         footer: vec![
             DISCLAIMER.to_owned(),
             NOT_A_DIAGNOSIS.to_owned(),
-            "Weeks run Monday to Sunday (UTC). Sessions are the person's own; group classes are counted apart.".to_owned(),
+            "Weeks run Monday to Sunday, in the time zone of the computer that wrote this report. Sessions are the person's own; group classes are counted apart.".to_owned(),
         ],
     }
 }
 
 /// "24 Nov 2026".
 pub fn long_date(day: i64) -> String {
-    format!("{} {}", day_label(day), &date(day)[..4])
+    format!("{} {}", day_label(day), &date_text(day)[..4])
 }
 
 fn plural(n: u32, one: &str, many: &str) -> String {

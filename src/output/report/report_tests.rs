@@ -1,6 +1,7 @@
 use super::*;
+use crate::common::calendar::{Calendar, stamp};
 use crate::records::history::Available;
-use crate::records::journal::{Event, Record, rfc3339};
+use crate::records::journal::{Event, Record};
 use crate::records::report::report;
 use crate::records::report::tests::{home_foundations, three_weeks};
 
@@ -9,11 +10,11 @@ const MONDAY: i64 = 20_409;
 fn doc(records: &[Record]) -> Document {
     let p = home_foundations();
     let available = [Available {
-        program: &p,
+        runnable: &p,
         source: "home-foundations".into(),
     }];
     document(
-        &report(records, MONDAY, MONDAY + 20, &available),
+        &report(records, MONDAY, MONDAY + 20, &available, &Calendar::utc()),
         "ann",
         MONDAY + 21,
     )
@@ -30,7 +31,7 @@ fn skipped_age_and_sex_show_no_norms_but_flags_still_apply() {
     records.insert(
         2,
         Record {
-            at: rfc3339((MONDAY as u64 - 29) * 86_400),
+            at: stamp((MONDAY as u64 - 29) * 86_400),
             run: 9,
             event: Event::AboutYou {
                 age: None,
@@ -48,7 +49,7 @@ fn skipped_age_and_sex_show_no_norms_but_flags_still_apply() {
 fn a_test_only_ever_stopped_still_gets_its_table_and_an_empty_chart() {
     let mut records = three_weeks();
     records.push(Record {
-        at: rfc3339((MONDAY as u64 + 18) * 86_400),
+        at: stamp((MONDAY as u64 + 18) * 86_400),
         run: 9,
         event: Event::Assessment {
             measure: crate::assess::Measure::TimedUpAndGo {

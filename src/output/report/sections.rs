@@ -6,7 +6,8 @@ use super::charts::{self, Guides};
 use super::{Block, Section, Table, guidance, long_date, norms, plural, score};
 use crate::assess::flags::by_test;
 use crate::assess::norms::{Kind, Rule};
-use crate::records::history::{Standing, WeekDose, date, day_label};
+use crate::common::calendar::{date_text, day_label, week_of};
+use crate::records::history::{Standing, WeekDose};
 use crate::records::journal::{NextDay, SkipReason};
 use crate::records::report::Report;
 
@@ -61,7 +62,7 @@ pub fn adherence(r: &Report) -> Section {
                 .iter()
                 .map(|w| {
                     vec![
-                        date(w.week),
+                        date_text(w.week),
                         w.done.to_string(),
                         w.planned.map_or("-".into(), |p| p.to_string()),
                     ]
@@ -92,7 +93,7 @@ pub fn dose(r: &Report) -> Section {
         .zip(&r.week_dose)
         .map(|(&w, d): (&i64, &WeekDose)| {
             vec![
-                date(w),
+                date_text(w),
                 format!("{}{}", d.resistance_sessions, mark(d.resistance())),
                 format!(
                     "{} ({} min){}",
@@ -171,9 +172,9 @@ pub fn exercises(r: &Report) -> Section {
                 item.points.len(),
                 item.key,
                 first.level,
-                date(first.day),
+                date_text(first.day),
                 last.level,
-                date(last.day),
+                date_text(last.day),
                 changes.len() - 1
             );
             let chart = charts::levels(
@@ -197,7 +198,7 @@ pub fn exercises(r: &Report) -> Section {
                     .iter()
                     .map(|c| {
                         vec![
-                            date(c.day),
+                            date_text(c.day),
                             c.exercise.clone(),
                             c.level.to_string(),
                             c.dose.describe(),
@@ -249,7 +250,7 @@ pub fn pain(r: &Report) -> Section {
     let mut sharp = vec![false; n];
     let mut red = vec![false; n];
     for s in &r.sessions {
-        let w = ((crate::records::history::week_of(s.day) - first) / 7) as usize;
+        let w = ((week_of(s.day) - first) / 7) as usize;
         if w >= n {
             continue;
         }
@@ -262,7 +263,7 @@ pub fn pain(r: &Report) -> Section {
         red[w] |= s.red_flag;
     }
     for f in &r.red_flags {
-        let w = ((crate::records::history::week_of(f.day) - first) / 7) as usize;
+        let w = ((week_of(f.day) - first) / 7) as usize;
         if let Some(x) = red.get_mut(w) {
             *x = true;
         }
@@ -282,7 +283,7 @@ pub fn pain(r: &Report) -> Section {
             .to_vec(),
         rows: (0..n)
             .map(|w| {
-                let mut row = vec![date(r.weeks[w])];
+                let mut row = vec![date_text(r.weeks[w])];
                 row.extend(counts[w].iter().map(u32::to_string));
                 row
             })
@@ -303,7 +304,7 @@ pub fn pain(r: &Report) -> Section {
             .map(|w| {
                 let yes = |b: bool| if b { "yes".to_owned() } else { String::new() };
                 vec![
-                    date(r.weeks[w]),
+                    date_text(r.weeks[w]),
                     effort[w].1.to_string(),
                     mean[w].map_or("-".into(), |e| format!("{e:.1}")),
                     yes(sharp[w]),
@@ -348,16 +349,22 @@ pub fn pain(r: &Report) -> Section {
     let mut events: Vec<(i64, Vec<String>)> = r
         .sharp_pain()
         .into_iter()
-        .map(|(d, e)| (d, vec![date(d), format!("Sharp pain: {e}"), String::new()]))
+        .map(|(d, e)| {
+            (
+                d,
+                vec![date_text(d), format!("Sharp pain: {e}"), String::new()],
+            )
+        })
         .collect();
     events.extend(r.red_flags.iter().map(|f| {
         (
             f.day,
             vec![
-                date(f.day),
+                date_text(f.day),
                 format!("Red flag: {}", f.symptoms.join("; ")),
-                f.cleared
-                    .map_or("not cleared".into(), |d| format!("cleared {}", date(d))),
+                f.cleared.map_or("not cleared".into(), |d| {
+                    format!("cleared {}", date_text(d))
+                }),
             ],
         )
     }));
@@ -387,7 +394,13 @@ pub fn pain(r: &Report) -> Section {
             .follow_ups
             .iter()
             .filter(|f| f.answer != NextDay::Settled)
-            .map(|f| vec![date(f.about), date(f.day), f.answer.label().to_owned()])
+            .map(|f| {
+                vec![
+                    date_text(f.about),
+                    date_text(f.day),
+                    f.answer.label().to_owned(),
+                ]
+            })
             .collect();
         if !not_settled.is_empty() {
             blocks.push(Block::Table(Table {
@@ -460,7 +473,7 @@ pub fn assessments(r: &Report) -> Section {
                     format!(
                         "{} ({}): {} {}",
                         f.test.name(),
-                        date(f.day),
+                        date_text(f.day),
                         f.why,
                         f.advice
                     )
@@ -498,7 +511,7 @@ pub fn assessments(r: &Report) -> Section {
                 vec![
                     format!(
                         "{}{}",
-                        date(x.day),
+                        date_text(x.day),
                         if x.day < r.since { " (before)" } else { "" }
                     ),
                     match x.stopped {
@@ -552,7 +565,7 @@ pub fn assessments(r: &Report) -> Section {
             });
         let values: Vec<String> = points
             .iter()
-            .map(|p| format!("{} on {}", score(test, p.1), date(p.0)))
+            .map(|p| format!("{} on {}", score(test, p.1), date_text(p.0)))
             .collect();
         let desc = format!(
             "{} results ({}): {}.{}{}",

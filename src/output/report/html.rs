@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Block, Document, Table};
+use super::document::{Block, Document, Table};
 use crate::output::handout::html::escape;
 
 const STYLE: &str = "

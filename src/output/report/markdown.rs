@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Block, Document, Table};
+use super::document::{Block, Document, Table};
 use crate::output::handout::markdown::escape;
 
 pub fn markdown(doc: &Document) -> String {

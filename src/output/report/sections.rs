@@ -3,7 +3,7 @@
 //! day-after answers and skipped work), and the assessments against their norms.
 
 use super::charts::{self, Guides};
-use super::{Block, Section, Table, guidance, long_date, norms, plural, score};
+use super::document::{Block, Section, Table, guidance, long_date, norms, plural, score};
 use crate::assess::flags::by_test;
 use crate::assess::norms::{Kind, Rule};
 use crate::common::calendar::{date_text, day_label, week_of};

@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::Cli;
+use super::Options;
 use super::session::programs;
 use crate::common::files;
 use crate::output::report::{document, html, markdown};
@@ -95,7 +95,7 @@ pub(super) fn read(path: &Path, err: &mut dyn Write) -> Option<Loaded> {
     }
 }
 
-pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+pub fn run(cli: &Options, args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let wall = crate::tui::clock::Wall::system();
     let calendar = wall.calendar();
     let today = calendar.day(wall.now());
@@ -154,6 +154,6 @@ pub fn run(cli: &Cli, args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> 
                 2
             }
         },
-        None => super::status(out.write_all(text.as_bytes()).and_then(|()| out.flush())),
+        None => super::status::status(out.write_all(text.as_bytes()).and_then(|()| out.flush())),
     }
 }

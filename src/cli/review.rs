@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::Cli;
+use super::Options;
 use super::report::{available, read, runnables};
 use super::session::programs;
 use crate::records::export::csv_field;
@@ -48,7 +48,13 @@ pub fn journals(dir: &Path) -> io::Result<Vec<(String, PathBuf)>> {
     Ok(found)
 }
 
-pub fn run(cli: &Cli, dir: &Path, format: Format, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+pub fn run(
+    cli: &Options,
+    dir: &Path,
+    format: Format,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     let found = match journals(dir) {
         Ok(f) => f,
         Err(e) => {
@@ -101,7 +107,7 @@ pub fn run(cli: &Cli, dir: &Path, format: Format, out: &mut dyn Write, err: &mut
             .map_err(io::Error::other)
             .and_then(|()| writeln!(out)),
     };
-    let status = super::status(written.and_then(|()| out.flush()));
+    let status = super::status::status(written.and_then(|()| out.flush()));
     if status == 0 && unreadable > 0 {
         1
     } else {

@@ -429,6 +429,8 @@ mod tests {
             ),
             ("class", &["--data-dir", "--quiet", "--voice", "--seed"]),
             ("history", &["--programs", "--data-dir", "--profile"]),
+            ("report", &["--programs", "--data-dir", "--profile"]),
+            ("review", &["--programs"]),
             ("check", &[]),
             ("library", &[]),
             ("explain", &[]),

@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::Options;
+use super::options::Options;
 use super::session::programs;
 use crate::common::files;
 use crate::output::report::{document, html, markdown};

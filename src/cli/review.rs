@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::Options;
+use super::options::Options;
 use super::report::{available, read, runnables};
 use super::session::programs;
 use crate::records::export::csv_field;

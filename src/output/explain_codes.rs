@@ -346,8 +346,8 @@ pub fn explain(code: Code) -> Explanation {
                 "People copy what they see. A drawing of a rounded back teaches a rounded back, and forward bending was followed by far more spine fractures than extension work (Sinaki & Mikkelsen 1984: 89% against 16%); Too Fit To Fracture and the Royal Osteoporosis Society ask for the spine to stay long while the hips, knees and shoulders move. A hip hinge is drawn with `pelvis` (the whole back tilts at the hips) and `trunk: 0`.",
                 &[SinakiMikkelsen1984, TooFitToFracture, Ros2019],
                 Context::Exercises,
-                "Exercise(id: \"pick-up\", name: \"Pick up a bag\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Push your hips back, back long.\"], figure: Figure(poses: [Pose(), Pose(pelvis: 30, trunk: 40, hips: (30, 30), knees: (20, 20))])),",
-                "Exercise(id: \"pick-up\", name: \"Pick up a bag\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Push your hips back, back long.\"], figure: Figure(poses: [Pose(), Pose(pelvis: 45, hips: (45, 45), knees: (20, 20))])),",
+                "Exercise(id: \"bag-lift\", name: \"Lift a bag from the counter\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Push your hips back, back long.\"], figure: Figure(poses: [Pose(), Pose(pelvis: 30, trunk: 40, hips: (30, 30), knees: (20, 20))])),",
+                "Exercise(id: \"bag-lift\", name: \"Lift a bag from the counter\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Push your hips back, back long.\"], figure: Figure(poses: [Pose(), Pose(pelvis: 45, hips: (45, 45), knees: (20, 20))])),",
             )
         },
         Code::Figure => Explanation {

@@ -163,7 +163,7 @@ pub fn words(text: &str) -> Vec<Word> {
         } else if let Some(l) = leet(c)
             && spells(&chars, i, &word)
             // An exclamation mark at the end of a word ends a sentence ("Twist!").
-            && !(c == '!' && !chars.get(i + 1).is_some_and(|&n| is_letter(n) || leet(n).is_some()))
+            && (c != '!' || chars.get(i + 1).is_some_and(|&n| is_letter(n) || leet(n).is_some()))
             && !(c == '!' && sentence_break(&chars, i))
         {
             Some(Some(l))

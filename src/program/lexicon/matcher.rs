@@ -14,7 +14,9 @@
 //!
 //! - skip words of manner or direction inside a phrase ("stretch *down* to your toes");
 //! - read a digit or a symbol as the letters it stands for ("s1t", "tw!st", "cr*nch": a mask
-//!   is any letter), and leave out the extra copy of a stretched letter ("cruuunch").
+//!   is any letter), and leave out the extra copy of a stretched letter ("cruuunch") or of a
+//!   doubled one in a phrase of `UNDOUBLED_MIN` letters or more ("twisst", "crunnches"; but
+//!   a "hoop" is no "hop").
 //!
 //! Before the walk a long word one typo away from a long lexicon word is read as that word.
 //! Catalogue order ("curl, abdominal") is tried as well.
@@ -137,6 +139,9 @@ struct Hit {
     start_off: usize,
     end: usize,
 }
+
+/// The fewest letters a phrase must have to be found with a doubled letter read as one.
+const UNDOUBLED_MIN: usize = 5;
 
 /// Words a crossing may pass: a space or a joiner.
 fn crossable(g: Gap) -> bool {
@@ -297,14 +302,21 @@ impl Lexicon {
         if self.trie.nodes.is_empty() {
             return;
         }
-        let mut stack = vec![(0u32, start, start_off)];
+        // (node, word, letter, whether a doubled letter was read as one)
+        let mut stack = vec![(0u32, start, start_off, false)];
         let mut next = Vec::new();
-        while let Some((n, j, off)) = stack.pop() {
+        while let Some((n, j, off, undoubled)) = stack.pop() {
             let t = &toks[j];
             let node = &self.trie.nodes[n as usize];
             let at_cut = off > 0 && t.cuts.contains(&off);
             if at_cut {
                 for &e in &node.ends {
+                    let entry = &self.entries[e as usize];
+                    if undoubled
+                        && (entry.len < UNDOUBLED_MIN || matches!(entry.kind, Kind::Impact(_)))
+                    {
+                        continue;
+                    }
                     hits.push(Hit {
                         entry: e as usize,
                         start,
@@ -316,7 +328,7 @@ impl Lexicon {
                 // words of manner.
                 let mut k = j + 1;
                 while k < toks.len() && crossable(toks[k].gap) {
-                    stack.push((n, k, 0));
+                    stack.push((n, k, 0, undoubled));
                     if !(toks[k].filler || toks[k].modifier) {
                         break;
                     }
@@ -326,9 +338,11 @@ impl Lexicon {
             if let Some(&c) = t.chars.get(off) {
                 next.clear();
                 self.trie.children(n, c, t.literal, &mut next);
-                stack.extend(next.iter().map(|&m| (m, j, off + 1)));
+                stack.extend(next.iter().map(|&m| (m, j, off + 1, undoubled)));
                 if t.optional.contains(&off) {
-                    stack.push((n, j, off + 1));
+                    stack.push((n, j, off + 1, undoubled));
+                } else if off > 0 && c.is_alphabetic() && t.chars[off - 1] == c {
+                    stack.push((n, j, off + 1, true));
                 }
             }
         }

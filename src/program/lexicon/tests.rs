@@ -183,6 +183,8 @@ fn spelled_masked_and_stretched_names_are_found() {
         "$!7-up$",
         "Cr.unch",
         "\u{1d04}\u{280}\u{1d1c}\u{274}\u{1d04}\u{29c}",
+        "Twisst",
+        "Sitt-ups",
     ] {
         assert!(refused(t, Field::Name), "{t:?} should be refused");
     }
@@ -191,6 +193,7 @@ fn spelled_masked_and_stretched_names_are_found() {
         "Rest 30 s, e.g. sit",
         "Goooood",
         "Do it *slowly*",
+        "Hula hoop",
     ] {
         let s = lex().screen(t, Field::Prose, &Context::default());
         assert_eq!(s, Screen::default(), "{t:?}");

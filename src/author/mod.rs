@@ -11,6 +11,7 @@ pub mod document;
 pub mod draw;
 pub mod editor;
 pub mod fields;
+pub mod figure;
 pub mod keys;
 pub mod library;
 pub mod outline;

@@ -171,7 +171,8 @@ pub fn write_csv(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn csv_field(text: &str) -> String {
+/// One CSV field: quoted when it needs it, and never taken for a formula by a spreadsheet.
+pub fn csv_field(text: &str) -> String {
     let numeric = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
     let text = if !numeric && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")

@@ -1,12 +1,13 @@
 //! The terminal side of upright: the personal coach (`coach`, one module per screen) and the
 //! group class display (`class`), the terminal loop that drives either (`terminal`), and what
-//! their screens share: key tables (`keys`), drawing pieces (`widgets`), big text (`big`) and
-//! colours (`theme`).
+//! their screens share: key tables (`keys`), drawing pieces (`widgets`), big text (`big`), the
+//! exercise's figure (`figure_panel`) and colours (`theme`).
 
 pub mod big;
 pub mod class;
 pub mod clock;
 pub mod coach;
+pub mod figure_panel;
 pub mod keys;
 pub mod paint;
 pub mod terminal;

@@ -40,6 +40,7 @@ use crate::common::text::clean_line;
 use crate::program::sources::Entry;
 use crate::training::Engine;
 use crate::tui::clock::Wall;
+use crate::tui::figure_panel;
 use crate::tui::keys::{self, Binding};
 use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, fill, too_small, with_footer, wrap_line};
 
@@ -119,7 +120,12 @@ impl App {
     /// The next moment the screen changes by itself, if any.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
         match &self.screen {
-            Screen::Session(run) if self.overlay.is_none() => run.engine.next_change(now),
+            Screen::Session(run) if self.overlay.is_none() => {
+                let smooth = self.shared.settings.smooth_figure;
+                let frame = figure_panel::next_frame(&run.engine, now, smooth);
+                let change = run.engine.next_change(now);
+                frame.into_iter().chain(change).min()
+            }
             _ => None,
         }
     }
@@ -387,7 +393,16 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
         Screen::Home => home::draw(frame, screen, shared, &theme),
         Screen::Readiness(r) => readiness::draw(frame, screen, r, &theme),
         Screen::Session(run) => {
-            session::draw(frame, screen, run, now, shared.settings.large_text, &theme)
+            let s = &shared.settings;
+            session::draw(
+                frame,
+                screen,
+                run,
+                now,
+                s.large_text,
+                s.smooth_figure,
+                &theme,
+            )
         }
         Screen::Stopped(advice) => advice::draw_advice(frame, screen, advice, &theme),
         Screen::Summary(run) => {

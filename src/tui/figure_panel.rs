@@ -4,13 +4,15 @@
 //! `figure::tween`), given the room the words leave and left out where it would be too small
 //! to read.
 
+use std::cell::RefCell;
 use std::time::{Duration, Instant};
 
 use ratatui::Frame;
+use ratatui::buffer::Cell;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Color;
 use ratatui::text::Span;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::figure::canvas::{Palette, cells_wide};
 use crate::figure::{FigureCanvas, motion, tween};
@@ -138,16 +140,55 @@ pub fn draw(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
         prop: theme.border.fg.unwrap_or(Color::Reset),
         background: theme.base.bg.unwrap_or(Color::Reset),
     };
-    frame.render_widget(
-        FigureCanvas::new(shown.figure, shown.pose).palette(palette),
-        body,
-    );
+    canvas(frame, body, shown, palette);
     if shown.start {
         frame.render_widget(
             Paragraph::new(Span::styled("how to start", theme.dim)).alignment(Alignment::Center),
             caption,
         );
     }
+}
+
+/// The figure drawn on the canvas in `body`. A still figure (a whole countdown, or the seconds
+/// within a part of a rep) is drawn again every second the screen is: its cells are kept from
+/// the last time and copied, which is the same frame for far fewer instructions.
+fn canvas(frame: &mut Frame, body: Rect, shown: &Shown, palette: Palette) {
+    type Drawn = (Figure, Pose, Palette, Rect, Vec<Cell>);
+    thread_local! {
+        static LAST: RefCell<Option<Drawn>> = const { RefCell::new(None) };
+    }
+    let body = body.intersection(frame.area());
+    let same =
+        |d: &Drawn| d.1 == shown.pose && d.2 == palette && d.3 == body && d.0 == *shown.figure;
+    let buf = frame.buffer_mut();
+    let copied = LAST.with_borrow(|last| match last {
+        Some(d) if same(d) => {
+            for (y, row) in (body.top()..body.bottom()).zip(d.4.chunks(usize::from(body.width))) {
+                let start = buf.index_of(body.x, y);
+                buf.content[start..start + row.len()].clone_from_slice(row);
+            }
+            true
+        }
+        _ => false,
+    });
+    if copied || body.is_empty() {
+        return;
+    }
+    FigureCanvas::new(shown.figure, shown.pose)
+        .palette(palette)
+        .render(body, buf);
+    let mut cells = Vec::with_capacity(usize::from(body.width) * usize::from(body.height));
+    for y in body.top()..body.bottom() {
+        let start = buf.index_of(body.x, y);
+        cells.extend_from_slice(&buf.content[start..start + usize::from(body.width)]);
+    }
+    LAST.set(Some((
+        shown.figure.clone(),
+        shown.pose,
+        palette,
+        body,
+        cells,
+    )));
 }
 
 #[cfg(test)]
@@ -298,6 +339,33 @@ mod tests {
         // A wide screen gives a standing figure what it needs, not the whole share.
         let (_, wide) = split(Rect::new(0, 0, 300, 40), Some(f), 45, forty);
         assert!(wide.unwrap().width < 135, "{wide:?}");
+    }
+
+    #[test]
+    fn a_figure_copied_from_the_last_frame_is_the_figure_drawn_afresh() {
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+        let e = engine("sit-to-stand", REPS, Instant::now());
+        let f = e.exercise().unwrap().figure().unwrap().clone();
+        let theme = Theme::default();
+        let draw_once = |pose: Pose| {
+            let mut t = Terminal::new(TestBackend::new(40, 20)).unwrap();
+            let shown = Shown {
+                figure: &f,
+                pose,
+                start: false,
+            };
+            t.draw(|frame| draw(frame, Rect::new(2, 1, 30, 18), &shown, &theme))
+                .unwrap();
+            t.backend().buffer().clone()
+        };
+        let (start, end) = (*f.start(), *f.end());
+        assert_ne!(start, end);
+        let first = draw_once(start);
+        assert_eq!(draw_once(start), first, "copied");
+        let other = draw_once(end);
+        assert_ne!(other, first, "a new pose is drawn");
+        assert_eq!(draw_once(start), first, "and back");
     }
 }
 

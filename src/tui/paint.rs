@@ -79,7 +79,19 @@ fn columns(cell: &Cell) -> usize {
         CellDiffOption::Skip => 0,
         CellDiffOption::ForcedWidth(w) => usize::from(w.get()),
         _ if skipped => 0,
-        _ => usize::from(cell.symbol().cell_width()),
+        _ => width(cell.symbol()),
+    }
+}
+
+/// Columns a symbol takes: at once for ASCII, box drawing, block elements and braille (what
+/// the screens are mostly made of, checked for every cell every frame), else as ratatui
+/// measures it.
+fn width(symbol: &str) -> usize {
+    match symbol.as_bytes() {
+        [_] => 1,
+        // U+2500 to U+259F, and U+2800 to U+28FF.
+        [0xE2, 0x94 | 0x95, _] | [0xE2, 0x96, 0x80..=0x9F] | [0xE2, 0xA0..=0xA3, _] => 1,
+        _ => usize::from(symbol.cell_width()),
     }
 }
 
@@ -192,9 +204,7 @@ impl Pen {
         let end = x + cols;
         // At the right edge the cursor waits to wrap, and a character of no width may not
         // move it at all: the next write moves it anew.
-        let width = new.len();
-        self.at = (end < width && symbol.cell_width() as usize == cols && cols > 0)
-            .then_some((end as u16, y));
+        self.at = (end < new.len() && width(symbol) == cols && cols > 0).then_some((end as u16, y));
     }
 
     /// Brings the cursor to (`x`, `y`): by writing again the unchanged cells before it when
@@ -215,7 +225,7 @@ impl Pen {
                 let look = Look::of(c);
                 bytes += c.symbol().len();
                 columns(c) == 1
-                    && c.symbol().cell_width() == 1
+                    && width(c.symbol()) == 1
                     && (pen == look || is_blank(c) && pen.blank_as(look))
             });
             if fits && bytes <= step.len() {

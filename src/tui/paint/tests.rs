@@ -401,3 +401,15 @@ fn colours_carry_over_and_change_in_one_sequence() {
     super::sgr(&mut out, Some(dim_grey), dim_grey);
     assert!(out.is_empty());
 }
+
+#[test]
+fn the_quick_widths_agree_with_ratatui() {
+    for c in ('\u{2500}'..='\u{259F}')
+        .chain('\u{2800}'..='\u{28FF}')
+        .chain(' '..='~')
+    {
+        let s = c.to_string();
+        assert_eq!(super::width(&s), usize::from(s.cell_width()), "{c:?}");
+    }
+    assert_eq!(super::width("中"), 2);
+}

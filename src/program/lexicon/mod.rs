@@ -217,10 +217,10 @@ impl Lexicon {
             for (i, w) in words.iter().enumerate() {
                 // Small words are left out, except where a name starts or ends with one ("the
                 // hundred", "enrouler le dos": "dos" is also Portuguese for "of the").
-                if i > 0 && i + 1 < words.len() && fillers.contains(&w.text()) {
+                let text = w.text();
+                if i > 0 && i + 1 < words.len() && fillers.contains(&text) {
                     continue;
                 }
-                lexicon_words.insert(w.text());
                 let stem = if exact {
                     w.chars.len()
                 } else {
@@ -242,12 +242,13 @@ impl Lexicon {
                         })
                     })
                     .collect();
-                if w.chars.len() >= TYPO_MIN_LETTERS && !safe.contains(&w.text()) {
+                if w.chars.len() >= TYPO_MIN_LETTERS && !safe.contains(&text) {
                     let list = long_words.entry(w.chars[0]).or_default();
                     if !list.contains(&w.chars) {
                         list.push(w.chars.clone());
                     }
                 }
+                lexicon_words.insert(text);
             }
             if key.is_empty() {
                 return;
@@ -343,6 +344,7 @@ impl Lexicon {
             .iter()
             .map(|a| expand(&a.safe_with))
             .collect();
+        trie.shrink();
         drop(forms);
         Lexicon {
             negations: single.into_iter().flat_map(|w| folded(w)).collect(),

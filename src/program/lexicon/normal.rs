@@ -307,6 +307,11 @@ fn spells(chars: &[char], i: usize, word: &[char]) -> bool {
 
 /// A letter or digit, or a Latin letter in a box or circle.
 fn is_letter(c: char) -> bool {
+    // At once for ASCII (no ASCII character is enclosed but "x", a letter anyway): this runs
+    // for every character of every phrase of the lexicon as it is built.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || enclosed(c).is_some()
 }
 

@@ -95,6 +95,15 @@ pub enum Command {
         #[command(flatten)]
         coach: Coach,
     },
+    /// Measure strength and balance: a guided assessment (30-second chair stand, timed up
+    /// and go, 4-stage balance, single-leg stance, 2-minute step test, and with a helper
+    /// occiput-to-wall and height), each result against the figures for your age.
+    Assess {
+        #[command(flatten)]
+        data_dir: DataDir,
+        #[command(flatten)]
+        profile: Profile,
+    },
     /// Show a session on a big screen for a room: an instructor leads a group class.
     Class {
         /// A program file, or the name of a bundled program (such as group-class).
@@ -309,6 +318,10 @@ where
             options.profile(std::mem::take(profile));
             options.coach(std::mem::take(coach));
         }
+        Some(Command::Assess { data_dir, profile }) => {
+            options.data_dir(std::mem::take(data_dir));
+            options.profile(std::mem::take(profile));
+        }
         Some(Command::Class {
             data_dir, coach, ..
         }) => {
@@ -427,6 +440,7 @@ mod tests {
                 "run",
                 &["--data-dir", "--profile", "--quiet", "--voice", "--seed"],
             ),
+            ("assess", &["--data-dir", "--profile"]),
             ("class", &["--data-dir", "--quiet", "--voice", "--seed"]),
             ("history", &["--programs", "--data-dir", "--profile"]),
             ("report", &["--programs", "--data-dir", "--profile"]),

@@ -10,6 +10,7 @@
 //! `Action` variant; one arm in `screen_keys`, `act` and `draw`.
 
 pub mod advice;
+pub mod assess;
 pub mod check_in;
 pub mod help;
 pub mod history;
@@ -29,6 +30,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use self::advice::Advice;
+use self::assess::Assessing;
 use self::history::HistoryView;
 pub use self::overlay::Overlay;
 use self::readiness::Readiness;
@@ -54,6 +56,8 @@ pub enum Screen {
     Summary(Run),
     /// Sessions per week, check-ins, levels and the weekly dose.
     History(Box<HistoryView>),
+    /// An assessment: the tests of strength and balance, one by one.
+    Assess(Box<Assessing>),
 }
 
 /// Every action of every screen and dialog: a key table's entries.
@@ -65,6 +69,7 @@ pub enum Action {
     /// The advice and the summary: back home (or out).
     Leave,
     History(history::Action),
+    Assess(assess::Action),
     CloseHelp,
     Quit(session::QuitAction),
     CheckIn(check_in::Action),
@@ -116,18 +121,29 @@ impl App {
         self.screen = Screen::History(Box::new(view));
     }
 
-    /// The next moment the screen changes by itself, if any.
+    /// Opens an assessment: age and sex first when never asked, else the choice of tests.
+    pub fn open_assessment(&mut self) {
+        self.screen = Screen::Assess(Box::new(Assessing::new(&self.shared)));
+    }
+
+    /// The next moment the screen changes by itself, if any. A test's time runs on under a
+    /// dialog (a stand or a stance cannot wait), so it is woken for then too.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
         match &self.screen {
             Screen::Session(run) if self.overlay.is_none() => run.engine.next_change(now),
+            Screen::Assess(a) => a.next_wake(now),
             _ => None,
         }
     }
 
-    /// Moves the session on to `now` and records what happened.
+    /// Moves the session (or the test being timed) on to `now` and records what happened.
     pub fn tick(&mut self, now: Instant) {
-        if let Screen::Session(run) = &mut self.screen {
-            run.engine.tick(now);
+        match &mut self.screen {
+            Screen::Session(run) => {
+                run.engine.tick(now);
+            }
+            Screen::Assess(a) => a.tick(&mut self.shared, now),
+            _ => {}
         }
         self.after_engine();
     }
@@ -190,6 +206,7 @@ impl App {
                 map(advice::keys(shared.direct), |()| Action::Leave)
             }
             Screen::History(view) => map(history::keys(view, shared.direct, area), Action::History),
+            Screen::Assess(a) => map(assess::keys(a), Action::Assess),
         }
     }
 
@@ -230,6 +247,7 @@ impl App {
                 home::Go::Stay => {}
                 home::Go::Start => self.start(now),
                 home::Go::History => self.open_history(),
+                home::Go::Assess => self.open_assessment(),
                 home::Go::Help => self.overlay = Some(Overlay::Help),
                 home::Go::Quit => self.quit = true,
             },
@@ -267,10 +285,27 @@ impl App {
                     self.leave();
                 }
             }
+            Action::Assess(action) => {
+                let Screen::Assess(a) = &mut self.screen else {
+                    return;
+                };
+                match assess::act(a, shared, action, now) {
+                    assess::Go::Stay => {}
+                    assess::Go::RedFlags => {
+                        self.overlay = Some(Overlay::RedFlags(red_flags::RedFlags::new()))
+                    }
+                    assess::Go::AskQuit => self.overlay = Some(Overlay::ConfirmQuit),
+                    assess::Go::Leave => self.leave(),
+                }
+            }
             Action::CloseHelp => self.close_overlay(now),
             Action::Quit(a) => {
+                let leave = engine.is_none() && a == session::QuitAction::End;
                 session::quit_act(engine, a, now);
                 self.overlay = None;
+                if leave {
+                    self.leave();
+                }
             }
             Action::CheckIn(a) => {
                 let Some(Overlay::CheckIn(c)) = &mut self.overlay else {
@@ -290,8 +325,15 @@ impl App {
                 let Some(Overlay::RedFlags(r)) = &mut self.overlay else {
                     return;
                 };
+                let symptoms = r.symptoms();
                 if red_flags::act(r, engine, a, now) {
                     self.overlay = None;
+                    if let Screen::Assess(assessing) = &self.screen
+                        && a == red_flags::Action::Stop
+                    {
+                        assessing.red_flag(shared, symptoms.clone());
+                        self.screen = Screen::Stopped(red_flags::advice(&symptoms));
+                    }
                 }
             }
         }
@@ -395,6 +437,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
             advice::draw_summary(frame, screen, &run.engine, unsaved, &theme)
         }
         Screen::History(view) => history::draw(frame, screen, view, history::is_grid(body), &theme),
+        Screen::Assess(a) => assess::draw(frame, screen, a, shared, now),
     }
     frame.render_widget(Paragraph::new(wrap_line(&footer, foot.width, 0)), foot);
     match &app.overlay {

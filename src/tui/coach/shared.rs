@@ -10,6 +10,7 @@ use crate::common::paths::Paths;
 use crate::common::settings::Settings;
 use crate::program::Program;
 use crate::program::sources::Entry;
+use crate::records::assessments::Assessments;
 use crate::records::journal::{self, Event, Journal, Record};
 use crate::records::replay::{self, Rules};
 use crate::training::plan::{ItemKey, Plan, plan};
@@ -59,6 +60,9 @@ pub struct Shared {
     records: Vec<Record>,
     /// Indexes into `records` of the ones that could not be saved.
     unsaved: Vec<usize>,
+    /// Every assessment result and the person's age and sex, kept up to date as they are
+    /// recorded (home's flag and reassessment, the assessment screens).
+    assessments: Assessments,
     /// Today's level of each item of the selected program, for the preview.
     pub levels: HashMap<ItemKey, u32>,
     /// The wall clock and the person's time zone (fixed in tests).
@@ -96,6 +100,7 @@ impl Shared {
             .iter()
             .map(|e| e.checked.safe_program().cloned().map(Runnable::new))
             .collect();
+        let assessments = Assessments::of(&records, &wall.calendar());
         let mut shared = Shared {
             programs,
             runnables,
@@ -111,6 +116,7 @@ impl Shared {
             notice,
             records,
             unsaved: Vec::new(),
+            assessments,
             levels: HashMap::new(),
             wall,
             seed,
@@ -224,7 +230,19 @@ impl Shared {
                 ))
             }
         }
+        let today = self.today();
+        self.assessments.feed(&record, today);
         self.records.push(record);
+    }
+
+    /// Every assessment result so far (saved or not) and the person's age and sex.
+    pub fn assessments(&self) -> &Assessments {
+        &self.assessments
+    }
+
+    /// Today, in the person's time zone (days since 1970).
+    pub fn today(&self) -> i64 {
+        self.wall.calendar().day(self.unix_now())
     }
 
     /// Program `index`, ready to run; `None` when it has errors.

@@ -180,9 +180,10 @@ pub enum Command {
         /// A folder of journals: NAME.jsonl files, or NAME/journal.jsonl folders.
         #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
         dir: PathBuf,
-        /// A CSV table or a JSON array.
-        #[arg(long, value_enum, default_value_t)]
-        format: review::Format,
+        /// A CSV table or a JSON array; without it, a table on screen (CSV when the output
+        /// is not a terminal).
+        #[arg(long, value_enum)]
+        format: Option<review::Format>,
         #[command(flatten)]
         programs: Programs,
     },

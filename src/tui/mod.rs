@@ -1,5 +1,5 @@
 //! The terminal side of upright: the personal coach (`coach`, one module per screen) and the
-//! group class display (`class`), the terminal loop that drives either (`terminal`), and what
+//! group class display (`class`), the clinic's review table (`review`), the terminal loop that drives either (`terminal`), and what
 //! their screens share: key tables (`keys`), drawing pieces (`widgets`), big text (`big`) and
 //! colours (`theme`).
 
@@ -8,6 +8,7 @@ pub mod class;
 pub mod clock;
 pub mod coach;
 pub mod keys;
+pub mod review;
 pub mod terminal;
 pub mod theme;
 pub mod widgets;

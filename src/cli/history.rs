@@ -43,7 +43,7 @@ pub fn run(
         return finish(tui::run(&mut app), err);
     };
     let path = cli.paths().data.join(Journal::FILE_NAME);
-    let loaded = match journal::inspect(&path) {
+    let loaded = match journal::inspect(&path, journal::Bounds::at(tui::unix_secs())) {
         Ok(l) => l,
         Err(e) => {
             let _ = writeln!(
@@ -58,15 +58,11 @@ pub fn run(
         let _ = writeln!(
             err,
             "upright: note: the journal's last line is cut off ({} bytes, from a crash) and is left out; upright sets it aside the next time it starts",
-            torn.bytes
+            torn.len
         );
     }
-    if loaded.unknown > 0 {
-        let _ = writeln!(
-            err,
-            "upright: note: {} line(s) of the journal are from a newer upright or damaged, and are left out",
-            loaded.unknown
-        );
+    if let Some(note) = loaded.tally.skipped_note() {
+        let _ = writeln!(err, "upright: note: {note}");
     }
     let rows = rows(&loaded.records, since);
     let written = match format {

@@ -160,7 +160,7 @@ impl App {
         let loaded = journal::load(&paths.data.join(Journal::FILE_NAME), now);
         let (journal, err) = Journal::open(&paths.data);
         let (records, notice, read_error) = match loaded {
-            Ok(l) => (l.records, l.torn.map(|t| t.notice()), None),
+            Ok((l, torn)) => (l.records, torn.map(|t| t.notice()), None),
             Err(e) => (Vec::new(), None, Some(e)),
         };
         let journal_error = match (err, read_error) {

@@ -31,7 +31,7 @@ pub(crate) fn new_run_id() -> u64 {
 }
 
 /// Seconds since 1970, now (the wall clock the journal is stamped with).
-pub(crate) fn unix_secs() -> u64 {
+pub fn unix_secs() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())

@@ -239,18 +239,26 @@ pub fn read(path: &Path) -> io::Result<Vec<Record>> {
 /// did at start-up before the snapshot; kept for tools and tests.
 pub fn load(path: &Path, now_secs: u64) -> io::Result<(Loaded, Option<Torn>)> {
     let bounds = Bounds::at(now_secs);
-    let mut loaded = inspect(path, bounds)?;
-    let torn = loaded
-        .torn
-        .take()
-        .map(|tail| repair(path, &tail, &bounds, now_secs));
-    Ok((
-        loaded,
-        match torn {
-            Some(Repaired::Torn(t)) => Some(t),
-            _ => None,
-        },
-    ))
+    let mut loaded = Loaded::default();
+    let Some(mut reader) = Reader::open(path, 0, bounds)? else {
+        return Ok((loaded, None));
+    };
+    while let Some((_, r)) = reader.next_record()? {
+        loaded.records.push(r);
+    }
+    loaded.tally = reader.tally().clone();
+    let torn = match reader
+        .torn()
+        .map(|tail| repair(path, tail, &bounds, now_secs))
+    {
+        Some(Repaired::Finished(r)) => {
+            loaded.records.push(r);
+            None
+        }
+        Some(Repaired::Torn(t)) => Some(t),
+        None => None,
+    };
+    Ok((loaded, torn))
 }
 
 /// The red flag still waiting for clearance, if the last one has not been cleared.

@@ -4,4 +4,6 @@
 
 pub mod history;
 pub mod journal;
+pub mod recent;
 pub mod replay;
+pub mod snapshot;

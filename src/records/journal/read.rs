@@ -281,6 +281,11 @@ impl Reader {
         &self.tally
     }
 
+    /// What has been skipped so far, counting again from nothing.
+    pub fn take_tally(&mut self) -> Tally {
+        std::mem::take(&mut self.tally)
+    }
+
     /// The torn last line, once the end has been reached.
     pub fn torn(&self) -> Option<&TornTail> {
         self.torn.as_ref()

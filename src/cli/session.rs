@@ -24,9 +24,10 @@ pub(super) fn needs_terminal(err: &mut dyn Write) -> bool {
     true
 }
 
-pub(super) fn finish(result: std::io::Result<()>, err: &mut dyn Write) -> u8 {
+/// The exit status of a terminal session: 0, or 128 + the signal that ended it.
+pub(super) fn finish(result: std::io::Result<tui::signals::Ending>, err: &mut dyn Write) -> u8 {
     match result {
-        Ok(()) => 0,
+        Ok(ending) => ending.status(),
         Err(e) => {
             let _ = writeln!(err, "upright: the terminal failed: {e}");
             2

@@ -1,12 +1,14 @@
-//! The terminal shell: sets the terminal up and restores it (on quit, panic, Ctrl-C, SIGTERM
-//! and SIGHUP), turns key presses into app inputs, and sleeps until the next visible change
-//! (a second boundary of a running countdown, a key, a resize, a signal). It draws only then,
-//! inside a synchronized update so a frame never tears.
+//! The terminal shell: sets the terminal up and restores it (on quit, panic, Ctrl-C and every
+//! signal that ends a program, with the matching exit status), gives it back on Ctrl-Z and
+//! takes it again after `fg` (`signals`), turns key presses into app inputs, and sleeps until
+//! the next visible change (a second boundary of a running countdown, a key, a resize, a
+//! signal). It draws only then, inside a synchronized update so a frame never tears.
 
 pub mod app;
 pub mod big;
 pub mod class;
 pub mod history;
+pub mod signals;
 pub mod theme;
 pub mod ui;
 
@@ -17,8 +19,11 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-use signal_hook::iterator::Signals;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::Paragraph;
+
+use self::signals::{Ending, Signal};
 
 pub use app::App;
 pub use class::Class;
@@ -50,6 +55,11 @@ pub trait Shell {
     fn should_quit(&self) -> bool;
     /// Whether to ring the bell now (forgetting the bells asked for).
     fn bell_due(&mut self) -> bool;
+    /// Job control stopped upright (as of `at`): pause whatever runs by itself, as Space
+    /// does; whether anything was paused.
+    fn suspend(&mut self, at: Instant) -> bool;
+    /// The first key after a stop: go on with what `suspend` paused.
+    fn wake(&mut self, now: Instant);
 }
 
 impl Shell for App {
@@ -74,23 +84,33 @@ impl Shell for App {
     fn bell_due(&mut self) -> bool {
         App::bell_due(self)
     }
+    fn suspend(&mut self, at: Instant) -> bool {
+        match &mut self.screen {
+            app::Screen::Session(run) if !run.engine.is_paused() => {
+                run.engine.pause(at);
+                true
+            }
+            _ => false,
+        }
+    }
+    fn wake(&mut self, now: Instant) {
+        if let app::Screen::Session(run) = &mut self.screen {
+            run.engine.resume(now);
+        }
+    }
 }
 
 enum Msg {
     Term(TermEvent),
-    Signal,
+    Signal(Signal),
 }
 
-/// Runs the app until it quits. The terminal is restored whatever happens.
-pub fn run(app: &mut impl Shell) -> io::Result<()> {
+/// Runs the app until it quits, or a signal ends it. The terminal is restored whatever
+/// happens.
+pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
     let (tx, rx) = mpsc::channel();
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let signal_tx = tx.clone();
-    std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = signal_tx.send(Msg::Signal);
-        }
-    });
+    let _listening = signals::listen(move |s| signal_tx.send(Msg::Signal(s)).is_ok())?;
     let mut terminal = ratatui::try_init()?;
     std::thread::spawn(move || {
         while let Ok(ev) = event::read() {
@@ -99,14 +119,22 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
             }
         }
     });
-    let result = (|| -> io::Result<()> {
+    let result = (|| -> io::Result<Ending> {
         let mut dirty = true;
         let mut synchronized = true;
+        let mut ending = Ending::Quit;
+        // After a stop, until a key: whether the stop paused anything.
+        let mut stopped: Option<bool> = None;
+        // The SIGCONT of a stop upright made itself is still to come.
+        let mut own_stop = false;
+        let mut last_wake = Instant::now();
         loop {
             let now = Instant::now();
-            app.tick(now);
+            if stopped.is_none() {
+                app.tick(now);
+            }
             if app.should_quit() {
-                return Ok(());
+                return Ok(ending);
             }
             if dirty {
                 // A frame after a key or resize may change much of the screen: draw it inside a
@@ -119,6 +147,19 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
                 terminal.autoresize()?;
                 let mut frame = terminal.get_frame();
                 app.draw(&mut frame, now);
+                if stopped.is_some() {
+                    let area = frame.area();
+                    let top = Rect {
+                        height: area.height.min(1),
+                        ..area
+                    };
+                    frame.render_widget(
+                        Paragraph::new(signals::PAUSED_NOTE)
+                            .alignment(Alignment::Center)
+                            .style(Style::new().add_modifier(Modifier::REVERSED)),
+                        top,
+                    );
+                }
                 terminal.flush()?;
                 terminal.swap_buffers();
                 if synchronized {
@@ -137,26 +178,71 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
                     out.flush()?;
                 }
             }
-            let msg = match app.next_wake(now) {
+            last_wake = now.max(last_wake);
+            let wake = if stopped.is_none() {
+                app.next_wake(now)
+            } else {
+                None
+            };
+            let msg = match wake {
                 Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
                     Ok(m) => Some(m),
+                    // Woken late: upright may have been stopped (SIGSTOP) and just continued.
+                    // Its SIGCONT is on its way: take it before the countdown runs on, so the
+                    // time stopped is not counted.
+                    Err(RecvTimeoutError::Timeout) if Instant::now() > at + signals::LATE => {
+                        rx.recv_timeout(signals::LATE).ok()
+                    }
                     Err(RecvTimeoutError::Timeout) => None,
-                    Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                    Err(RecvTimeoutError::Disconnected) => return Ok(ending),
                 },
                 None => match rx.recv() {
                     Ok(m) => Some(m),
-                    Err(_) => return Ok(()),
+                    Err(_) => return Ok(ending),
                 },
             };
             synchronized = msg.is_some();
             dirty = match msg {
                 None => true,
-                Some(Msg::Signal) => {
+                Some(Msg::Signal(Signal::End(n))) => {
+                    ending = Ending::Signal(n);
                     app.interrupt();
                     true
                 }
+                Some(Msg::Signal(Signal::Stop)) => {
+                    pause(&mut stopped, app, Instant::now());
+                    signals::stop()?;
+                    signals::take_back(&mut terminal)?;
+                    own_stop = true;
+                    true
+                }
+                Some(Msg::Signal(Signal::Continue)) => {
+                    if own_stop {
+                        own_stop = false;
+                    } else {
+                        // Stopped without a word (SIGSTOP): what ran on by itself stops where
+                        // it was last seen, and the terminal is set up again.
+                        pause(&mut stopped, app, last_wake);
+                        signals::take_back(&mut terminal)?;
+                    }
+                    true
+                }
                 Some(Msg::Term(TermEvent::Key(k))) if k.kind == KeyEventKind::Press => {
-                    app.key(k, Instant::now());
+                    if signals::is_interrupt_key(&k) {
+                        ending = Ending::Signal(signal_hook::consts::SIGINT);
+                        app.interrupt();
+                    } else if signals::is_stop_key(&k) {
+                        pause(&mut stopped, app, Instant::now());
+                        signals::stop()?;
+                        signals::take_back(&mut terminal)?;
+                        own_stop = true;
+                    } else if let Some(paused) = stopped.take() {
+                        if paused {
+                            app.wake(Instant::now());
+                        }
+                    } else {
+                        app.key(k, Instant::now());
+                    }
                     true
                 }
                 Some(Msg::Term(TermEvent::Resize(..))) => {
@@ -171,4 +257,11 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
     })();
     ratatui::restore();
     result
+}
+
+/// Pauses the app for a stop (once, however many stops come before the next key).
+fn pause(stopped: &mut Option<bool>, app: &mut impl Shell, at: Instant) {
+    if stopped.is_none() {
+        *stopped = Some(app.suspend(at));
+    }
 }

@@ -283,4 +283,14 @@ impl Shell for Class {
     fn bell_due(&mut self) -> bool {
         Class::bell_due(self)
     }
+    fn suspend(&mut self, at: Instant) -> bool {
+        let running = self.stage == Stage::Running && !self.engine.is_paused();
+        if running {
+            self.engine.pause(at);
+        }
+        running
+    }
+    fn wake(&mut self, now: Instant) {
+        self.engine.resume(now);
+    }
 }

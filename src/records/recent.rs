@@ -109,8 +109,9 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::common::calendar::stamp as rfc3339;
     use crate::program::Dose;
-    use crate::records::journal::{Feeling, NextDay, rfc3339, unresolved_red_flag};
+    use crate::records::journal::{Feeling, NextDay, unresolved_red_flag};
     use crate::records::replay::unfinished;
 
     fn arb_event() -> impl Strategy<Value = Event> {

@@ -6,9 +6,11 @@ use std::collections::HashMap;
 use proptest::prelude::*;
 
 use super::*;
-use crate::program::{Library, check_source};
-use crate::records::journal::{Event, Feeling, NextDay, Outcome, Record, SkipReason, rfc3339};
+use crate::common::calendar::stamp;
+use crate::program::{Library, Program, check_source};
+use crate::records::journal::{Event, Feeling, NextDay, Outcome, Record, SkipReason};
 use crate::training::plan::plan;
+use crate::training::runnable::Runnable;
 
 const PROGRAM: &str = r#"Program(
     title: "Replay",
@@ -37,11 +39,7 @@ fn program(text: &str) -> Program {
 }
 
 fn rules_of(p: &Program) -> Rules {
-    Rules::new(
-        p,
-        &Catalog::new(Library::bundled(), &p.exercises),
-        "replay.ron",
-    )
+    Rules::new(&Runnable::new((*p).clone()), "replay.ron")
 }
 
 /// What happens to one item in a simulated session.
@@ -74,7 +72,7 @@ impl Sim {
 
     fn push(&mut self, run: u64, event: Event) {
         self.records.push(Record {
-            at: rfc3339(run / 1000),
+            at: stamp(run / 1000),
             run,
             event,
         });
@@ -103,8 +101,13 @@ impl Sim {
     /// finishing it, with no check-in).
     fn session_did(&mut self, did: &[Did]) -> (u64, Vec<Did>) {
         let mut happened = Vec::new();
-        let cat = Catalog::new(Library::bundled(), &self.program.exercises);
-        let plan = plan(&self.program, &cat, None, &self.levels(), 1).unwrap();
+        let plan = plan(
+            &Runnable::new(self.program.clone()),
+            None,
+            &self.levels(),
+            1,
+        )
+        .unwrap();
         let run = self.next_run();
         self.push(
             run,
@@ -207,8 +210,7 @@ fn two_clean_sessions_move_each_item_up_one_rung() {
     s.clean();
     assert_eq!((s.level(STS), s.level(TANDEM)), (1, 1));
     // The plan shows today's dose, not the file's start dose.
-    let cat = Catalog::new(Library::bundled(), &[]);
-    let p = plan(&s.program, &cat, None, &s.levels(), 1).unwrap();
+    let p = plan(&Runnable::new(s.program.clone()), None, &s.levels(), 1).unwrap();
     assert_eq!(p.exercises[0].dose.reps(), Some(9));
     assert_eq!(p.exercises[1].dose.work_secs(), 30);
     for _ in 0..20 {
@@ -216,7 +218,7 @@ fn two_clean_sessions_move_each_item_up_one_rung() {
     }
     // 8 → 9 → 10 reps, a second set, then the harder variant: the top of the ladder.
     assert_eq!((s.level(STS), s.level(TANDEM)), (4, 2));
-    let p = plan(&s.program, &cat, None, &s.levels(), 1).unwrap();
+    let p = plan(&Runnable::new(s.program.clone()), None, &s.levels(), 1).unwrap();
     assert_ne!(p.exercises[0].exercise.id, "sit-to-stand");
 }
 
@@ -399,8 +401,7 @@ fn an_edited_program_restarts_at_the_nearest_dose_not_above_the_old_one() {
     );
     s.program = program(&finer);
     assert_eq!(s.level(STS), 2, "1 x 10 reps: nearest, not above 2 x 10");
-    let cat = Catalog::new(Library::bundled(), &[]);
-    let p = plan(&s.program, &cat, None, &s.levels(), 1).unwrap();
+    let p = plan(&Runnable::new(s.program.clone()), None, &s.levels(), 1).unwrap();
     assert_eq!(
         (p.exercises[0].dose.sets(), p.exercises[0].dose.reps()),
         (1, Some(10))
@@ -683,7 +684,7 @@ proptest! {
         let mut text = Vec::new();
         let mut ends = Vec::new();
         for (run, event) in events {
-            let r = Record { at: rfc3339(run), run, event };
+            let r = Record { at: stamp(run), run, event };
             text.extend(serde_json::to_vec(&r).unwrap());
             text.push(b'\n');
             ends.push(text.len());

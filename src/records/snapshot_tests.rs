@@ -3,9 +3,11 @@ use std::io::Write;
 use proptest::prelude::*;
 
 use super::*;
-use crate::program::{Catalog, Dose, Library, Program, check_source};
-use crate::records::journal::{Event, Feeling, NextDay, Outcome, rfc3339, unresolved_red_flag};
+use crate::common::calendar::stamp as rfc3339;
+use crate::program::{Dose, Library, Program, check_source};
+use crate::records::journal::{Event, Feeling, NextDay, Outcome, unresolved_red_flag};
 use crate::records::replay::{replay, unfinished};
+use crate::training::runnable::Runnable;
 
 /// 2026-12-01: after every record below.
 const NOW: u64 = 1_796_083_200;
@@ -36,11 +38,7 @@ fn program(text: &str) -> Program {
 }
 
 fn rules_of(p: &Program) -> Rules {
-    Rules::new(
-        p,
-        &Catalog::new(Library::bundled(), &p.exercises),
-        "snap.ron",
-    )
+    Rules::new(&Runnable::new(p.clone()), "snap.ron")
 }
 
 fn dose(item: usize) -> Dose {

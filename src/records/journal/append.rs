@@ -11,8 +11,9 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use super::Record;
 use super::read::{Bounds, MAX_LINE, TornTail, no_block, regular};
-use super::{Record, rfc3339};
+use crate::common::calendar::stamp;
 
 /// Where the journal's bytes go: the file, or a stand-in that fails on cue (tests).
 pub trait Store: Send {
@@ -332,7 +333,7 @@ pub fn repair(path: &Path, tail: &TornTail, bounds: &Bounds, now_secs: u64) -> R
 
 /// Moves a torn tail to a side file (written and synced first), then cuts the journal back.
 fn set_aside(path: &Path, tail: &TornTail, now_secs: u64) -> io::Result<PathBuf> {
-    let stamp: String = rfc3339(now_secs)
+    let stamp: String = stamp(now_secs)
         .chars()
         .filter(|c| !matches!(c, '-' | ':'))
         .collect();

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::read::{no_block, open_regular, regular};
-use super::rfc3339;
+use crate::common::calendar::{parse_stamp, stamp};
 
 /// The lock, held while it lives.
 #[derive(Debug)]
@@ -52,8 +52,8 @@ impl Holder {
             None if self.pid.is_some() => about.push("no profile".to_owned()),
             None => {}
         }
-        if let Some(since) = self.since.as_deref().and_then(super::parse_rfc3339) {
-            let t = rfc3339(since);
+        if let Some(since) = self.since.as_deref().and_then(parse_stamp) {
+            let t = stamp(since);
             about.push(format!("since {} {} UTC", &t[..10], &t[11..16]));
         }
         if about.is_empty() {
@@ -109,7 +109,7 @@ pub fn acquire(
         let me = Holder {
             pid: Some(std::process::id()),
             profile: profile.map(str::to_owned),
-            since: Some(rfc3339(now_secs)),
+            since: Some(stamp(now_secs)),
         };
         // Who holds it is only for the message a second upright shows: best effort.
         if let Ok(text) = serde_json::to_vec(&me) {

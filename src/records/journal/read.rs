@@ -10,7 +10,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Event, Record, parse_rfc3339};
+use super::{Event, Record};
+use crate::common::calendar::parse_stamp;
 use crate::common::text::clean_line;
 
 /// The longest line read as a record (a session start with a hundred items is under 8 KiB).
@@ -55,7 +56,7 @@ impl Bounds {
     /// not one or is in the future, a run id from the future); an effort out of range is
     /// dropped (the check-in itself, which may say sharp pain, is kept).
     pub fn check(&self, mut record: Record) -> Result<Record, Reject> {
-        let at = parse_rfc3339(&record.at).ok_or(Reject::Date)?;
+        let at = parse_stamp(&record.at).ok_or(Reject::Date)?;
         if at > self.latest_secs {
             return Err(Reject::Date);
         }

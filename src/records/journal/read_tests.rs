@@ -1,7 +1,8 @@
 use std::io::Write;
 
 use super::*;
-use crate::records::journal::{Feeling, Journal, rfc3339};
+use crate::common::calendar::stamp as rfc3339;
+use crate::records::journal::{Feeling, Journal};
 
 const NOW: u64 = 1_795_190_400; // 2026-11-20T16:00:00Z
 const CLEARANCE: &str = "{\"at\":\"2026-11-20T09:00:00Z\",\"run\":1,\"event\":\"clearance\"}\n";

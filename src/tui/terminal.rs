@@ -1,0 +1,275 @@
+//! The terminal loop: sets the terminal up and restores it (on quit, panic, Ctrl-C and every
+//! signal that ends a program, with the matching exit status), gives it back on Ctrl-Z and
+//! takes it again after `fg` (`signals`), turns key presses into the shell's inputs, and sleeps
+//! until the next visible change (a second boundary of a running countdown, a key, a resize, a
+//! signal). It draws only then, inside a synchronized update so a frame never tears.
+
+use std::io::{self, Write};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Instant;
+
+use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::Paragraph;
+
+use super::class::{self, Class};
+use super::coach::{self, App, Screen};
+use super::signals::{self, Ending, Signal};
+
+/// What the terminal loop drives: the personal coach (`App`) and the class display both.
+pub trait Shell {
+    /// Moves on to `now` (deadlines passed).
+    fn tick(&mut self, now: Instant);
+    fn key(&mut self, key: ratatui::crossterm::event::KeyEvent, now: Instant);
+    /// Ctrl-C, SIGTERM, SIGHUP: end cleanly.
+    fn interrupt(&mut self);
+    /// The next moment the screen changes by itself.
+    fn next_wake(&self, now: Instant) -> Option<Instant>;
+    fn draw(&self, frame: &mut ratatui::Frame, now: Instant);
+    fn should_quit(&self) -> bool;
+    /// Whether to ring the bell now (forgetting the bells asked for).
+    fn bell_due(&mut self) -> bool;
+    /// Job control stopped upright (as of `at`): pause whatever runs by itself, as Space
+    /// does; whether anything was paused.
+    fn suspend(&mut self, at: Instant) -> bool;
+    /// The first key after a stop: go on with what `suspend` paused.
+    fn wake(&mut self, now: Instant);
+}
+
+impl Shell for App {
+    fn tick(&mut self, now: Instant) {
+        App::tick(self, now);
+    }
+    fn key(&mut self, key: ratatui::crossterm::event::KeyEvent, now: Instant) {
+        App::key(self, key, now);
+    }
+    fn interrupt(&mut self) {
+        App::interrupt(self);
+    }
+    fn next_wake(&self, now: Instant) -> Option<Instant> {
+        App::next_wake(self, now)
+    }
+    fn draw(&self, frame: &mut ratatui::Frame, now: Instant) {
+        coach::draw(frame, self, now);
+    }
+    fn should_quit(&self) -> bool {
+        self.quit
+    }
+    fn bell_due(&mut self) -> bool {
+        App::bell_due(self)
+    }
+    fn suspend(&mut self, at: Instant) -> bool {
+        match &mut self.screen {
+            Screen::Session(run) if !run.engine.is_paused() => {
+                run.engine.pause(at);
+                true
+            }
+            _ => false,
+        }
+    }
+    fn wake(&mut self, now: Instant) {
+        if let Screen::Session(run) = &mut self.screen {
+            run.engine.resume(now);
+        }
+    }
+}
+
+impl Shell for Class {
+    fn tick(&mut self, now: Instant) {
+        Class::tick(self, now);
+    }
+    fn key(&mut self, key: ratatui::crossterm::event::KeyEvent, now: Instant) {
+        Class::key(self, key, now);
+    }
+    fn interrupt(&mut self) {
+        Class::interrupt(self);
+    }
+    fn next_wake(&self, now: Instant) -> Option<Instant> {
+        Class::next_wake(self, now)
+    }
+    fn draw(&self, frame: &mut ratatui::Frame, now: Instant) {
+        class::slides::draw(frame, self, now);
+    }
+    fn should_quit(&self) -> bool {
+        self.quit
+    }
+    fn bell_due(&mut self) -> bool {
+        Class::bell_due(self)
+    }
+    fn suspend(&mut self, at: Instant) -> bool {
+        Class::suspend(self, at)
+    }
+    fn wake(&mut self, now: Instant) {
+        Class::wake(self, now);
+    }
+}
+
+#[derive(Debug)]
+enum Msg {
+    Term(TermEvent),
+    Signal(Signal),
+}
+
+/// Runs the app until it quits, or a signal ends it. The terminal is restored whatever
+/// happens.
+pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
+    let (tx, rx) = mpsc::channel();
+    let signal_tx = tx.clone();
+    let _listening = signals::listen(move |s| signal_tx.send(Msg::Signal(s)).is_ok())?;
+    let mut terminal = ratatui::try_init()?;
+    std::thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if tx.send(Msg::Term(ev)).is_err() {
+                break;
+            }
+        }
+    });
+    let result = (|| -> io::Result<Ending> {
+        let mut dirty = true;
+        let mut synchronized = true;
+        let mut ending = Ending::Quit;
+        // After a stop, until a key: whether the stop paused anything.
+        let mut stopped: Option<bool> = None;
+        // The SIGCONT of a stop upright made itself is still to come.
+        let mut own_stop = false;
+        let mut last_wake = Instant::now();
+        loop {
+            let now = Instant::now();
+            if stopped.is_none() {
+                app.tick(now);
+            }
+            if app.should_quit() {
+                return Ok(ending);
+            }
+            if dirty {
+                // A frame after a key or resize may change much of the screen: draw it inside a
+                // synchronized update so it never tears. A countdown's second changes a few
+                // cells; it skips those 16 bytes, and the cursor (hidden once at start) is not
+                // hidden again every frame.
+                if synchronized {
+                    execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+                }
+                terminal.autoresize()?;
+                let mut frame = terminal.get_frame();
+                app.draw(&mut frame, now);
+                if stopped.is_some() {
+                    let area = frame.area();
+                    let top = Rect {
+                        height: area.height.min(1),
+                        ..area
+                    };
+                    frame.render_widget(
+                        Paragraph::new(signals::PAUSED_NOTE)
+                            .alignment(Alignment::Center)
+                            .style(Style::new().add_modifier(Modifier::REVERSED)),
+                        top,
+                    );
+                }
+                terminal.flush()?;
+                terminal.swap_buffers();
+                if synchronized {
+                    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+                }
+                terminal.backend_mut().flush()?;
+                // Debug builds only: lets the terminal tests check that a panic still gives
+                // the terminal back (the release build has no such switch).
+                #[cfg(debug_assertions)]
+                if std::env::var_os("UPRIGHT_TEST_PANIC").is_some() {
+                    panic!("UPRIGHT_TEST_PANIC is set: panicking after the first frame");
+                }
+                if app.bell_due() {
+                    let out = terminal.backend_mut();
+                    out.write_all(b"\x07")?;
+                    out.flush()?;
+                }
+            }
+            last_wake = now.max(last_wake);
+            let wake = if stopped.is_none() {
+                app.next_wake(now)
+            } else {
+                None
+            };
+            let msg = match wake {
+                Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
+                    Ok(m) => Some(m),
+                    // Woken late: upright may have been stopped (SIGSTOP) and just continued.
+                    // Its SIGCONT is on its way: take it before the countdown runs on, so the
+                    // time stopped is not counted.
+                    Err(RecvTimeoutError::Timeout) if Instant::now() > at + signals::LATE => {
+                        rx.recv_timeout(signals::LATE).ok()
+                    }
+                    Err(RecvTimeoutError::Timeout) => None,
+                    Err(RecvTimeoutError::Disconnected) => return Ok(ending),
+                },
+                None => match rx.recv() {
+                    Ok(m) => Some(m),
+                    Err(_) => return Ok(ending),
+                },
+            };
+            synchronized = msg.is_some();
+            dirty = match msg {
+                None => true,
+                Some(Msg::Signal(Signal::End(n))) => {
+                    ending = Ending::Signal(n);
+                    app.interrupt();
+                    true
+                }
+                Some(Msg::Signal(Signal::Stop)) => {
+                    pause(&mut stopped, app, Instant::now());
+                    signals::stop()?;
+                    signals::take_back(&mut terminal)?;
+                    own_stop = true;
+                    true
+                }
+                Some(Msg::Signal(Signal::Continue)) => {
+                    if own_stop {
+                        own_stop = false;
+                    } else {
+                        // Stopped without a word (SIGSTOP): what ran on by itself stops where
+                        // it was last seen, and the terminal is set up again.
+                        pause(&mut stopped, app, last_wake);
+                        signals::take_back(&mut terminal)?;
+                    }
+                    true
+                }
+                Some(Msg::Term(TermEvent::Key(k))) if k.kind == KeyEventKind::Press => {
+                    if signals::is_interrupt_key(&k) {
+                        ending = Ending::Signal(signal_hook::consts::SIGINT);
+                        app.interrupt();
+                    } else if signals::is_stop_key(&k) {
+                        pause(&mut stopped, app, Instant::now());
+                        signals::stop()?;
+                        signals::take_back(&mut terminal)?;
+                        own_stop = true;
+                    } else if let Some(paused) = stopped.take() {
+                        if paused {
+                            app.wake(Instant::now());
+                        }
+                    } else {
+                        app.key(k, Instant::now());
+                    }
+                    true
+                }
+                Some(Msg::Term(TermEvent::Resize(..))) => {
+                    // A resize storm: take every event already waiting, then draw once.
+                    while let Ok(Msg::Term(TermEvent::Resize(..))) = rx.try_recv() {}
+                    terminal.autoresize()?;
+                    true
+                }
+                Some(_) => false,
+            };
+        }
+    })();
+    ratatui::restore();
+    result
+}
+
+/// Pauses the app for a stop (once, however many stops come before the next key).
+fn pause(stopped: &mut Option<bool>, app: &mut impl Shell, at: Instant) {
+    if stopped.is_none() {
+        *stopped = Some(app.suspend(at));
+    }
+}

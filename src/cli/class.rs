@@ -55,10 +55,19 @@ pub fn run(
     if needs_terminal(err) {
         return 2;
     }
+    let paths = Paths::resolve(cli.data_dir.clone());
+    if let Some(h) = crate::records::journal::holder_of(&paths.data) {
+        let _ = writeln!(
+            err,
+            "upright: {} A class would be recorded in the same journal, so it can only start once that one ends.",
+            h.sentence()
+        );
+        return 1;
+    }
     let mut class = Class::new(
         plan,
         entry.origin.label(),
-        &Paths::resolve(cli.data_dir.clone()),
+        &paths,
         theme.into(),
         cli.quiet,
         Instant::now(),

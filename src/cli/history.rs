@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use super::Cli;
-use super::session::{direct_app, finish, needs_terminal, programs};
+use super::session::{direct_app, needs_terminal, programs, run_coach};
 use crate::common::calendar::{Calendar, parse_date};
 use crate::records::export::{rows, write_csv, write_json};
 use crate::records::journal::{self, Journal};
@@ -40,7 +40,7 @@ pub fn run(
         }
         let mut app = direct_app(cli, programs(cli));
         app.open_history();
-        return finish(tui::run(&mut app), err);
+        return run_coach(&mut app, err);
     };
     let path = cli.paths().data.join(Journal::FILE_NAME);
     let loaded =

@@ -110,6 +110,13 @@ pub struct Opened {
 }
 
 impl Snapshot {
+    /// A snapshot of no journal, holding `programs` (name, rules).
+    pub fn new(programs: &[(&str, &Rules)]) -> Snapshot {
+        let mut snapshot = Snapshot::empty();
+        add_programs(&mut snapshot, programs);
+        snapshot
+    }
+
     fn empty() -> Snapshot {
         Snapshot {
             format: FORMAT,
@@ -196,10 +203,8 @@ fn starts_personal_session(r: &Record) -> bool {
 pub fn open(dir: &Path, programs: &[(&str, &Rules)], bounds: Bounds) -> io::Result<Opened> {
     let journal_path = dir.join(Journal::FILE_NAME);
     let Some(mut journal) = open_regular(&journal_path)? else {
-        let mut snapshot = Snapshot::empty();
-        add_programs(&mut snapshot, programs);
         return Ok(Opened {
-            snapshot,
+            snapshot: Snapshot::new(programs),
             start: Start::Empty,
             skipped: Tally::default(),
             torn: None,

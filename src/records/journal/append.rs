@@ -104,6 +104,17 @@ impl Journal {
         }
     }
 
+    /// A journal at `path` that this upright must not write (another one holds the lock):
+    /// every append says `why` and keeps the event.
+    pub fn closed(path: PathBuf, why: String) -> Journal {
+        Journal {
+            path,
+            store: Err(why),
+            pending: Vec::new(),
+            last_error: None,
+        }
+    }
+
     /// A journal at `path` written through `store` (a stand-in in tests).
     pub fn with_store(path: PathBuf, store: Box<dyn Store>) -> Journal {
         Journal {
@@ -136,11 +147,13 @@ impl Journal {
         };
         if !self.pending.is_empty() {
             self.pending.push(pending);
-            return Err(io::Error::other(format!(
-                "kept in memory behind {} earlier event(s) that could not be written: {}",
-                self.pending.len() - 1,
-                self.last_error.as_deref().unwrap_or("unknown error")
-            )));
+            // Kept behind the earlier ones, so the journal keeps the order things happened in.
+            return Err(io::Error::other(
+                self.last_error
+                    .as_deref()
+                    .unwrap_or("unknown error")
+                    .to_owned(),
+            ));
         }
         match self.write(&pending.line, false) {
             Ok(()) => Ok(()),

@@ -1,9 +1,10 @@
-//! One writer per data folder: an advisory lock on `upright.lock` in the data folder (the
-//! folder itself, not a profile's), held for as long as an upright that writes is running and
-//! let go by the system when it ends, however it ends. The file also says who holds it (the
-//! process id, the profile, since when), so a second upright can say so in plain words and
-//! offer only what reads. Where the folder cannot take a lock file (a read-only folder with a
-//! writable journal in it), the journal file itself is locked instead.
+//! One writer per data folder: an advisory lock on `upright.lock` beside the journal (the data
+//! folder, or a profile's folder inside it: one journal, one writer; two people's profiles do
+//! not block each other), held for as long as an upright that writes is running and let go by
+//! the system when it ends, however it ends. The file also says who holds it (the process id,
+//! the profile, since when), so a second upright can say so in plain words and offer only what
+//! reads. Where the folder cannot take a lock file (a read-only folder with a writable journal
+//! in it), the journal file itself is locked instead.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Write};
@@ -76,20 +77,16 @@ pub enum Busy {
     Unavailable(io::Error),
 }
 
-/// Takes the lock of the data folder `root` for an upright writing `journal` (the profile's
-/// journal) as `profile`, at `now_secs`. Never waits.
-pub fn acquire(
-    root: &Path,
-    journal: &Path,
-    profile: Option<&str>,
-    now_secs: u64,
-) -> Result<Lock, Busy> {
-    let path = root.join(Lock::FILE_NAME);
-    let (file, path, own_file) = match open_lock_file(root, &path) {
+/// Takes the lock of the journal's folder `dir` for an upright running as `profile`, at
+/// `now_secs`. Never waits.
+pub fn acquire(dir: &Path, profile: Option<&str>, now_secs: u64) -> Result<Lock, Busy> {
+    let path = dir.join(Lock::FILE_NAME);
+    let journal = dir.join(super::Journal::FILE_NAME);
+    let (file, path, own_file) = match open_lock_file(dir, &path) {
         Ok(f) => (f, path, true),
         // A read-only folder: lock the journal itself, when it is there to be locked.
-        Err(e) => match open_regular(journal) {
-            Ok(Some(f)) => (f, journal.to_path_buf(), false),
+        Err(e) => match open_regular(&journal) {
+            Ok(Some(f)) => (f, journal.clone(), false),
             Ok(None) => return Err(Busy::Unavailable(e)),
             Err(e) => return Err(Busy::Unavailable(e)),
         },
@@ -122,9 +119,10 @@ pub fn acquire(
     Ok(Lock { _file: file, path })
 }
 
-/// Who holds the lock of the data folder `root`, when someone does (read without taking it).
-pub fn holder_of(root: &Path) -> Option<Holder> {
-    let path = root.join(Lock::FILE_NAME);
+/// Who holds the lock of the journal's folder `dir`, when someone does (read without taking
+/// it).
+pub fn holder_of(dir: &Path) -> Option<Holder> {
+    let path = dir.join(Lock::FILE_NAME);
     let file = open_regular(&path).ok()??;
     match file.try_lock_shared() {
         Ok(()) => None,
@@ -133,8 +131,8 @@ pub fn holder_of(root: &Path) -> Option<Holder> {
     }
 }
 
-fn open_lock_file(root: &Path, path: &Path) -> io::Result<File> {
-    std::fs::create_dir_all(root)?;
+fn open_lock_file(dir: &Path, path: &Path) -> io::Result<File> {
+    std::fs::create_dir_all(dir)?;
     let mut options = OpenOptions::new();
     // Not truncated on opening: the holder's details stay readable to a second upright.
     options.read(true).write(true).create(true).truncate(false);
@@ -160,10 +158,9 @@ mod tests {
     #[test]
     fn a_second_taker_is_told_who_holds_the_lock_until_it_is_let_go() {
         let dir = tempfile::tempdir().unwrap();
-        let journal = dir.path().join("journal.jsonl");
-        let first = acquire(dir.path(), &journal, Some("ann"), 1_795_190_400).unwrap();
+        let first = acquire(dir.path(), Some("ann"), 1_795_190_400).unwrap();
         assert_eq!(first.path(), dir.path().join(Lock::FILE_NAME));
-        let Err(Busy::Held(h)) = acquire(dir.path(), &journal, None, 1_795_190_460) else {
+        let Err(Busy::Held(h)) = acquire(dir.path(), None, 1_795_190_460) else {
             panic!("a second lock was granted");
         };
         assert_eq!(h.pid, Some(std::process::id()));
@@ -178,7 +175,7 @@ mod tests {
         assert_eq!(holder_of(dir.path()), Some(h));
         drop(first);
         assert_eq!(holder_of(dir.path()), None);
-        assert!(acquire(dir.path(), &journal, None, 0).is_ok());
+        assert!(acquire(dir.path(), None, 0).is_ok());
     }
 
     #[cfg(unix)]
@@ -191,9 +188,8 @@ mod tests {
             eprintln!("NOTE: no mkfifo here; the FIFO lock test did not run");
             return;
         }
-        let journal = dir.path().join("journal.jsonl");
         assert!(matches!(
-            acquire(dir.path(), &journal, None, 0),
+            acquire(dir.path(), None, 0),
             Err(Busy::Unavailable(_))
         ));
     }

@@ -18,7 +18,7 @@ use super::keys::{self, Binding, any_key, bind, ch};
 use super::theme::Theme;
 use crate::common::paths::Paths;
 use crate::program::Program;
-use crate::records::journal::{Event, Journal, Outcome};
+use crate::records::journal::{self, Busy, Event, Journal, Lock, Outcome};
 use crate::training::Engine;
 use crate::training::plan::{Plan, PlanError, plan};
 use crate::training::runnable::Runnable;
@@ -54,6 +54,8 @@ pub struct Class {
     pub journal_error: Option<String>,
     pub quit: bool,
     journal: Journal,
+    /// Held while the class may write the journal.
+    _lock: Option<Lock>,
     wall: Wall,
     id: u64,
     source: String,
@@ -117,9 +119,24 @@ impl Class {
         quiet: bool,
         now: Instant,
     ) -> Class {
-        let (journal, err) = Journal::open(&paths.data);
         let wall = Wall::system();
+        // One writer per journal: a class never writes beside a session under way.
+        let (lock, journal, err) = match journal::acquire(&paths.data, None, wall.now()) {
+            Err(Busy::Held(h)) => {
+                let path = paths.data.join(Journal::FILE_NAME);
+                (
+                    None,
+                    Journal::closed(path, h.sentence()),
+                    Some(h.sentence()),
+                )
+            }
+            lock => {
+                let (journal, err) = Journal::open(&paths.data);
+                (lock.ok(), journal, err.map(|e| e.to_string()))
+            }
+        };
         Class {
+            _lock: lock,
             engine: Engine::new(plan.for_class(), now),
             stage: Stage::Welcome,
             overlay: None,

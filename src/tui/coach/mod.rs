@@ -105,6 +105,14 @@ impl App {
     /// Starts the readiness check for the selected program and session (nothing happens for a
     /// program that cannot run).
     pub fn start(&mut self, now: Instant) {
+        if let Some(h) = &self.shared.read_only {
+            // Never two sessions on one journal: the other upright may be in one now.
+            self.shared.notice = Some(format!(
+                "{} Sessions start in that one; this one can show the history (h).",
+                h.sentence()
+            ));
+            return;
+        }
         if let Some(r) = readiness::start(&self.shared, now) {
             self.screen = Screen::Readiness(r);
         }
@@ -118,14 +126,22 @@ impl App {
 
     /// The next moment the screen changes by itself, if any.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
-        match &self.screen {
+        let engine = match &self.screen {
             Screen::Session(run) if self.overlay.is_none() => run.engine.next_change(now),
             _ => None,
+        };
+        // Events that could not be written are tried again now and then.
+        match (engine, self.shared.retry_at()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
     }
 
     /// Moves the session on to `now`; records what happened; rings bells.
     pub fn tick(&mut self, now: Instant) {
+        if self.shared.retry_at().is_some_and(|at| at <= now) {
+            self.shared.quiet_moment();
+        }
         if let Screen::Session(run) = &mut self.screen
             && run.engine.tick(now)
         {
@@ -150,6 +166,7 @@ impl App {
             session::End::Summary => Screen::Summary(run),
             session::End::Stopped(advice) => Screen::Stopped(advice),
         };
+        self.shared.quiet_moment();
     }
 
     /// The key table of the screen, without any dialog over it. `area` is where it is drawn:
@@ -276,11 +293,20 @@ impl App {
         if let Screen::Session(run) = &mut self.screen {
             session::interrupt(run, &mut self.shared);
         }
+        self.shared.quiet_moment();
         self.quit = true;
+    }
+
+    /// Upright is ending: a last try at what could not be written, and the snapshot kept.
+    /// Returns the events that never made it, for the exit message.
+    pub fn finish(&mut self) -> &[crate::records::journal::Pending] {
+        self.shared.quiet_moment();
+        self.shared.unsaved()
     }
 
     /// Back to the home screen, or out when there is none.
     fn leave(&mut self) {
+        self.shared.quiet_moment();
         if self.shared.direct {
             self.quit = true;
         } else {

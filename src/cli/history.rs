@@ -7,7 +7,7 @@ use std::io::Write;
 use super::Cli;
 use super::session::{direct_app, needs_terminal, programs, run_coach};
 use crate::common::calendar::{Calendar, parse_date};
-use crate::records::export::{rows, write_csv, write_json};
+use crate::records::export::{Rows, Writer};
 use crate::records::journal::{self, Journal};
 use crate::tui;
 
@@ -43,37 +43,57 @@ pub fn run(
         return run_coach(&mut app, err);
     };
     let path = cli.paths().data.join(Journal::FILE_NAME);
-    let loaded =
-        match journal::inspect(&path, journal::Bounds::at(tui::clock::Wall::system().now())) {
-            Ok(l) => l,
-            Err(e) => {
-                let _ = writeln!(
-                    err,
-                    "upright: cannot read the journal {}: {e}",
-                    path.display()
-                );
-                return 2;
-            }
-        };
-    if let Some(torn) = &loaded.torn {
-        let _ = writeln!(
-            err,
-            "upright: note: the journal's last line is cut off ({} bytes, from a crash) and is left out; upright sets it aside the next time it starts",
-            torn.len
-        );
-    }
-    if let Some(note) = loaded.tally.skipped_note() {
-        let _ = writeln!(err, "upright: note: {note}");
-    }
-    let rows = rows(
-        &loaded.records,
-        since,
-        &Calendar::new(jiff::tz::TimeZone::system()),
-    );
-    let written = match format {
-        Format::Csv => write_csv(&rows, out),
-        Format::Json => write_json(&rows, out),
+    let bounds = journal::Bounds::at(tui::clock::Wall::system().now());
+    let reader = match journal::Reader::open(&path, 0, bounds) {
+        Ok(r) => r,
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "upright: cannot read the journal {}: {e}",
+                path.display()
+            );
+            return 2;
+        }
     };
+    let calendar = Calendar::new(jiff::tz::TimeZone::system());
+    let mut rows = Rows::new(since, &calendar);
+    let mut writer = match format {
+        Format::Csv => Writer::csv(),
+        Format::Json => Writer::json(),
+    };
+    // One record, one row at a time: a journal of any length costs the same memory.
+    let written = (|| -> std::io::Result<Option<journal::Reader>> {
+        writer.begin(out)?;
+        let Some(mut reader) = reader else {
+            writer.end(out)?;
+            return Ok(None);
+        };
+        while let Some((_, record)) = reader.next_record()? {
+            if let Some(row) = rows.row(&record) {
+                writer.row(&row, out)?;
+            }
+        }
+        if let Some(record) = reader.torn().and_then(|t| t.whole_record(&bounds))
+            && let Some(row) = rows.row(&record)
+        {
+            writer.row(&row, out)?;
+        }
+        writer.end(out)?;
+        Ok(Some(reader))
+    })();
+    if let Ok(Some(reader)) = &written {
+        if let Some(torn) = reader.torn().filter(|t| t.whole_record(&bounds).is_none()) {
+            let _ = writeln!(
+                err,
+                "upright: note: the journal's last line is cut off ({} bytes, from a crash) and is left out; upright sets it aside the next time it starts",
+                torn.len
+            );
+        }
+        if let Some(note) = reader.tally().skipped_note() {
+            let _ = writeln!(err, "upright: note: {note}");
+        }
+    }
+    let written = written.map(|_| ());
     match written.and_then(|()| out.flush()) {
         Ok(()) => 0,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,

@@ -52,9 +52,6 @@ pub fn run(
             return 2;
         }
     };
-    if needs_terminal(err) {
-        return 2;
-    }
     let paths = Paths::resolve(cli.data_dir.clone());
     if let Some(h) = crate::records::journal::holder_of(&paths.data) {
         let _ = writeln!(
@@ -63,6 +60,9 @@ pub fn run(
             h.sentence()
         );
         return 1;
+    }
+    if needs_terminal(err) {
+        return 2;
     }
     let mut class = Class::new(
         plan,

@@ -84,9 +84,6 @@ pub fn run(cli: &Cli, program: &str, session: Option<&str>, err: &mut dyn Write)
         Ok(found) => found,
         Err(status) => return status,
     };
-    if needs_terminal(err) {
-        return 2;
-    }
     let mut app = app(cli, vec![entry]);
     if let Some(h) = &app.shared.read_only {
         let _ = writeln!(
@@ -95,6 +92,9 @@ pub fn run(cli: &Cli, program: &str, session: Option<&str>, err: &mut dyn Write)
             h.sentence()
         );
         return 1;
+    }
+    if needs_terminal(err) {
+        return 2;
     }
     app.shared.direct = true;
     app.shared.session = index;

@@ -85,7 +85,7 @@ fn a_second_upright_on_a_live_journal_only_reads() {
     let home = tmux.wait_for("second", "Another upright is running");
     assert!(home.contains("only reads"), "{home}");
     tmux.keys("second", &["Enter"]);
-    let screen = tmux.wait_for("second", "Sessions start in that one");
+    let screen = tmux.wait_for("second", "No session can start here");
     assert!(!screen.contains("stopped before its end"), "{screen}");
     assert!(!screen.contains("Before you start"), "{screen}");
     tmux.keys("second", &["h"]);

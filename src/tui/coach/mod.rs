@@ -105,12 +105,12 @@ impl App {
     /// Starts the readiness check for the selected program and session (nothing happens for a
     /// program that cannot run).
     pub fn start(&mut self, now: Instant) {
-        if let Some(h) = &self.shared.read_only {
+        if self.shared.read_only.is_some() {
             // Never two sessions on one journal: the other upright may be in one now.
-            self.shared.notice = Some(format!(
-                "{} Sessions start in that one; this one can show the history (h).",
-                h.sentence()
-            ));
+            self.shared.notice = Some(
+                "No session can start here while the other upright runs: start it there, or quit that one first. This one can show the history (h)."
+                    .into(),
+            );
             return;
         }
         if let Some(r) = readiness::start(&self.shared, now) {

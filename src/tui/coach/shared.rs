@@ -196,9 +196,13 @@ impl Shared {
             .flat_map(|reader| reader.map_while(Result::ok).map(|(_, r)| r))
     }
 
-    /// Whether anything of run `id` could not be saved.
-    pub fn run_unsaved(&self, id: u64) -> bool {
-        self.journal.pending().iter().any(|p| p.record.run == id)
+    /// How many events of run `id` could not be saved (yet).
+    pub fn run_unsaved(&self, id: u64) -> usize {
+        self.journal
+            .pending()
+            .iter()
+            .filter(|p| p.record.run == id)
+            .count()
     }
 
     /// Whether anything at all could not be saved since upright started.

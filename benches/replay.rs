@@ -320,11 +320,11 @@ impl Programs {
         Programs { labels, rules }
     }
 
-    fn named(&self) -> Vec<(&str, &Rules)> {
+    fn named(&self) -> Vec<snapshot::Known<'_>> {
         self.labels
             .iter()
-            .map(String::as_str)
             .zip(self.rules.iter())
+            .map(|(l, r)| snapshot::Known::new(l, r))
             .collect()
     }
 }
@@ -333,11 +333,12 @@ impl Programs {
 /// tail, the append handle, and today's levels of the first program.
 fn start_up(dir: &Path, programs: &Programs, now: u64) -> usize {
     let lock = journal::acquire(dir, None, now).unwrap();
-    let opened = snapshot::open(dir, &programs.named(), Bounds::at(now)).unwrap();
+    let named = programs.named();
+    let opened = snapshot::open(dir, &named, Bounds::at(now)).unwrap();
     let (journal, _) = Journal::open(dir);
     let levels = opened
         .snapshot
-        .progress(&programs.rules[0])
+        .progress(&named[0])
         .map(|p| p.levels().len())
         .unwrap_or(0);
     drop((lock, journal));

@@ -34,6 +34,11 @@ pub const FILE_NAME: &str = "journal.snapshot.json";
 /// The build that derives snapshots: a snapshot written by an upright whose replay, reading
 /// or snapshot code differs is rebuilt, as its states could mean something else.
 fn build() -> u64 {
+    static BUILD: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *BUILD.get_or_init(build_now)
+}
+
+fn build_now() -> u64 {
     let mut h = Fnv::new();
     for part in [
         env!("CARGO_PKG_VERSION"),
@@ -50,9 +55,39 @@ fn build() -> u64 {
 
 /// A program's rules as they stand today, by value (`Rules`' text is in key order).
 pub fn fingerprint(rules: &Rules) -> u64 {
+    use std::fmt::Write as _;
     let mut h = Fnv::new();
-    h.write(format!("{rules:?}").as_bytes());
+    // Hashed as it is written out: no text is held.
+    let _ = write!(h, "{rules:?}");
     h.finish()
+}
+
+/// A program the coach has: how the journal names it, its rules, and their fingerprint
+/// (worked out once: it is the rules' whole text).
+#[derive(Debug, Clone, Copy)]
+pub struct Known<'r> {
+    pub name: &'r str,
+    pub rules: &'r Rules,
+    fingerprint: u64,
+}
+
+impl<'r> Known<'r> {
+    pub fn new(name: &'r str, rules: &'r Rules) -> Known<'r> {
+        Known {
+            name,
+            rules,
+            fingerprint: fingerprint(rules),
+        }
+    }
+
+    /// The same program, its fingerprint already known (`fingerprint(rules)`).
+    pub fn with(name: &'r str, rules: &'r Rules, fingerprint: u64) -> Known<'r> {
+        Known {
+            name,
+            rules,
+            fingerprint,
+        }
+    }
 }
 
 /// One program's replay, as far as the journal it has been fed.
@@ -111,7 +146,7 @@ pub struct Opened {
 
 impl Snapshot {
     /// A snapshot of no journal, holding `programs` (name, rules).
-    pub fn new(programs: &[(&str, &Rules)]) -> Snapshot {
+    pub fn new(programs: &[Known]) -> Snapshot {
         let mut snapshot = Snapshot::empty();
         add_programs(&mut snapshot, programs);
         snapshot
@@ -137,11 +172,11 @@ impl Snapshot {
 
     /// Feeds one record (saved or not: the coach's rules use what happened) to the recent
     /// records and to the replay of every program in `rules`.
-    pub fn feed(&mut self, rules: &[&Rules], record: &Record) {
+    pub fn feed(&mut self, programs: &[Known], record: &Record) {
         self.recent.feed(record);
-        for r in rules {
-            if let Some(p) = self.program_mut(r) {
-                let mut replay = Replay::resume(r, take(&mut p.replay));
+        for k in programs {
+            if let Some(p) = self.program_mut(k) {
+                let mut replay = Replay::resume(k.rules, take(&mut p.replay));
                 if starts_personal_session(record) {
                     p.before_last_start = replay.clone().keep();
                 }
@@ -153,33 +188,35 @@ impl Snapshot {
 
     /// The replay of the program with `rules` over everything fed, finished (a session that
     /// has not ended counts as far as it went); `None` for a program it does not hold.
-    pub fn progress<'r>(&self, rules: &'r Rules) -> Option<Progress<'r>> {
-        let p = self.program(rules)?;
-        Some(Replay::resume(rules, p.replay.clone()).finish())
+    pub fn progress<'r>(&self, program: &Known<'r>) -> Option<Progress<'r>> {
+        let p = self.program(program)?;
+        Some(Replay::resume(program.rules, p.replay.clone()).finish())
     }
 
     /// The same, as it stood before the last personal session started.
-    pub fn progress_before_last_start<'r>(&self, rules: &'r Rules) -> Option<Progress<'r>> {
-        let p = self.program(rules)?;
-        Some(Replay::resume(rules, p.before_last_start.clone()).finish())
+    pub fn progress_before_last_start<'r>(&self, program: &Known<'r>) -> Option<Progress<'r>> {
+        let p = self.program(program)?;
+        Some(Replay::resume(program.rules, p.before_last_start.clone()).finish())
     }
 
-    fn program(&self, rules: &Rules) -> Option<&ProgramState> {
-        let fp = fingerprint(rules);
-        self.programs.iter().find(|p| p.fingerprint == fp)
+    fn program(&self, k: &Known) -> Option<&ProgramState> {
+        self.programs
+            .iter()
+            .find(|p| p.fingerprint == k.fingerprint)
     }
 
-    fn program_mut(&mut self, rules: &Rules) -> Option<&mut ProgramState> {
-        let fp = fingerprint(rules);
-        self.programs.iter_mut().find(|p| p.fingerprint == fp)
+    fn program_mut(&mut self, k: &Known) -> Option<&mut ProgramState> {
+        self.programs
+            .iter_mut()
+            .find(|p| p.fingerprint == k.fingerprint)
     }
 
     /// Marks everything fed so far as saved: the journal is now `len` bytes long (the coach
     /// calls this when nothing is waiting to be written), for the programs in `rules`.
-    pub fn covered(&mut self, rules: &[&Rules], len: u64) {
+    pub fn covered(&mut self, programs: &[Known], len: u64) {
         self.covers = len;
-        for r in rules {
-            if let Some(p) = self.program_mut(r) {
+        for k in programs {
+            if let Some(p) = self.program_mut(k) {
                 p.covers = len;
             }
         }
@@ -200,7 +237,7 @@ fn starts_personal_session(r: &Record) -> bool {
 /// The snapshot beside the journal in `dir`, brought up to date: read, checked against the
 /// journal, and every program in `programs` (name, rules) fed what it has not seen, reading
 /// only the tail when the snapshot holds. Changes nothing on disk (see `save`).
-pub fn open(dir: &Path, programs: &[(&str, &Rules)], bounds: Bounds) -> io::Result<Opened> {
+pub fn open(dir: &Path, programs: &[Known], bounds: Bounds) -> io::Result<Opened> {
     let journal_path = dir.join(Journal::FILE_NAME);
     let Some(mut journal) = open_regular(&journal_path)? else {
         return Ok(Opened {
@@ -225,21 +262,19 @@ pub fn open(dir: &Path, programs: &[(&str, &Rules)], bounds: Bounds) -> io::Resu
     let from = snapshot
         .programs
         .iter()
-        .filter(|p| {
-            programs
-                .iter()
-                .any(|(_, r)| fingerprint(r) == p.fingerprint)
-        })
+        .filter(|p| programs.iter().any(|k| k.fingerprint == p.fingerprint))
         .map(|p| p.covers)
         .chain([snapshot.covers])
         .min()
         .unwrap_or(0);
     let live: Vec<(usize, &Rules)> = programs
         .iter()
-        .filter_map(|(_, r)| {
-            let fp = fingerprint(r);
-            let i = snapshot.programs.iter().position(|p| p.fingerprint == fp)?;
-            Some((i, *r))
+        .filter_map(|k| {
+            let i = snapshot
+                .programs
+                .iter()
+                .position(|p| p.fingerprint == k.fingerprint)?;
+            Some((i, k.rules))
         })
         .collect();
     let mut replays: Vec<(usize, u64, Replay, Replay)> = live
@@ -306,16 +341,16 @@ pub fn open(dir: &Path, programs: &[(&str, &Rules)], bounds: Bounds) -> io::Resu
 
 /// Adds a state for each program the snapshot does not hold with today's rules (most
 /// recently used first; the oldest dropped past `MAX_PROGRAMS`); whether any was added.
-fn add_programs(snapshot: &mut Snapshot, programs: &[(&str, &Rules)]) -> bool {
+fn add_programs(snapshot: &mut Snapshot, programs: &[Known]) -> bool {
     let mut added = false;
-    for (source, rules) in programs {
-        let fp = fingerprint(rules);
+    for k in programs {
+        let (source, fp) = (k.name, k.fingerprint);
         let i = match snapshot.programs.iter().position(|p| p.fingerprint == fp) {
             Some(i) => i,
             None => {
                 added = true;
                 snapshot.programs.push(ProgramState {
-                    source: (*source).to_owned(),
+                    source: source.to_owned(),
                     fingerprint: fp,
                     covers: 0,
                     replay: Replay::new(Rules::none()),
@@ -331,7 +366,7 @@ fn add_programs(snapshot: &mut Snapshot, programs: &[(&str, &Rules)]) -> bool {
     // state under its old ones goes.
     snapshot
         .programs
-        .retain(|p| p.covers > 0 || programs.iter().any(|(s, _)| *s == p.source));
+        .retain(|p| p.covers > 0 || programs.iter().any(|k| k.name == p.source));
     let mut seen = std::collections::HashSet::new();
     snapshot.programs.retain(|p| seen.insert(p.source.clone()));
     snapshot.programs.truncate(MAX_PROGRAMS);
@@ -411,6 +446,13 @@ impl Fnv {
 
     fn finish(&self) -> u64 {
         self.0
+    }
+}
+
+impl std::fmt::Write for Fnv {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.write(s.as_bytes());
+        Ok(())
     }
 }
 

@@ -119,13 +119,17 @@ fn append(dir: &Path, records: &[Record]) {
 }
 
 fn opened(dir: &Path, rules: &Rules) -> Opened {
-    open(dir, &[("snap.ron", rules)], Bounds::at(NOW)).unwrap()
+    open(dir, &[k(rules)], Bounds::at(NOW)).unwrap()
+}
+
+fn k(rules: &Rules) -> Known<'_> {
+    Known::new("snap.ron", rules)
 }
 
 /// Everything start-up reads off the snapshot equals what the whole journal says.
 fn same_as_whole(s: &Snapshot, rules: &Rules, records: &[Record]) -> Result<(), TestCaseError> {
     let whole = replay(rules, records);
-    let kept = s.progress(rules).unwrap();
+    let kept = s.progress(&k(rules)).unwrap();
     prop_assert_eq!(kept.levels(), whole.levels());
     for key in ITEMS {
         prop_assert_eq!(kept.state(key), whole.state(key));
@@ -146,7 +150,7 @@ fn same_as_whole(s: &Snapshot, rules: &Rules, records: &[Record]) -> Result<(), 
         .unwrap_or(0);
     let before = replay(rules, &records[..last_start]);
     prop_assert_eq!(
-        s.progress_before_last_start(rules).unwrap().levels(),
+        s.progress_before_last_start(&k(rules)).unwrap().levels(),
         before.levels()
     );
     Ok(())
@@ -188,7 +192,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let mut s = opened(dir.path(), &rules).snapshot;
         for r in &records {
-            s.feed(&[&rules], r);
+            s.feed(&[k(&rules)], r);
         }
         same_as_whole(&s, &rules, &records)?;
     }
@@ -307,7 +311,7 @@ fn an_edited_program_is_replayed_again_from_the_start_under_its_new_rules() {
     assert!(o.changed);
     same_as_whole(&o.snapshot, &new_rules, &records).unwrap();
     assert!(
-        o.snapshot.progress(&rules).is_none(),
+        o.snapshot.progress(&k(&rules)).is_none(),
         "the old state is gone"
     );
 }
@@ -322,7 +326,7 @@ fn a_program_away_for_a_while_catches_up_from_where_it_was() {
     append(dir.path(), &records[..3]);
     let both = open(
         dir.path(),
-        &[("snap.ron", &rules), ("other.ron", &other)],
+        &[k(&rules), Known::new("other.ron", &other)],
         Bounds::at(NOW),
     )
     .unwrap();
@@ -331,9 +335,13 @@ fn a_program_away_for_a_while_catches_up_from_where_it_was() {
     // Only the other program this time: Snap's state stays where it was.
     save(
         dir.path(),
-        &open(dir.path(), &[("other.ron", &other)], Bounds::at(NOW))
-            .unwrap()
-            .snapshot,
+        &open(
+            dir.path(),
+            &[Known::new("other.ron", &other)],
+            Bounds::at(NOW),
+        )
+        .unwrap()
+        .snapshot,
     )
     .unwrap();
     append(dir.path(), &records[5..]);
@@ -383,7 +391,7 @@ fn what_reading_skipped_is_told_once() {
     let other = rules_of(&program(&PROGRAM.replace("\"Snap\"", "\"Other\"")));
     let with_other = open(
         dir.path(),
-        &[("snap.ron", &rules), ("other.ron", &other)],
+        &[k(&rules), Known::new("other.ron", &other)],
         Bounds::at(NOW),
     )
     .unwrap();
@@ -400,7 +408,7 @@ fn no_journal_is_an_empty_start() {
     assert_eq!(o.start, Start::Empty);
     assert_eq!(o.snapshot.recent.max_run, 0);
     assert_eq!(
-        o.snapshot.progress(&rules).unwrap().levels(),
+        o.snapshot.progress(&k(&rules)).unwrap().levels(),
         replay(&rules, &[]).levels()
     );
 }

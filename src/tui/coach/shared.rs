@@ -17,7 +17,7 @@ use crate::records::journal::{
     self, Bounds, Busy, Event, Holder, Journal, Lock, Pending, Reader, Record, Repaired,
 };
 use crate::records::replay::Rules;
-use crate::records::snapshot::{self, Snapshot};
+use crate::records::snapshot::{self, Known, Snapshot};
 use crate::training::plan::{ItemKey, Plan, plan};
 use crate::training::runnable::Runnable;
 use crate::tui::clock::Wall;
@@ -29,8 +29,10 @@ pub struct Shared {
     pub programs: Vec<Entry>,
     /// Each program ready to run, built once (`None` for a program with errors).
     runnables: Vec<Option<Runnable>>,
-    /// Each program's replay rules (`None` for a program with errors).
-    rules: Vec<Option<Rules>>,
+    /// Each program's replay rules and their fingerprint (`None` for a program with errors).
+    rules: Vec<Option<(Rules, u64)>>,
+    /// How the journal names each program.
+    labels: Vec<String>,
     /// The program chosen on the home screen (an index into `programs`), and its session.
     pub selected: usize,
     pub session: usize,
@@ -83,10 +85,15 @@ impl Shared {
             .iter()
             .map(|e| e.checked.safe_program().cloned().map(Runnable::new))
             .collect();
-        let rules: Vec<Option<Rules>> = programs
+        let labels: Vec<String> = programs.iter().map(|e| e.origin.label()).collect();
+        let rules: Vec<Option<(Rules, u64)>> = labels
             .iter()
             .zip(&runnables)
-            .map(|(e, r)| Some(Rules::new(r.as_ref()?, &e.origin.label())))
+            .map(|(label, r)| {
+                let rules = Rules::new(r.as_ref()?, label);
+                let fingerprint = snapshot::fingerprint(&rules);
+                Some((rules, fingerprint))
+            })
             .collect();
         let journal_path = dir.join(Journal::FILE_NAME);
         let (lock, read_only, lock_error) =
@@ -95,12 +102,7 @@ impl Shared {
                 Err(Busy::Held(h)) => (None, Some(h), None),
                 Err(Busy::Unavailable(e)) => (None, None, Some(e)),
             };
-        let labels: Vec<String> = programs.iter().map(|e| e.origin.label()).collect();
-        let named: Vec<(&str, &Rules)> = labels
-            .iter()
-            .zip(&rules)
-            .filter_map(|(l, r)| Some((l.as_str(), r.as_ref()?)))
-            .collect();
+        let named = known(&labels, &rules);
         let bounds = Bounds::at(now);
         let mut notices = Vec::new();
         let mut read_error = None;
@@ -122,8 +124,7 @@ impl Shared {
         if let (Some(tail), None) = (&torn, &read_only) {
             match journal::repair(&journal_path, tail, &bounds, now) {
                 Repaired::Finished(r) => {
-                    let live: Vec<&Rules> = rules.iter().flatten().collect();
-                    snapshot.feed(&live, &r);
+                    snapshot.feed(&named, &r);
                     changed = true;
                 }
                 Repaired::Torn(t) => notices.push(t.notice()),
@@ -143,13 +144,14 @@ impl Shared {
         if read_only.is_none()
             && let Some(len) = journal.size()
         {
-            let live: Vec<&Rules> = rules.iter().flatten().collect();
-            snapshot.covered(&live, len);
+            snapshot.covered(&named, len);
         }
+        drop(named);
         let mut shared = Shared {
             programs,
             runnables,
             rules,
+            labels,
             selected: 0,
             session: 0,
             settings: Settings::load(&paths.settings()),
@@ -225,8 +227,8 @@ impl Shared {
     pub fn record(&mut self, run: u64, event: Event) {
         let record = Record::new(run, event, self.unix_now());
         let written = self.journal.append(&record);
-        let live: Vec<&Rules> = self.rules.iter().flatten().collect();
-        self.snapshot.feed(&live, &record);
+        self.snapshot
+            .feed(&known(&self.labels, &self.rules), &record);
         self.snapshot_changed = true;
         match written {
             Ok(()) => self.saved(),
@@ -253,8 +255,8 @@ impl Shared {
         self.journal_error = None;
         self.retry_at = None;
         if let Some(len) = self.journal.size() {
-            let live: Vec<&Rules> = self.rules.iter().flatten().collect();
-            self.snapshot.covered(&live, len);
+            self.snapshot
+                .covered(&known(&self.labels, &self.rules), len);
         }
     }
 
@@ -297,20 +299,22 @@ impl Shared {
 
     /// Today's level of every item of program `index`.
     pub fn levels_for(&self, index: usize) -> HashMap<ItemKey, u32> {
-        self.rules
-            .get(index)
-            .and_then(Option::as_ref)
-            .and_then(|r| self.snapshot.progress(r))
+        self.known(index)
+            .and_then(|k| self.snapshot.progress(&k))
             .map_or_else(HashMap::new, |p| p.levels())
+    }
+
+    /// Program `index` as the snapshot knows it.
+    fn known(&self, index: usize) -> Option<Known<'_>> {
+        let (rules, fingerprint) = self.rules.get(index)?.as_ref()?;
+        Some(Known::with(&self.labels[index], rules, *fingerprint))
     }
 
     /// The levels of program `index` as they were when the last session started (what a
     /// session that stopped without an end was planned with).
     pub fn levels_at_last_start(&self, index: usize) -> HashMap<ItemKey, u32> {
-        self.rules
-            .get(index)
-            .and_then(Option::as_ref)
-            .and_then(|r| self.snapshot.progress_before_last_start(r))
+        self.known(index)
+            .and_then(|k| self.snapshot.progress_before_last_start(&k))
             .map_or_else(HashMap::new, |p| p.levels())
     }
 
@@ -344,4 +348,16 @@ impl Shared {
     pub fn selected_program(&self) -> Option<&Program> {
         self.programs.get(self.selected)?.checked.safe_program()
     }
+}
+
+/// Every program that can run, as the snapshot knows them.
+fn known<'a>(labels: &'a [String], rules: &'a [Option<(Rules, u64)>]) -> Vec<Known<'a>> {
+    labels
+        .iter()
+        .zip(rules)
+        .filter_map(|(label, r)| {
+            let (rules, fingerprint) = r.as_ref()?;
+            Some(Known::with(label, rules, *fingerprint))
+        })
+        .collect()
 }

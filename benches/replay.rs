@@ -356,6 +356,17 @@ fn peak_of<T>(f: impl FnOnce() -> T) -> (T, usize) {
 fn main() {
     Library::bundled();
     let programs = Programs::all();
+    // REPLAY_KEEP=DIR keeps both data folders (journal and snapshot) in DIR, to time the
+    // home screen's first frame on them (see the README's figures).
+    if let Some(keep) = std::env::var_os("REPLAY_KEEP") {
+        for (name, f) in [("ten-years", ten()), ("a-hundred-years", hundred())] {
+            let to = Path::new(&keep).join(name);
+            std::fs::create_dir_all(&to).unwrap();
+            for file in [Journal::FILE_NAME, snapshot::FILE_NAME] {
+                std::fs::copy(f.data().join(file), to.join(file)).unwrap();
+            }
+        }
+    }
     for (name, f) in [("ten years", ten()), ("a hundred years", hundred())] {
         let ((), start_peak) = peak_of(|| {
             black_box(start_up(f.data(), &programs, f.now));

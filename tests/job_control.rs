@@ -13,7 +13,7 @@ use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use support::tmux::{PATIENCE, Tmux};
+use support::tmux::{PATIENCE, Tmux, newest_process};
 
 const PROGRAM: &str = r#"Program(
     title: "Stop Test",
@@ -68,16 +68,10 @@ impl Setup {
     }
 
     fn pid(&self) -> String {
-        let o = Command::new("pgrep")
-            .args([
-                "-n",
-                "-f",
-                "--",
-                &format!("upright --quiet --data-dir {}/data", self.path().display()),
-            ])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&o.stdout).trim().to_owned()
+        newest_process(&format!(
+            "upright --quiet --data-dir {}/data",
+            self.path().display()
+        ))
     }
 
     fn sets_done(&self) -> usize {
@@ -249,16 +243,7 @@ fn every_ending_signal_restores_the_terminal_with_the_conventional_status() {
     ] {
         let dir = tempfile::tempdir().unwrap();
         start_home(&tmux, signal, dir.path());
-        let o = Command::new("pgrep")
-            .args([
-                "-n",
-                "-f",
-                "--",
-                &format!("upright --data-dir {}/data", dir.path().display()),
-            ])
-            .output()
-            .unwrap();
-        let pid = String::from_utf8_lossy(&o.stdout).trim().to_owned();
+        let pid = newest_process(&format!("upright --data-dir {}/data", dir.path().display()));
         Command::new("kill")
             .args([&format!("-{signal}"), &pid])
             .status()

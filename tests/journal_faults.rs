@@ -15,7 +15,7 @@ use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use support::tmux::{PATIENCE, Tmux};
+use support::tmux::{PATIENCE, Tmux, newest_process};
 use upright::records::journal::{self, Event};
 
 /// Ten sets of two exercises: more events than a 4 KiB page holds.
@@ -82,16 +82,10 @@ impl Disk {
     }
 
     fn pid(&self) -> String {
-        let o = Command::new("pgrep")
-            .args([
-                "-n",
-                "-f",
-                "--",
-                &format!("upright --quiet --data-dir {}", self.at("data").display()),
-            ])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&o.stdout).trim().to_owned()
+        newest_process(&format!(
+            "upright --quiet --data-dir {}",
+            self.at("data").display()
+        ))
     }
 
     /// The file at `name` in the data folder, as upright sees it (through its namespace).

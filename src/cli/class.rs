@@ -5,9 +5,10 @@ use std::io::Write;
 use std::time::Instant;
 
 use super::Cli;
-use super::session::{finish, needs_terminal, resolve};
+use super::session::{finish, list_unsaved, needs_terminal, resolve};
 use crate::common::paths::Paths;
 use crate::common::text::clean_line;
+use crate::records::journal::Journal;
 use crate::tui::{self, Class, class, theme::Theme};
 
 /// The class display's colours.
@@ -72,5 +73,8 @@ pub fn run(
         cli.quiet,
         Instant::now(),
     );
-    finish(tui::run(&mut class), err)
+    let result = tui::run(&mut class);
+    let path = paths.data.join(Journal::FILE_NAME).display().to_string();
+    list_unsaved(&path, class.finish(), err);
+    finish(result, err)
 }

@@ -30,7 +30,16 @@ pub(super) fn needs_terminal(err: &mut dyn Write) -> bool {
 pub(super) fn run_coach(app: &mut App, err: &mut dyn Write) -> u8 {
     let result = tui::run(app);
     let path = app.shared.journal_path().display().to_string();
-    let unsaved = app.finish();
+    list_unsaved(&path, app.finish(), err);
+    finish(result, err)
+}
+
+/// Lists the events that could never be written to the journal at `path`, on stderr.
+pub(super) fn list_unsaved(
+    path: &str,
+    unsaved: &[crate::records::journal::Pending],
+    err: &mut dyn Write,
+) {
     if !unsaved.is_empty() {
         let _ = writeln!(
             err,
@@ -41,7 +50,6 @@ pub(super) fn run_coach(app: &mut App, err: &mut dyn Write) -> u8 {
             let _ = writeln!(err, "{}", p.line());
         }
     }
-    finish(result, err)
 }
 
 /// The exit status of a terminal session: 0, or 128 + the signal that ended it.

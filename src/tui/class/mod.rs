@@ -351,6 +351,13 @@ impl Class {
         self.quit = true;
     }
 
+    /// The class display is ending: a last try at what could not be written; returns the
+    /// events that never made it, for the exit message.
+    pub fn finish(&mut self) -> &[journal::Pending] {
+        self.journal.retry();
+        self.journal.pending()
+    }
+
     /// Job control stopped the display (as of `at`): a running class pauses, as with Space;
     /// whether it did.
     pub fn suspend(&mut self, at: Instant) -> bool {

@@ -10,6 +10,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
+use fs4::fs_std::FileExt;
 use serde::{Deserialize, Serialize};
 
 use super::read::{no_block, open_regular, regular};
@@ -91,16 +92,16 @@ pub fn acquire(dir: &Path, profile: Option<&str>, now_secs: u64) -> Result<Lock,
             Err(e) => return Err(Busy::Unavailable(e)),
         },
     };
-    match file.try_lock() {
-        Ok(()) => {}
-        Err(std::fs::TryLockError::WouldBlock) => {
+    match FileExt::try_lock_exclusive(&file) {
+        Ok(true) => {}
+        Ok(false) => {
             return Err(Busy::Held(if own_file {
                 holder(&path)
             } else {
                 Holder::default()
             }));
         }
-        Err(std::fs::TryLockError::Error(e)) => return Err(Busy::Unavailable(e)),
+        Err(e) => return Err(Busy::Unavailable(e)),
     }
     if own_file {
         let me = Holder {
@@ -124,10 +125,9 @@ pub fn acquire(dir: &Path, profile: Option<&str>, now_secs: u64) -> Result<Lock,
 pub fn holder_of(dir: &Path) -> Option<Holder> {
     let path = dir.join(Lock::FILE_NAME);
     let file = open_regular(&path).ok()??;
-    match file.try_lock_shared() {
-        Ok(()) => None,
-        Err(std::fs::TryLockError::WouldBlock) => Some(holder(&path)),
-        Err(std::fs::TryLockError::Error(_)) => None,
+    match FileExt::try_lock_shared(&file) {
+        Ok(false) => Some(holder(&path)),
+        Ok(true) | Err(_) => None,
     }
 }
 

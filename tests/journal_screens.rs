@@ -12,9 +12,8 @@ use upright::records::journal::{self, Journal};
 use upright::tui::Screen;
 
 fn snap(name: &str, rig: &Rig) {
-    let pid = format!("process {}", std::process::id());
     for (w, h) in [(80, 24), (200, 60)] {
-        let screen = rig.screen(w, h).replace(&pid, "process <pid>");
+        let screen = rig.screen(w, h);
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen);
     }
 }
@@ -25,6 +24,12 @@ fn a_second_upright_says_who_holds_the_journal_and_starts_no_session() {
     let data = dir.path().join("data");
     // Another upright holds the journal's lock, as a first one would.
     let _lock = journal::acquire(&data, None, DAY0).unwrap();
+    // The same process id in every run, so the screen is the same.
+    std::fs::write(
+        data.join(journal::Lock::FILE_NAME),
+        r#"{"pid":4242,"since":"2025-11-20T09:00:00Z"}"#,
+    )
+    .unwrap();
     let mut r = Rig::in_dir(dir, DAY0 + 60);
     assert!(r.app.shared.read_only.is_some());
     snap("read_only_home", &r);

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::time::Instant;
 
-use super::Cli;
+use super::options::Options;
 use super::session::{finish, list_unsaved, needs_terminal, resolve};
 use crate::common::paths::Paths;
 use crate::common::text::clean_line;
@@ -31,7 +31,7 @@ impl From<ThemeArg> for Theme {
 }
 
 pub fn run(
-    cli: &Cli,
+    cli: &Options,
     program: &str,
     session: Option<&str>,
     theme: ThemeArg,

@@ -33,10 +33,12 @@ pub trait Shell {
     /// Whether to ring the bell now (forgetting the bells asked for).
     fn bell_due(&mut self) -> bool;
     /// Job control stopped upright (as of `at`): pause whatever runs by itself, as Space
-    /// does; whether anything was paused.
-    fn suspend(&mut self, at: Instant) -> bool;
+    /// does; whether anything was paused. Nothing, for a shell where nothing runs by itself.
+    fn suspend(&mut self, _at: Instant) -> bool {
+        false
+    }
     /// The first key after a stop: go on with what `suspend` paused.
-    fn wake(&mut self, now: Instant);
+    fn wake(&mut self, _now: Instant) {}
 }
 
 impl Shell for App {
@@ -236,20 +238,24 @@ pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
                     true
                 }
                 Some(Msg::Term(TermEvent::Key(k))) if k.kind == KeyEventKind::Press => {
-                    if signals::is_interrupt_key(&k) {
-                        ending = Ending::Signal(signal_hook::consts::SIGINT);
-                        app.interrupt();
-                    } else if signals::is_stop_key(&k) {
+                    let interrupt = signals::is_interrupt_key(&k);
+                    if signals::is_stop_key(&k) {
                         pause(&mut stopped, app, Instant::now());
                         signals::stop()?;
                         signals::take_back(&mut terminal)?;
                         own_stop = true;
-                    } else if let Some(paused) = stopped.take() {
+                    } else if let Some(paused) = stopped.take().filter(|_| !interrupt) {
                         if paused {
                             app.wake(Instant::now());
                         }
                     } else {
+                        // Ctrl-C is a key in raw mode: each shell says what it does (the
+                        // coach ends, the editor asks first); when it ends upright, it ends
+                        // as SIGINT would.
                         app.key(k, Instant::now());
+                        if interrupt && app.should_quit() {
+                            ending = Ending::Signal(signal_hook::consts::SIGINT);
+                        }
                     }
                     true
                 }

@@ -164,6 +164,8 @@ fn ctrl_z_gives_the_terminal_back_and_fg_comes_back_paused() {
     tmux.keys("z", &["y"]);
     tmux.wait_for("z", "Summary");
     tmux.keys("z", &["Enter"]);
+    // Upright's own key reader must be gone before the shell is typed to.
+    wait_until("upright to end", || s.pid().is_empty());
     tmux.keys("z", &["echo status=$?", "Enter"]);
     tmux.wait_for("z", "status=0");
 }

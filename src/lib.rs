@@ -4,9 +4,10 @@
 //!
 //! ```text
 //! program/   a RON file is loaded and checked            -> Program
-//! training/  Program + levels -> plan; plan + clock       -> engine phases and events
+//! training/  Program + levels -> plan; plan + clock       -> engine phases and events, cues
 //! records/   events -> journal; journal -> replay         -> levels, history
 //! tui/       engine and records -> screens (home, session, check-in, history, class)
+//! audio/     cues -> tones and speech through the system's own programs
 //! output/    Program -> handouts; codes -> explanations
 //! figure/    an exercise's poses -> strokes -> SVG for paper, a canvas for the terminal
 //! author/    the terminal program editor;  cli/  the command line;  common/  shared pieces
@@ -15,6 +16,7 @@
 //! The core (`program`, `training`, `records`) knows nothing of terminals and never reads the
 //! system clock itself.
 
+pub mod audio;
 pub mod author;
 pub mod cli;
 pub mod common;

@@ -59,12 +59,16 @@ pub struct Profile {
     pub profile: Option<String>,
 }
 
-/// `--quiet` and `--seed`: how a session runs.
+/// `--quiet`, `--voice` and `--seed`: how a session runs.
 #[derive(Debug, Clone, Default, Args)]
 pub struct Coach {
-    /// No sound (terminal bell).
+    /// Nothing heard: no tones, no speech, no bell.
     #[arg(long)]
     pub quiet: bool,
+    /// Speak the cues aloud for this run (in a session, `v` turns speech on or off and keeps
+    /// it); the class display speaks only when asked.
+    #[arg(long, conflicts_with = "quiet")]
+    pub voice: bool,
     /// Seed for the random choice of exercises, to repeat a run exactly.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
@@ -80,6 +84,10 @@ pub enum Command {
         /// The session to run (default: the first).
         #[arg(long)]
         session: Option<String>,
+        /// Colours: the colour-blind-safe default, or bold white on black for a washed-out
+        /// screen or tired eyes.
+        #[arg(long, value_enum, default_value_t)]
+        theme: class::ThemeArg,
         #[command(flatten)]
         data_dir: DataDir,
         #[command(flatten)]
@@ -200,6 +208,7 @@ impl Options {
 
     fn coach(&mut self, c: Coach) {
         self.quiet |= c.quiet;
+        self.voice |= c.voice;
         self.seed = c.seed.or(self.seed);
     }
 }
@@ -315,6 +324,7 @@ mod tests {
                 data_dir: Some("d".into()),
                 profile: Some("ann".into()),
                 quiet: true,
+                voice: false,
                 seed: Some(7),
             }
         );
@@ -357,10 +367,20 @@ mod tests {
     /// Each command's help names exactly the shared options it takes.
     #[test]
     fn each_help_lists_only_the_options_that_apply() {
-        let shared = ["--programs", "--data-dir", "--profile", "--quiet", "--seed"];
+        let shared = [
+            "--programs",
+            "--data-dir",
+            "--profile",
+            "--quiet",
+            "--voice",
+            "--seed",
+        ];
         let expect: &[(&str, &[&str])] = &[
-            ("run", &["--data-dir", "--profile", "--quiet", "--seed"]),
-            ("class", &["--data-dir", "--quiet", "--seed"]),
+            (
+                "run",
+                &["--data-dir", "--profile", "--quiet", "--voice", "--seed"],
+            ),
+            ("class", &["--data-dir", "--quiet", "--voice", "--seed"]),
             ("history", &["--programs", "--data-dir", "--profile"]),
             ("check", &[]),
             ("library", &[]),

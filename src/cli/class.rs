@@ -73,6 +73,7 @@ pub fn run(
         cli.quiet,
         Instant::now(),
     );
+    class.voice = cli.voice;
     let result = tui::run(&mut class);
     let path = paths.data.join(Journal::FILE_NAME).display().to_string();
     list_unsaved(&path, class.finish(), err);

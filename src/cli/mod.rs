@@ -46,8 +46,11 @@ pub fn run(invocation: Invocation) -> u8 {
             new::run(&file, from.as_deref(), force, &mut out, &mut err)
         }
         Some(Command::Run {
-            program, session, ..
-        }) => session::run(cli, &program, session.as_deref(), &mut err),
+            program,
+            session,
+            theme,
+            ..
+        }) => session::run(cli, &program, session.as_deref(), theme.into(), &mut err),
         Some(Command::Class {
             program,
             session,

@@ -2,7 +2,8 @@
 //! signal that ends a program, with the matching exit status), gives it back on Ctrl-Z and
 //! takes it again after `fg` (`signals`), turns key presses into the shell's inputs, and sleeps
 //! until the next visible change (a second boundary of a running countdown, a key, a resize, a
-//! signal). It draws only then, inside a synchronized update so a frame never tears.
+//! signal) or the next cue. It hands the cues due to the players first (`audio`), then draws,
+//! inside a synchronized update so a frame never tears.
 
 use std::io::{self, Write};
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -18,6 +19,9 @@ use ratatui::widgets::Paragraph;
 use super::class::{self, Class};
 use super::coach::{self, App, Screen};
 use super::signals::{self, Ending, Signal};
+use crate::audio::{Audio, Hearing};
+use crate::training::Engine;
+use crate::training::cues::Cues;
 
 /// What the terminal loop drives: the personal coach (`App`) and the class display both.
 pub trait Shell {
@@ -30,8 +34,20 @@ pub trait Shell {
     fn next_wake(&self, now: Instant) -> Option<Instant>;
     fn draw(&self, frame: &mut ratatui::Frame, now: Instant);
     fn should_quit(&self) -> bool;
-    /// Whether to ring the bell now (forgetting the bells asked for).
-    fn bell_due(&mut self) -> bool;
+    /// The session on screen, for the cues to follow (`None` before and after one, and in
+    /// a shell that runs no session).
+    fn engine(&self) -> Option<&Engine> {
+        None
+    }
+    /// What the person wants to hear now.
+    fn hearing(&self) -> Hearing {
+        Hearing::NOTHING
+    }
+    /// Shows `text` once (until the next key): a player not found, or failing. Only a shell
+    /// that hears something is ever told anything.
+    fn notice(&mut self, _text: String) {}
+    /// The terminal's size now, before each tick.
+    fn fit(&mut self, _area: ratatui::layout::Rect, _now: Instant) {}
     /// Job control stopped upright (as of `at`): pause whatever runs by itself, as Space
     /// does; whether anything was paused. Nothing, for a shell where nothing runs by itself.
     fn suspend(&mut self, _at: Instant) -> bool {
@@ -60,8 +76,17 @@ impl Shell for App {
     fn should_quit(&self) -> bool {
         self.quit
     }
-    fn bell_due(&mut self) -> bool {
-        App::bell_due(self)
+    fn engine(&self) -> Option<&Engine> {
+        self.engine_on_screen()
+    }
+    fn hearing(&self) -> Hearing {
+        App::hearing(self)
+    }
+    fn notice(&mut self, text: String) {
+        App::notice(self, text);
+    }
+    fn fit(&mut self, area: ratatui::layout::Rect, now: Instant) {
+        App::fit(self, area, now);
     }
     fn suspend(&mut self, at: Instant) -> bool {
         match &mut self.screen {
@@ -98,8 +123,14 @@ impl Shell for Class {
     fn should_quit(&self) -> bool {
         self.quit
     }
-    fn bell_due(&mut self) -> bool {
-        Class::bell_due(self)
+    fn engine(&self) -> Option<&Engine> {
+        self.engine_on_screen()
+    }
+    fn hearing(&self) -> Hearing {
+        Class::hearing(self)
+    }
+    fn notice(&mut self, text: String) {
+        self.notice = Some(text);
     }
     fn suspend(&mut self, at: Instant) -> bool {
         Class::suspend(self, at)
@@ -113,6 +144,17 @@ impl Shell for Class {
 enum Msg {
     Term(TermEvent),
     Signal(Signal),
+}
+
+/// Takes the resizes waiting in `rx`; returns the first message that is not one, if any.
+fn past_resizes(rx: &mpsc::Receiver<Msg>) -> Option<Msg> {
+    loop {
+        match rx.try_recv() {
+            Ok(Msg::Term(TermEvent::Resize(..))) => {}
+            Ok(other) => return Some(other),
+            Err(_) => return None,
+        }
+    }
 }
 
 /// Runs the app until it quits, or a signal ends it. The terminal is restored whatever
@@ -129,6 +171,8 @@ pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
             }
         }
     });
+    let mut cues = Cues::default();
+    let mut audio = Audio::new();
     let result = (|| -> io::Result<Ending> {
         let mut dirty = true;
         let mut synchronized = true;
@@ -138,13 +182,29 @@ pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
         // The SIGCONT of a stop upright made itself is still to come.
         let mut own_stop = false;
         let mut last_wake = Instant::now();
+        // A message taken while skipping a storm of resizes, handled next.
+        let mut held: Option<Msg> = None;
         loop {
             let now = Instant::now();
+            app.fit(terminal.get_frame().area(), now);
             if stopped.is_none() {
                 app.tick(now);
             }
             if app.should_quit() {
                 return Ok(ending);
+            }
+            // Cues first: they are due now, and a frame takes a moment to draw.
+            let hearing = app.hearing();
+            audio.prepare(hearing);
+            cues.set_options(hearing.options());
+            if audio.play(&cues.due(app.engine(), now), hearing) {
+                let out = terminal.backend_mut();
+                out.write_all(b"\x07")?;
+                out.flush()?;
+            }
+            if let Some(text) = audio.take_notice() {
+                app.notice(text);
+                dirty = true;
             }
             if dirty {
                 // A frame after a key or resize may change much of the screen: draw it inside a
@@ -154,7 +214,8 @@ pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
                 if synchronized {
                     execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
                 }
-                terminal.autoresize()?;
+                // The size is known from the start and from resize events: asking the
+                // terminal each frame would open, query and close it every second.
                 let mut frame = terminal.get_frame();
                 app.draw(&mut frame, now);
                 if stopped.is_some() {
@@ -182,33 +243,32 @@ pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
                 if std::env::var_os("UPRIGHT_TEST_PANIC").is_some() {
                     panic!("UPRIGHT_TEST_PANIC is set: panicking after the first frame");
                 }
-                if app.bell_due() {
-                    let out = terminal.backend_mut();
-                    out.write_all(b"\x07")?;
-                    out.flush()?;
-                }
             }
             last_wake = now.max(last_wake);
-            let wake = if stopped.is_none() {
-                app.next_wake(now)
-            } else {
-                None
+            let wake = match (app.next_wake(now), cues.next_due(app.engine(), now)) {
+                _ if stopped.is_some() => None,
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
             };
-            let msg = match wake {
-                Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
-                    Ok(m) => Some(m),
-                    // Woken late: upright may have been stopped (SIGSTOP) and just continued.
-                    // Its SIGCONT is on its way: take it before the countdown runs on, so the
-                    // time stopped is not counted.
-                    Err(RecvTimeoutError::Timeout) if Instant::now() > at + signals::LATE => {
-                        rx.recv_timeout(signals::LATE).ok()
-                    }
-                    Err(RecvTimeoutError::Timeout) => None,
-                    Err(RecvTimeoutError::Disconnected) => return Ok(ending),
-                },
-                None => match rx.recv() {
-                    Ok(m) => Some(m),
-                    Err(_) => return Ok(ending),
+            let msg = match held.take() {
+                Some(m) => Some(m),
+                None => match wake {
+                    Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now()))
+                    {
+                        Ok(m) => Some(m),
+                        // Woken late: upright may have been stopped (SIGSTOP) and just
+                        // continued. Its SIGCONT is on its way: take it before the countdown
+                        // runs on, so the time stopped is not counted.
+                        Err(RecvTimeoutError::Timeout) if Instant::now() > at + signals::LATE => {
+                            rx.recv_timeout(signals::LATE).ok()
+                        }
+                        Err(RecvTimeoutError::Timeout) => None,
+                        Err(RecvTimeoutError::Disconnected) => return Ok(ending),
+                    },
+                    None => match rx.recv() {
+                        Ok(m) => Some(m),
+                        Err(_) => return Ok(ending),
+                    },
                 },
             };
             synchronized = msg.is_some();
@@ -260,8 +320,9 @@ pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
                     true
                 }
                 Some(Msg::Term(TermEvent::Resize(..))) => {
-                    // A resize storm: take every event already waiting, then draw once.
-                    while let Ok(Msg::Term(TermEvent::Resize(..))) = rx.try_recv() {}
+                    // A resize storm: take every resize already waiting, then draw once; the
+                    // first other message is kept for the next turn, never dropped.
+                    held = past_resizes(&rx);
                     terminal.autoresize()?;
                     true
                 }
@@ -277,5 +338,29 @@ pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
 fn pause(stopped: &mut Option<bool>, app: &mut impl Shell, at: Instant) {
     if stopped.is_none() {
         *stopped = Some(app.suspend(at));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+    use super::*;
+
+    #[test]
+    fn a_storm_of_resizes_keeps_the_key_that_follows_it() {
+        let (tx, rx) = mpsc::channel();
+        for _ in 0..3 {
+            tx.send(Msg::Term(TermEvent::Resize(80, 24))).unwrap();
+        }
+        let key = TermEvent::Key(KeyEvent::from(KeyCode::Char('!')));
+        tx.send(Msg::Term(key.clone())).unwrap();
+        tx.send(Msg::Signal(Signal::End(15))).unwrap();
+        assert!(matches!(past_resizes(&rx), Some(Msg::Term(k)) if k == key));
+        assert!(
+            matches!(rx.try_recv(), Ok(Msg::Signal(_))),
+            "the rest stays queued"
+        );
+        assert!(past_resizes(&rx).is_none());
     }
 }

@@ -1,7 +1,7 @@
 //! The few records the questions before a session look at, kept as the journal goes by so
 //! that start-up never needs the rest: the last red flag or clearance, the last personal
 //! session started and what it recorded, the last personal session that did a set and what it
-//! recorded from then on, the latest next-day answers, and the highest run id. Fed one record
+//! recorded from then on, the latest next-day answers and class starts, and the highest run id. Fed one record
 //! at a time; `records` gives them back in journal order, and the rules that read them
 //! (`unresolved_red_flag`, `unfinished`, the next-day question) answer on these exactly as on
 //! the whole journal (a property test holds them to it).
@@ -30,8 +30,13 @@ pub struct Recent {
     /// The last personal run that did a set, and its records from that set on.
     done_run: Option<u64>,
     done: Vec<(u64, Record)>,
+    /// The last set of the run that did a set before it (what made the difference between
+    /// the two, when their records are interleaved), and the last personal set of all.
+    switched_from: Option<(u64, Record)>,
+    last_set: Option<(u64, Record)>,
     follow_ups: VecDeque<(u64, Record)>,
-    classes: VecDeque<u64>,
+    /// The latest class starts: a class's sets are no person's.
+    classes: VecDeque<(u64, Record)>,
     /// The highest run id in the journal.
     pub max_run: u64,
 }
@@ -49,7 +54,7 @@ impl Recent {
                 if self.classes.len() == CLASSES {
                     self.classes.pop_front();
                 }
-                self.classes.push_back(run);
+                self.classes.push_back(keep());
             }
             Event::SessionStart { class: false, .. } => self.open = vec![keep()],
             Event::FollowUp { .. } => {
@@ -69,12 +74,14 @@ impl Recent {
             Event::SessionEnd {
                 outcome: Outcome::Abandoned,
             } => {}
-            Event::SetDone { .. } if !self.classes.contains(&run) => {
+            Event::SetDone { .. } if !self.classes.iter().any(|(_, c)| c.run == run) => {
                 if self.done_run != Some(run) {
                     self.done_run = Some(run);
                     self.done.clear();
+                    self.switched_from = self.last_set.take();
                 }
                 push(&mut self.done, keep());
+                self.last_set = Some(keep());
             }
             _ if self.done_run == Some(run) => push(&mut self.done, keep()),
             _ => {}
@@ -89,6 +96,8 @@ impl Recent {
             .chain(&self.open)
             .chain(&self.done)
             .chain(&self.follow_ups)
+            .chain(&self.classes)
+            .chain(&self.switched_from)
             .collect();
         all.sort_by_key(|(seq, _)| *seq);
         all.dedup_by_key(|(seq, _)| *seq);

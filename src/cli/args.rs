@@ -10,7 +10,7 @@ use clap::parser::ValueSource;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 pub use super::options::Options;
-use super::{check, class, history, library, show};
+use super::{check, class, history, library, report, review, show};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -138,6 +138,44 @@ pub enum Command {
         data_dir: DataDir,
         #[command(flatten)]
         profile: Profile,
+    },
+    /// Write the clinician's report of the journal over a date range: adherence, doses, pain
+    /// and effort, red flags, day-after answers, skipped work, assessments against their
+    /// norms and the weekly dose against the guidance (one printable HTML page, or Markdown).
+    Report {
+        /// First day (YYYY-MM-DD, in this computer's time zone); default: 12 weeks before --until.
+        #[arg(long, value_name = "DATE", value_parser = history::parse_since)]
+        since: Option<i64>,
+        /// Last day (YYYY-MM-DD); default: today.
+        #[arg(long, value_name = "DATE", value_parser = history::parse_since)]
+        until: Option<i64>,
+        /// One self-contained HTML page, or Markdown.
+        #[arg(long, value_enum, default_value_t)]
+        format: report::Format,
+        /// Report on this journal file (one a patient sent) instead of the profile's.
+        #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+        journal: Option<PathBuf>,
+        /// Write the report to FILE instead of standard output.
+        #[arg(long, short, value_name = "FILE", value_hint = ValueHint::FilePath)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        programs: Programs,
+        #[command(flatten)]
+        data_dir: DataDir,
+        #[command(flatten)]
+        profile: Profile,
+    },
+    /// For a clinic: the journals in DIR (patients' journal.jsonl files, or folders holding
+    /// one), the patients who need attention first.
+    Review {
+        /// A folder of journals: NAME.jsonl files, or NAME/journal.jsonl folders.
+        #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
+        dir: PathBuf,
+        /// A CSV table or a JSON array.
+        #[arg(long, value_enum, default_value_t)]
+        format: review::Format,
+        #[command(flatten)]
+        programs: Programs,
     },
     /// List the bundled exercises (id, name, kinds, spine, impact).
     Library {
@@ -282,10 +320,19 @@ where
             data_dir,
             profile,
             ..
+        })
+        | Some(Command::Report {
+            programs,
+            data_dir,
+            profile,
+            ..
         }) => {
             options.programs(std::mem::take(programs));
             options.data_dir(std::mem::take(data_dir));
             options.profile(std::mem::take(profile));
+        }
+        Some(Command::Review { programs, .. }) => {
+            options.programs(std::mem::take(programs));
         }
         _ => {}
     }
@@ -382,6 +429,8 @@ mod tests {
             ),
             ("class", &["--data-dir", "--quiet", "--voice", "--seed"]),
             ("history", &["--programs", "--data-dir", "--profile"]),
+            ("report", &["--programs", "--data-dir", "--profile"]),
+            ("review", &["--programs"]),
             ("check", &[]),
             ("library", &[]),
             ("explain", &[]),

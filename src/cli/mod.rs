@@ -10,6 +10,8 @@ pub mod library;
 pub mod new;
 pub mod options;
 pub mod program_arg;
+pub mod report;
+pub mod review;
 pub mod session;
 pub mod shell;
 pub mod show;
@@ -38,6 +40,26 @@ pub fn run(invocation: Invocation) -> u8 {
         Some(Command::Library { kind }) => status(library::run(kind.map(Into::into), &mut out)),
         Some(Command::History { format, since, .. }) => {
             history::run(cli, format, since, &mut out, &mut err)
+        }
+        Some(Command::Report {
+            since,
+            until,
+            format,
+            journal,
+            output,
+            ..
+        }) => {
+            let args = report::Args {
+                since,
+                until,
+                format,
+                journal,
+                output,
+            };
+            report::run(cli, &args, &mut out, &mut err)
+        }
+        Some(Command::Review { dir, format, .. }) => {
+            review::run(cli, &dir, format, &mut out, &mut err)
         }
         Some(Command::Author { file }) => crate::author::run(&file, &mut err),
         Some(Command::Explain { code }) => explain::run(code.as_deref(), &mut out, &mut err),

@@ -256,8 +256,10 @@ pub fn write_json(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
     Writer::json().all(rows, out)
 }
 
-fn csv_field(text: &str) -> String {
-    // The journal's text is cleaned when read; this keeps any other text as safe.
+/// One CSV field: quoted when it needs it, never taken for a formula by a spreadsheet, and
+/// free of control characters (the journal's text is cleaned when read; this keeps any other
+/// text as safe).
+pub fn csv_field(text: &str) -> String {
     let text = clean_line(text);
     let numeric = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
     let text = if !numeric && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {

@@ -367,9 +367,7 @@ impl History {
 struct WeekDoseFold {
     from: Day,
     today: Day,
-    resistance_runs: BTreeSet<u64>,
-    per_day: HashMap<Day, [u32; 3]>,
-    dose: WeekDose,
+    tally: DoseTally,
 }
 
 impl WeekDoseFold {
@@ -377,9 +375,7 @@ impl WeekDoseFold {
         WeekDoseFold {
             from: today - 6,
             today,
-            resistance_runs: BTreeSet::new(),
-            per_day: HashMap::new(),
-            dose: WeekDose::default(),
+            tally: DoseTally::default(),
         }
     }
 
@@ -400,35 +396,55 @@ impl WeekDoseFold {
         let Some(day) = calendar.day_of_stamp(&r.at) else {
             return;
         };
-        if day > self.today || day < self.from {
-            return;
-        }
-        let Some(e) = exercise(id) else { return };
-        let dose = &mut self.dose;
-        let work = d.work_secs();
-        let today_figures = self.per_day.entry(day).or_default();
-        if e.has_kind(Kind::Resistance) {
-            self.resistance_runs.insert(r.run);
-        }
-        if e.has_kind(Kind::Balance) {
-            dose.balance_secs += work;
-            today_figures[0] += work;
-        }
-        if e.has_kind(Kind::Extension) {
-            dose.extension_secs += work;
-            today_figures[1] += work;
-        }
-        if e.impact >= Impact::Low && e.has_kind(Kind::WeightBearing) {
-            let impacts = match *d {
-                Dose::Time { secs, .. } => secs,
-                _ => d.reps().unwrap_or(0),
-            };
-            dose.impacts += impacts;
-            today_figures[2] += impacts;
+        if (self.from..=self.today).contains(&day)
+            && let Some(e) = exercise(id)
+        {
+            self.tally.add(r.run, day, e, d);
         }
     }
 
     fn finish(self) -> WeekDose {
+        self.tally.finish()
+    }
+}
+
+/// Adds up a week of sets into a `WeekDose`, one `set_done` at a time: the history's last
+/// seven days and the report's weeks count the same way.
+#[derive(Debug, Default)]
+pub struct DoseTally {
+    resistance_runs: BTreeSet<u64>,
+    /// Per day: balance seconds, extension seconds, impacts.
+    per_day: HashMap<Day, [u32; 3]>,
+    dose: WeekDose,
+}
+
+impl DoseTally {
+    /// One set of `exercise` at `dose`, done on `day` in session `run`.
+    pub fn add(&mut self, run: u64, day: Day, exercise: &Exercise, dose: &Dose) {
+        let work = dose.work_secs();
+        let figures = self.per_day.entry(day).or_default();
+        if exercise.has_kind(Kind::Resistance) {
+            self.resistance_runs.insert(run);
+        }
+        if exercise.has_kind(Kind::Balance) {
+            self.dose.balance_secs += work;
+            figures[0] += work;
+        }
+        if exercise.has_kind(Kind::Extension) {
+            self.dose.extension_secs += work;
+            figures[1] += work;
+        }
+        if exercise.impact >= Impact::Low && exercise.has_kind(Kind::WeightBearing) {
+            let impacts = match *dose {
+                Dose::Time { secs, .. } => secs,
+                _ => dose.reps().unwrap_or(0),
+            };
+            self.dose.impacts += impacts;
+            figures[2] += impacts;
+        }
+    }
+
+    pub fn finish(self) -> WeekDose {
         let mut dose = self.dose;
         dose.resistance_sessions = self.resistance_runs.len() as u32;
         for f in self.per_day.values() {

@@ -106,6 +106,14 @@ impl App {
     /// Starts the readiness check for the selected program and session (nothing happens for a
     /// program that cannot run).
     pub fn start(&mut self, now: Instant) {
+        if self.shared.read_only.is_some() {
+            // Never two sessions on one journal: the other upright may be in one now.
+            self.shared.notice = Some(
+                "No session can start here while the other upright runs: start it there, or quit that one first. This one can show the history (h)."
+                    .into(),
+            );
+            return;
+        }
         if let Some(r) = readiness::start(&self.shared, now) {
             self.screen = Screen::Readiness(r);
         }
@@ -119,7 +127,7 @@ impl App {
 
     /// The next moment the screen changes by itself, if any.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
-        match &self.screen {
+        let engine = match &self.screen {
             Screen::Session(run) if self.overlay.is_none() => {
                 let smooth = self.shared.settings.smooth_figure;
                 let frame = figure_panel::next_frame(&run.engine, now, smooth);
@@ -127,11 +135,19 @@ impl App {
                 frame.into_iter().chain(change).min()
             }
             _ => None,
+        };
+        // Events that could not be written are tried again now and then.
+        match (engine, self.shared.retry_at()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
     }
 
     /// Moves the session on to `now` and records what happened.
     pub fn tick(&mut self, now: Instant) {
+        if self.shared.retry_at().is_some_and(|at| at <= now) {
+            self.shared.quiet_moment();
+        }
         if let Screen::Session(run) = &mut self.screen {
             run.engine.tick(now);
         }
@@ -182,6 +198,7 @@ impl App {
             session::End::Summary => Screen::Summary(run),
             session::End::Stopped(advice) => Screen::Stopped(advice),
         };
+        self.shared.quiet_moment();
     }
 
     /// The key table of the screen, without any dialog over it. `area` is where it is drawn:
@@ -308,11 +325,20 @@ impl App {
         if let Screen::Session(run) = &mut self.screen {
             session::interrupt(run, &mut self.shared);
         }
+        self.shared.quiet_moment();
         self.quit = true;
+    }
+
+    /// Upright is ending: a last try at what could not be written, and the snapshot kept.
+    /// Returns the events that never made it, for the exit message.
+    pub fn finish(&mut self) -> &[crate::records::journal::Pending] {
+        self.shared.quiet_moment();
+        self.shared.unsaved()
     }
 
     /// Back to the home screen, or out when there is none.
     fn leave(&mut self) {
+        self.shared.quiet_moment();
         if self.shared.direct {
             self.quit = true;
         } else {

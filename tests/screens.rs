@@ -324,3 +324,38 @@ fn a_session_too_small_to_see_pauses() {
     };
     assert!(!run.engine.is_paused());
 }
+/// The figure beside the cues, through the start of a session at 80x24 and 120x40: how to
+/// start while getting ready (sitting on the chair), then the pose each part of the rep goes
+/// to (standing, then back on the chair), a new picture only when the part changes.
+#[test]
+fn the_figure_moves_with_the_pace() {
+    let mut r = Rig::started();
+    for (name, t) in [
+        ("figure_get_ready", 2.5),
+        ("figure_first_part", 10.5),
+        ("figure_second_part", 12.5),
+    ] {
+        r.at(t);
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), r.screen(w, h));
+        }
+    }
+    // Within a part of the rep the picture stays: only the countdown's cells change.
+    let figure = |r: &mut Rig, t: f64| -> Vec<String> {
+        r.at(t);
+        let screen = r.screen(120, 40);
+        screen
+            .lines()
+            .take(40)
+            .map(|l| {
+                l.chars()
+                    .filter(|c| ('\u{2800}'..='\u{28ff}').contains(c))
+                    .collect()
+            })
+            .collect()
+    };
+    let first = figure(&mut r, 14.0);
+    assert_eq!(first, figure(&mut r, 14.6));
+    assert_eq!(first, figure(&mut r, 15.9));
+    assert_ne!(first, figure(&mut r, 16.1), "the next part of the rep");
+}

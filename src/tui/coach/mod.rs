@@ -42,6 +42,7 @@ use crate::common::text::clean_line;
 use crate::program::sources::Entry;
 use crate::training::Engine;
 use crate::tui::clock::Wall;
+use crate::tui::figure_panel;
 use crate::tui::keys::{self, Binding};
 use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, too_small, with_footer, wrap_line};
 
@@ -110,6 +111,14 @@ impl App {
     /// Starts the readiness check for the selected program and session (nothing happens for a
     /// program that cannot run).
     pub fn start(&mut self, now: Instant) {
+        if self.shared.read_only.is_some() {
+            // Never two sessions on one journal: the other upright may be in one now.
+            self.shared.notice = Some(
+                "No session can start here while the other upright runs: start it there, or quit that one first. This one can show the history (h)."
+                    .into(),
+            );
+            return;
+        }
         if let Some(r) = readiness::start(&self.shared, now) {
             self.screen = Screen::Readiness(r);
         }
@@ -129,15 +138,28 @@ impl App {
     /// The next moment the screen changes by itself, if any. A test's time runs on under a
     /// dialog (a stand or a stance cannot wait), so it is woken for then too.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
-        match &self.screen {
-            Screen::Session(run) if self.overlay.is_none() => run.engine.next_change(now),
+        let engine = match &self.screen {
+            Screen::Session(run) if self.overlay.is_none() => {
+                let smooth = self.shared.settings.smooth_figure;
+                let frame = figure_panel::next_frame(&run.engine, now, smooth);
+                let change = run.engine.next_change(now);
+                frame.into_iter().chain(change).min()
+            }
             Screen::Assess(a) => a.next_wake(now),
             _ => None,
+        };
+        // Events that could not be written are tried again now and then.
+        match (engine, self.shared.retry_at()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
     }
 
     /// Moves the session (or the test being timed) on to `now` and records what happened.
     pub fn tick(&mut self, now: Instant) {
+        if self.shared.retry_at().is_some_and(|at| at <= now) {
+            self.shared.quiet_moment();
+        }
         match &mut self.screen {
             Screen::Session(run) => {
                 run.engine.tick(now);
@@ -192,6 +214,7 @@ impl App {
             session::End::Summary => Screen::Summary(run),
             session::End::Stopped(advice) => Screen::Stopped(advice),
         };
+        self.shared.quiet_moment();
     }
 
     /// The key table of the screen, without any dialog over it. `area` is where it is drawn:
@@ -344,11 +367,20 @@ impl App {
         if let Screen::Session(run) = &mut self.screen {
             session::interrupt(run, &mut self.shared);
         }
+        self.shared.quiet_moment();
         self.quit = true;
+    }
+
+    /// Upright is ending: a last try at what could not be written, and the snapshot kept.
+    /// Returns the events that never made it, for the exit message.
+    pub fn finish(&mut self) -> &[crate::records::journal::Pending] {
+        self.shared.quiet_moment();
+        self.shared.unsaved()
     }
 
     /// Back to the home screen, or out when there is none.
     fn leave(&mut self) {
+        self.shared.quiet_moment();
         if self.shared.direct {
             self.quit = true;
         } else {
@@ -429,7 +461,16 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
         Screen::Home => home::draw(frame, screen, shared, &theme),
         Screen::Readiness(r) => readiness::draw(frame, screen, r, &theme),
         Screen::Session(run) => {
-            session::draw(frame, screen, run, now, shared.settings.large_text, &theme)
+            let s = &shared.settings;
+            session::draw(
+                frame,
+                screen,
+                run,
+                now,
+                s.large_text,
+                s.smooth_figure,
+                &theme,
+            )
         }
         Screen::Stopped(advice) => advice::draw_advice(frame, screen, advice, &theme),
         Screen::Summary(run) => {

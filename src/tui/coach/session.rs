@@ -1,7 +1,7 @@
 //! The session screen: the exercise, the countdown (big digits when there is room), the pace
-//! of each rep, the cues and what comes next, driven by the engine; its keys; what the engine's
-//! events do to the coach (the journal, the check-in, the end); and the "quit?"
-//! dialog over it.
+//! of each rep, the cues and what comes next, with the exercise's figure beside them, driven by
+//! the engine; its keys; what the engine's events do to the coach (the journal, the check-in,
+//! the end); and the "quit?" dialog over it.
 
 use std::time::{Duration, Instant};
 
@@ -10,7 +10,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph, Wrap};
+use ratatui::widgets::{LineGauge, Paragraph};
 
 use super::advice::Advice;
 use super::check_in::CheckIn;
@@ -24,9 +24,10 @@ use crate::training::Engine;
 use crate::training::plan::PhaseKind;
 use crate::training::safety;
 use crate::tui::big;
+use crate::tui::figure_panel;
 use crate::tui::keys::{Binding, bind, ch};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{countdown_text, dialog, frame_block, phase_word};
+use crate::tui::widgets::{countdown_text, dialog, frame_block, phase_word, wrap_line};
 
 /// One run of a session.
 #[derive(Debug)]
@@ -321,12 +322,45 @@ fn words(frame: &mut Frame, area: Rect, text: &str, fitted: Option<&big::Big>, s
     }
 }
 
+/// The words keep at least this many columns beside the figure; the figure takes at most
+/// this share of the width, in percent.
+const WORDS_MIN: u16 = 40;
+const FIGURE_SHARE: u16 = 45;
+
+/// The words above the countdown and below it, laid out at one width: the name, the status and
+/// the pace word (big when `large` and they fit), and the cues wrapped.
+struct Column {
+    name: Option<big::Big>,
+    status: Option<big::Big>,
+    pace: Option<big::Big>,
+    cues: Vec<Line<'static>>,
+}
+
+impl Column {
+    /// The rows they take, with the gauge, the row under the cues and what comes next: all
+    /// but the countdown's digits.
+    fn rows(&self) -> u16 {
+        let rows = |b: &Option<big::Big>| b.as_ref().map_or(1, big::Big::height);
+        // The gauge and the row under it; the cues and the row under them; what comes next.
+        rows(&self.name)
+            + rows(&self.status)
+            + rows(&self.pace)
+            + 2
+            + self.cues.len() as u16
+            + 1
+            + 1
+    }
+}
+
+/// Draws the session: `large_text` grows the words wherever they fit, `smooth` lets the
+/// figure glide between its key poses.
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
     run: &Run,
     now: Instant,
     large_text: bool,
+    smooth: bool,
     theme: &Theme,
 ) {
     let e = &run.engine;
@@ -406,7 +440,6 @@ pub fn draw(
             ])
         }))
         .collect();
-    let cue_height = cue_lines.len() as u16 + 1;
 
     let shown = e.shown_secs(now);
     let digits = match (shown, phase.kind) {
@@ -426,26 +459,50 @@ pub fn draw(
     // On a large screen (or with large text) the name, the rep or stage and the pace word
     // grow too, each within its share of the rows; the countdown takes what is left.
     let large = large_text || (area.width >= FULL_SIZE_FROM.0 && area.height >= FULL_SIZE_FROM.1);
-    let w = inner.width;
-    let (big_name, big_status, big_pace) = if large {
-        let h = inner.height;
-        let status_big = if phase.kind == PhaseKind::Work {
-            status.join(" ").to_uppercase()
-        } else {
-            String::new()
-        };
-        (
-            grown(&name, 2, w, h / 5, 8),
-            grown(&status_big, 2, w, h / 8, 4),
-            pace.and_then(|_| grown(&pace_text, 1, w, h / 5, 8)),
-        )
+    let status_big = if large && phase.kind == PhaseKind::Work {
+        status.join(" ").to_uppercase()
     } else {
-        (None, None, None)
+        String::new()
     };
+    let words_at = |w: u16| {
+        let h = inner.height;
+        let grow = |text: &str, lines, share, max| {
+            if large {
+                grown(text, lines, w, h / share, max)
+            } else {
+                None
+            }
+        };
+        Column {
+            name: grow(&name, 2, 5, 8),
+            status: grow(&status_big, 2, 8, 4),
+            pace: pace.and_then(|_| grow(&pace_text, 1, 5, 8)),
+            cues: cue_lines.iter().flat_map(|l| wrap_line(l, w, 2)).collect(),
+        }
+    };
+
+    // The figure beside everything else, in the room the words leave: never so wide that the
+    // words, narrower, take rows the countdown's digits had (up to four).
+    let figure = figure_panel::shown(e, now, smooth);
+    let full = words_at(inner.width);
+    let spare_at = |words: &Column| inner.height.saturating_sub(words.rows());
+    let digits_want = spare_at(&full).min(4);
+    let (inner, figure_area) =
+        figure_panel::split(inner, figure.map(|s| s.figure), FIGURE_SHARE, |w| {
+            w >= WORDS_MIN && spare_at(&words_at(w)) >= digits_want
+        });
+    let column = match (&figure, figure_area) {
+        (Some(s), Some(at)) => {
+            figure_panel::draw(frame, at, s, theme);
+            words_at(inner.width)
+        }
+        _ => full,
+    };
+    let w = inner.width;
     let rows = |b: &Option<big::Big>| b.as_ref().map_or(1, big::Big::height);
-    let (name_h, status_h, pace_h) = (rows(&big_name), rows(&big_status), rows(&big_pace));
-    let fixed = name_h + status_h + pace_h + 1 + 1 + cue_height + 1;
-    let spare = inner.height.saturating_sub(fixed);
+    let (name_h, status_h, pace_h) = (rows(&column.name), rows(&column.status), rows(&column.pace));
+    let cue_height = column.cues.len() as u16 + 1;
+    let spare = spare_at(&column);
     // Half-height digits on ordinary terminals (half the cells to redraw each second); on a
     // large one up to 24 rows tall, leaving the cues on screen beside them.
     let limits = big::Limits {
@@ -488,7 +545,7 @@ pub fn draw(
     ])
     .areas(inner);
 
-    match &big_name {
+    match &column.name {
         Some(b) => b.render(name_area, frame.buffer_mut(), theme.title),
         None => frame.render_widget(
             Paragraph::new(Line::from(vec![
@@ -498,7 +555,7 @@ pub fn draw(
             name_area,
         ),
     }
-    match &big_status {
+    match &column.status {
         Some(b) => b.render(status_area, frame.buffer_mut(), theme.text),
         None => frame.render_widget(
             Paragraph::new(Span::styled(status_line, theme.text)),
@@ -522,7 +579,7 @@ pub fn draw(
         frame,
         pace_area,
         &pace_text,
-        big_pace.as_ref(),
+        column.pace.as_ref(),
         theme.accent.add_modifier(Modifier::BOLD),
     );
 
@@ -544,10 +601,7 @@ pub fn draw(
         );
     }
 
-    frame.render_widget(
-        Paragraph::new(cue_lines).wrap(Wrap { trim: true }),
-        cues_area,
-    );
+    frame.render_widget(Paragraph::new(column.cues), cues_area);
 
     let next = match e.next_exercise() {
         Some(n) => format!(

@@ -673,7 +673,7 @@ fn result(
 }
 
 fn saved_line(a: &Assessing, shared: &Shared, theme: &Theme) -> Line<'static> {
-    if shared.run_unsaved(a.run) {
+    if shared.run_unsaved(a.run) > 0 {
         Line::styled(
             "Some of this could NOT be saved to your journal (see the banner above).",
             theme.warn,

@@ -46,6 +46,13 @@ impl Rig {
         }
     }
 
+    /// upright started again on the same data folder (this one ended: its lock let go).
+    fn restart(self) -> Rig {
+        let Rig { app, dir, .. } = self;
+        drop(app);
+        Rig::in_dir(dir)
+    }
+
     fn key(&mut self, code: KeyCode) -> &mut Rig {
         self.app
             .key(KeyEvent::new(code, KeyModifiers::NONE), self.at);
@@ -126,8 +133,7 @@ fn age_and_sex_are_asked_once_per_profile_and_may_be_skipped() {
     );
     assert_eq!(r.assessing().step, Step::Choose);
     // The next assessment goes straight to the tests; `y` asks again, with the answers so far.
-    let dir = r.dir;
-    let mut r = Rig::in_dir(dir);
+    let mut r = r.restart();
     assert_eq!(r.assessing().step, Step::Choose);
     r.keys("y");
     assert_eq!(
@@ -369,7 +375,7 @@ fn a_result_below_its_range_raises_the_flag_home_shows_until_the_test_is_done_ag
         "{home:?}"
     );
     r.key(KeyCode::Enter).key(KeyCode::Enter);
-    let mut r = Rig::in_dir(r.dir);
+    let mut r = r.restart();
     r.only(Test::ChairStand).keys("e13").key(KeyCode::Enter);
     assert!(r.app.shared.assessments().flags().is_empty());
     let home = crate::tui::coach::home::assessment_lines(&r.app.shared, false, &theme);

@@ -134,9 +134,8 @@ impl HistoryView {
             .collect();
         let calendar = app.wall.calendar();
         let today = calendar.day(app.unix_now());
-        let records = app.saved_records();
-        let mut data = History::build(&records, &available, today, &calendar);
-        let assessments = Assessments::of(records.iter(), &calendar);
+        let mut data = History::build(app.journal_records(), &available, today, &calendar);
+        let assessments = app.assessments();
         let selected = app
             .programs
             .get(app.selected)

@@ -9,31 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::assess::flags::{Assessed, Reassess, by_test, flags};
-use crate::assess::norms::{Comparison, Kind, Standing, Table};
-use crate::assess::{Better, Person, one_decimal};
+use crate::assess::norms::{Kind, Table};
+use crate::assess::{Person, one_decimal};
 use crate::common::calendar::{Day, day_label};
 use crate::records::assessments::Assessments;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{frame_block, wrap_line};
-
-/// "below the range", "at the average".
-fn standing(c: &Comparison) -> &'static str {
-    if c.norm.test.better() == Better::Lower {
-        match c.standing {
-            Standing::Below => return "quicker than the range",
-            Standing::Above => return "slower than the range",
-            Standing::Within => {}
-        }
-    }
-    match (c.norm.kind, c.standing) {
-        (Kind::Mean, Standing::Below) => "below the average",
-        (Kind::Mean, Standing::Within) => "at the average",
-        (Kind::Mean, Standing::Above) => "above the average",
-        (_, Standing::Below) => "below the range",
-        (_, Standing::Within) => "within the range",
-        (_, Standing::Above) => "above the range",
-    }
-}
 
 /// The results on a strip `width` cells wide: the norm's range drawn solid, the rest dotted,
 /// earlier results ○ and the latest ●. The scale runs a little past the lowest and highest
@@ -118,7 +99,7 @@ fn test_lines(
         (Some(c), None) => format!(
             ": {}, {} ({}) · {}: {}",
             latest.measure.describe(),
-            standing(c),
+            c.standing_words(),
             day_label(latest.day),
             c.who(),
             c.figures()

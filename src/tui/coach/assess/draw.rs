@@ -103,7 +103,7 @@ fn page(
         .iter()
         .flat_map(|l| {
             let hang = match l.spans.first() {
-                Some(s) if s.content.trim() == "•" => width(&s.content) as u16,
+                Some(s) if ["•", "⚑"].contains(&s.content.trim()) => width(&s.content) as u16,
                 _ => 0,
             };
             wrap_line(l, inner.width.max(1), hang)
@@ -475,6 +475,9 @@ fn entry(
         lines.push(Line::styled(format!("Not recorded: {e}."), theme.warn));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(protocol(test).record, theme.dim));
+    lines.push(Line::styled(
+        "Type the result you (or your helper) measured, then Enter.",
+        theme.dim,
+    ));
     lines
 }

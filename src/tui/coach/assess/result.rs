@@ -146,7 +146,6 @@ pub(super) fn result(
                     ),
                     Span::raw(c.training()),
                 ]));
-                lines.push(Line::styled(NOT_A_DIAGNOSIS, theme.dim));
             }
             None if !table.norms.iter().any(|n| n.test == m.test()) => {
                 lines.push(Line::raw(no_range(m.test(), &person, today, table)));
@@ -187,6 +186,9 @@ pub(super) fn result(
                 }
             }
         }
+        if table.compare(m, &person, today).is_some() || !raised.is_empty() {
+            lines.push(Line::styled(NOT_A_DIAGNOSIS, theme.dim));
+        }
     } else {
         lines.push(Line::raw("Nothing was measured."));
     }
@@ -219,17 +221,12 @@ pub(super) fn summary(a: &Assessing, shared: &Shared, theme: &Theme) -> Vec<Line
     }
     for (m, stopped) in &a.done {
         let how = match stopped {
-            Some(s) => s.label().to_owned(),
+            Some(s) => format!(" ({})", s.label()),
             None => table
                 .compare(m, &person, today)
                 .map_or_else(String::new, |c| {
-                    format!("{} for your age", c.standing_words())
+                    format!(": {} for your age", c.standing_words())
                 }),
-        };
-        let how = if how.is_empty() {
-            String::new()
-        } else {
-            format!(": {how}")
         };
         lines.push(bullet(
             &format!("{}: {}{how}", m.test().name(), m.describe()),
@@ -265,10 +262,10 @@ pub(super) fn summary(a: &Assessing, shared: &Shared, theme: &Theme) -> Vec<Line
             theme,
         ));
         for f in &standing {
-            lines.push(Line::styled(
-                format!("  ⚑ {}: {}", f.test.name(), f.why),
-                theme.warn,
-            ));
+            lines.push(Line::from(vec![
+                Span::styled("  ⚑ ", theme.warn),
+                Span::styled(format!("{}: {}", f.test.name(), f.why), theme.warn),
+            ]));
         }
         lines.push(Line::raw("Discuss these with your physiotherapist, and keep balance work within reach of support."));
     }

@@ -188,7 +188,7 @@ fn three_assessments() -> Rig {
             r.ch('7').ch('2').ch('f').key(KeyCode::Enter);
         }
         r.key(KeyCode::Enter); // every test
-        let mut enter = |r: &mut Rig, text: &str| {
+        let enter = |r: &mut Rig, text: &str| {
             r.ch('e');
             for c in text.chars() {
                 r.ch(c);

@@ -68,6 +68,9 @@ fn the_chair_stand_from_set_up_to_its_result() {
     let mut r = assessing();
     r.key(KeyCode::Enter);
     both("assess_setup_chair_stand", &r);
+    r.ch('?');
+    snap("assess_help", &r, 80, 24);
+    r.key(KeyCode::Esc);
     r.key(KeyCode::Enter);
     for _ in 0..7 {
         r.wait(2.0).ch(' ');

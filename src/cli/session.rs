@@ -95,6 +95,14 @@ pub fn assess(cli: &Options, err: &mut dyn Write) -> u8 {
         return 2;
     }
     let mut app = direct_app(cli, Vec::new());
+    if let Some(holder) = &app.shared.read_only {
+        let _ = writeln!(
+            err,
+            "upright: {} An assessment's results could not be saved here: do it there, or quit that one first.",
+            holder.sentence()
+        );
+        return 2;
+    }
     // An assessment plays no cues: nothing to look for a sound player for.
     app.shared.quiet = true;
     app.open_assessment();

@@ -130,8 +130,16 @@ impl App {
         self.screen = Screen::History(Box::new(view));
     }
 
-    /// Opens an assessment: age and sex first when never asked, else the choice of tests.
+    /// Opens an assessment: age and sex first when never asked, else the choice of tests. Not
+    /// while another upright holds the journal: its results could not be saved.
     pub fn open_assessment(&mut self) {
+        if self.shared.read_only.is_some() {
+            self.shared.notice = Some(
+                "No assessment can start here while the other upright runs: its results could not be saved. Do it there, or quit that one first."
+                    .into(),
+            );
+            return;
+        }
         self.screen = Screen::Assess(Box::new(Assessing::new(&self.shared)));
     }
 
@@ -318,6 +326,7 @@ impl App {
                         self.overlay = Some(Overlay::RedFlags(red_flags::RedFlags::new()))
                     }
                     assess::Go::AskQuit => self.overlay = Some(Overlay::ConfirmQuit),
+                    assess::Go::Help => self.overlay = Some(Overlay::Help),
                     assess::Go::Leave => self.leave(),
                 }
             }
@@ -487,6 +496,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
             let notes: &[&str] = match app.screen {
                 Screen::Home => &home::HELP_NOTES,
                 Screen::Session(_) => &session::HELP_NOTES,
+                Screen::Assess(_) => &assess::HELP_NOTES,
                 _ => &[],
             };
             help::draw(frame, body, &app.screen_keys(body), notes, &theme);

@@ -39,11 +39,15 @@ pub enum Action {
     Back,
     Next,
     RedFlags,
+    Help,
     Quit,
 }
 
 /// The red flags and quit: on every step.
-fn always(table: &mut Vec<Binding<Action>>) {
+fn always(table: &mut Vec<Binding<Action>>, timing: bool) {
+    // While a test is timed the footer is for the test's own keys; `?` still works.
+    let help = bind("?", "help", Action::Help, &[ch('?')]).help("this help");
+    table.push(if timing { help.help_only() } else { help });
     table.push(
         bind("!", "red flag", Action::RedFlags, &[ch('!')])
             .help("red flags: symptoms that need care (stops the test)"),
@@ -70,7 +74,7 @@ fn aid(a: &Assessing, test: Test) -> Binding<Action> {
         "walking aid: no"
     };
     bind("w", now, Action::Aid, &[ch('w')])
-        .help("with your usual walking aid, or without")
+        .help("timed up and go: with your usual walking aid, or without")
         .when(test == Test::TimedUpAndGo)
 }
 
@@ -129,7 +133,7 @@ pub fn keys(a: &Assessing) -> Vec<Binding<Action>> {
                     .help("move through the tests"),
             );
             t.push(
-                bind("Space", "choose", Action::Toggle, &[ch(' ')])
+                bind("Space", "tick", Action::Toggle, &[ch(' ')])
                     .help("do this test today, or not"),
             );
             t.push(
@@ -141,7 +145,7 @@ pub fn keys(a: &Assessing) -> Vec<Binding<Action>> {
                     .when(a.chosen.iter().any(|&c| c)),
             );
             t.push(
-                bind("y", "age and sex", Action::AskAboutYou, &[ch('y')])
+                bind("y", "age/sex", Action::AskAboutYou, &[ch('y')])
                     .help("your age and sex, for the norms"),
             );
         }
@@ -261,6 +265,6 @@ pub fn keys(a: &Assessing) -> Vec<Binding<Action>> {
             t.push(scroll());
         }
     }
-    always(&mut t);
+    always(&mut t, matches!(a.step, Step::Testing(_)));
     t
 }

@@ -20,6 +20,12 @@ use crate::assess::trial::{Phase, Trial};
 use crate::assess::{Measure, Person, Sex, Stopped, Test};
 use crate::records::journal::Event;
 
+/// What the help says below an assessment's keys.
+pub const HELP_NOTES: [&str; 2] = [
+    crate::assess::protocol::STOP_ON,
+    crate::assess::norms::NOT_A_DIAGNOSIS,
+];
+
 /// Ages the norms could ever be asked about; anything else is a typing slip.
 pub const AGES: (u32, u32) = (18, 120);
 
@@ -223,6 +229,8 @@ pub enum Go {
     RedFlags,
     /// "Quit?" over the screen.
     AskQuit,
+    /// The keys of this step, and what to stop on.
+    Help,
     /// Home, or out.
     Leave,
 }
@@ -238,6 +246,7 @@ pub fn act(a: &mut Assessing, shared: &mut Shared, action: Action, now: Instant)
             return Go::RedFlags;
         }
         Action::Quit => return Go::AskQuit,
+        Action::Help => return Go::Help,
         Action::Pain => a.stop(shared, Stopped::Pain, now),
         Action::Dizzy => a.stop(shared, Stopped::Dizziness, now),
         Action::Fall => {

@@ -381,3 +381,30 @@ fn a_result_below_its_range_raises_the_flag_home_shows_until_the_test_is_done_ag
     let home = crate::tui::coach::home::assessment_lines(&r.app.shared, false, &theme);
     assert!(home.is_empty(), "not due for 8 weeks: {home:?}");
 }
+
+#[test]
+fn no_assessment_starts_while_another_upright_holds_the_journal() {
+    let r = Rig::new();
+    let paths = Paths {
+        data: r.dir.path().join("data"),
+        config: r.dir.path().join("config"),
+    };
+    let mut second = App::with_wall(
+        Vec::new(),
+        paths,
+        true,
+        Some(1),
+        Wall::fixed(jiff::tz::TimeZone::UTC, NOW),
+    );
+    assert!(second.shared.read_only.is_some());
+    second.open_assessment();
+    assert!(matches!(second.screen, Screen::Home));
+    assert!(
+        second
+            .shared
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("No assessment can start here")
+    );
+}

@@ -10,8 +10,8 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Padding, Paragraph};
 
-use super::result::{result, summary};
-use super::{AGES, Assessing, Step};
+use super::result::{bold, bullet, result, summary};
+use super::state::{AGES, Assessing, Step};
 use crate::assess::protocol::{STOP_ON, protocol};
 use crate::assess::trial::{Phase, Trial, entry_range};
 use crate::assess::{
@@ -121,17 +121,6 @@ fn page(
         block = block.title_bottom(Line::styled(format!(" {more} "), theme.dim).right_aligned());
     }
     frame.render_widget(Paragraph::new(rows).scroll((scroll, 0)).block(block), area);
-}
-
-pub(super) fn bold(text: impl Into<String>, theme: &Theme) -> Line<'static> {
-    Line::styled(text.into(), theme.accent.add_modifier(Modifier::BOLD))
-}
-
-pub(super) fn bullet(text: &str, theme: &Theme) -> Line<'static> {
-    Line::from(vec![
-        Span::styled("  • ", theme.accent),
-        Span::raw(text.to_owned()),
-    ])
 }
 
 fn about_you(

@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::{Assessing, Step};
+use super::state::{Assessing, Step};
 use crate::assess::Test;
 use crate::assess::trial::Phase;
 use crate::tui::keys::{Binding, bind, ch, digits};
@@ -136,9 +136,7 @@ pub fn keys(a: &Assessing) -> Vec<Binding<Action>> {
                 bind("Space", "tick", Action::Toggle, &[ch(' ')])
                     .help("do this test today, or not"),
             );
-            t.push(
-                bind("a", "all/none", Action::All, &[ch('a')]).help("choose every test, or none"),
-            );
+            t.push(bind("a", "all", Action::All, &[ch('a')]).help("choose every test, or none"));
             t.push(
                 bind("Enter", "begin", Action::Begin, &[KeyCode::Enter])
                     .help("begin with the first test chosen")

@@ -6,14 +6,24 @@
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
-use super::Assessing;
-use super::draw::{bold, bullet};
+use super::state::Assessing;
 use crate::assess::flags::{self, Assessed, Reassess};
 use crate::assess::norms::{NOT_A_DIAGNOSIS, Rule, Table};
 use crate::assess::{Measure, Person, Stopped, Test, one_decimal};
 use crate::common::calendar::day_label;
 use crate::tui::coach::shared::Shared;
 use crate::tui::theme::Theme;
+
+pub(super) fn bold(text: impl Into<String>, theme: &Theme) -> Line<'static> {
+    Line::styled(text.into(), theme.accent.add_modifier(Modifier::BOLD))
+}
+
+pub(super) fn bullet(text: &str, theme: &Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled("  • ", theme.accent),
+        Span::raw(text.to_owned()),
+    ])
+}
 
 /// A test with no range by age, in words: what it is set against instead ("Its mark: under
 /// 10 s (CDC STEADI 4-Stage Balance Test form).").

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
+use crate::assess::Measure;
 use crate::common::paths::Paths;
 use crate::records::journal::{self, Journal, Record};
 use crate::tui::clock::Wall;

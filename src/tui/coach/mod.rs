@@ -10,6 +10,7 @@
 //! `Action` variant; one arm in `screen_keys`, `act` and `draw`.
 
 pub mod advice;
+pub mod assess;
 pub mod check_in;
 pub mod help;
 pub mod history;
@@ -29,6 +30,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use self::advice::Advice;
+use self::assess::Assessing;
 use self::history::HistoryView;
 pub use self::overlay::Overlay;
 use self::readiness::Readiness;
@@ -55,6 +57,8 @@ pub enum Screen {
     Summary(Run),
     /// Sessions per week, check-ins, levels and the weekly dose.
     History(Box<HistoryView>),
+    /// An assessment: the tests of strength and balance, one by one.
+    Assess(Box<Assessing>),
 }
 
 /// Every action of every screen and dialog: a key table's entries.
@@ -66,6 +70,7 @@ pub enum Action {
     /// The advice and the summary: back home (or out).
     Leave,
     History(history::Action),
+    Assess(assess::Action),
     CloseHelp,
     Quit(session::QuitAction),
     CheckIn(check_in::Action),
@@ -125,7 +130,21 @@ impl App {
         self.screen = Screen::History(Box::new(view));
     }
 
-    /// The next moment the screen changes by itself, if any.
+    /// Opens an assessment: age and sex first when never asked, else the choice of tests. Not
+    /// while another upright holds the journal: its results could not be saved.
+    pub fn open_assessment(&mut self) {
+        if self.shared.read_only.is_some() {
+            self.shared.notice = Some(
+                "No assessment can start here while the other upright runs: its results could not be saved. Do it there, or quit that one first."
+                    .into(),
+            );
+            return;
+        }
+        self.screen = Screen::Assess(Box::new(Assessing::new(&self.shared)));
+    }
+
+    /// The next moment the screen changes by itself, if any. A test's time runs on under a
+    /// dialog (a stand or a stance cannot wait), so it is woken for then too.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
         let engine = match &self.screen {
             Screen::Session(run) if self.overlay.is_none() => {
@@ -134,6 +153,7 @@ impl App {
                 let change = run.engine.next_change(now);
                 frame.into_iter().chain(change).min()
             }
+            Screen::Assess(a) => a.next_wake(now),
             _ => None,
         };
         // Events that could not be written are tried again now and then.
@@ -143,13 +163,17 @@ impl App {
         }
     }
 
-    /// Moves the session on to `now` and records what happened.
+    /// Moves the session (or the test being timed) on to `now` and records what happened.
     pub fn tick(&mut self, now: Instant) {
         if self.shared.retry_at().is_some_and(|at| at <= now) {
             self.shared.quiet_moment();
         }
-        if let Screen::Session(run) = &mut self.screen {
-            run.engine.tick(now);
+        match &mut self.screen {
+            Screen::Session(run) => {
+                run.engine.tick(now);
+            }
+            Screen::Assess(a) => a.tick(&mut self.shared, now),
+            _ => {}
         }
         self.after_engine();
     }
@@ -213,6 +237,7 @@ impl App {
                 map(advice::keys(shared.direct), |()| Action::Leave)
             }
             Screen::History(view) => map(history::keys(view, shared.direct, area), Action::History),
+            Screen::Assess(a) => map(assess::keys(a), Action::Assess),
         }
     }
 
@@ -253,6 +278,7 @@ impl App {
                 home::Go::Stay => {}
                 home::Go::Start => self.start(now),
                 home::Go::History => self.open_history(),
+                home::Go::Assess => self.open_assessment(),
                 home::Go::Help => self.overlay = Some(Overlay::Help),
                 home::Go::Quit => self.quit = true,
             },
@@ -290,10 +316,28 @@ impl App {
                     self.leave();
                 }
             }
+            Action::Assess(action) => {
+                let Screen::Assess(a) = &mut self.screen else {
+                    return;
+                };
+                match assess::act(a, shared, action, now) {
+                    assess::Go::Stay => {}
+                    assess::Go::RedFlags => {
+                        self.overlay = Some(Overlay::RedFlags(red_flags::RedFlags::new()))
+                    }
+                    assess::Go::AskQuit => self.overlay = Some(Overlay::ConfirmQuit),
+                    assess::Go::Help => self.overlay = Some(Overlay::Help),
+                    assess::Go::Leave => self.leave(),
+                }
+            }
             Action::CloseHelp => self.close_overlay(now),
             Action::Quit(a) => {
+                let leave = engine.is_none() && a == session::QuitAction::End;
                 session::quit_act(engine, a, now);
                 self.overlay = None;
+                if leave {
+                    self.leave();
+                }
             }
             Action::CheckIn(a) => {
                 let Some(Overlay::CheckIn(c)) = &mut self.overlay else {
@@ -313,8 +357,15 @@ impl App {
                 let Some(Overlay::RedFlags(r)) = &mut self.overlay else {
                     return;
                 };
+                let symptoms = r.symptoms();
                 if red_flags::act(r, engine, a, now) {
                     self.overlay = None;
+                    if let Screen::Assess(assessing) = &self.screen
+                        && a == red_flags::Action::Stop
+                    {
+                        assessing.red_flag(shared, symptoms.clone());
+                        self.screen = Screen::Stopped(red_flags::advice(&symptoms));
+                    }
                 }
             }
         }
@@ -436,6 +487,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
             advice::draw_summary(frame, screen, &run.engine, unsaved, &theme)
         }
         Screen::History(view) => history::draw(frame, screen, view, history::is_grid(body), &theme),
+        Screen::Assess(a) => assess::draw(frame, screen, a, shared, now),
     }
     frame.render_widget(Paragraph::new(wrap_line(&footer, foot.width, 0)), foot);
     match &app.overlay {
@@ -444,6 +496,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
             let notes: &[&str] = match app.screen {
                 Screen::Home => &home::HELP_NOTES,
                 Screen::Session(_) => &session::HELP_NOTES,
+                Screen::Assess(_) => &assess::HELP_NOTES,
                 _ => &[],
             };
             help::draw(frame, body, &app.screen_keys(body), notes, &theme);

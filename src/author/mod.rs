@@ -146,7 +146,7 @@ pub fn run(path: &Path, err: &mut dyn Write) -> u8 {
         return 1;
     }
     match result {
-        Ok(()) => 0,
+        Ok(ending) => ending.status(),
         Err(e) => {
             let _ = writeln!(err, "upright: {}", clean_line(&e.to_string()));
             2

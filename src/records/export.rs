@@ -1,6 +1,8 @@
 //! The export for a physiotherapist's spreadsheet (`upright history --format csv|json`): every
 //! set and check-in of the journal as a row, dated in the person's time zone. Pure: records
-//! in, rows out; the writers only write what they are given.
+//! in, rows out, one at a time (`Rows`, `Writer`), so an export streams the journal and holds
+//! no more than one row; the writers only write what they are given, and no control character
+//! reaches the output.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -8,6 +10,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::common::calendar::{Calendar, Day, date_text, parse_stamp};
+use crate::common::text::clean_line;
 use crate::records::journal::{Event, Record};
 
 /// One row for a physiotherapist's spreadsheet: a set done, or a check-in.
@@ -85,25 +88,45 @@ pub fn rows<'a>(
     since: Option<Day>,
     calendar: &Calendar,
 ) -> Vec<Row> {
-    let mut runs: HashMap<u64, (String, String)> = HashMap::new();
-    let mut out = Vec::new();
-    for r in records {
+    let mut rows = Rows::new(since, calendar);
+    records.into_iter().filter_map(|r| rows.row(r)).collect()
+}
+
+/// Records to rows, one at a time: it remembers only each session's program and name.
+pub struct Rows<'c> {
+    since: Option<Day>,
+    calendar: &'c Calendar,
+    runs: HashMap<u64, (String, String)>,
+}
+
+impl<'c> Rows<'c> {
+    pub fn new(since: Option<Day>, calendar: &'c Calendar) -> Rows<'c> {
+        Rows {
+            since,
+            calendar,
+            runs: HashMap::new(),
+        }
+    }
+
+    /// The row of `r`, when it is a set or a check-in on or after `since`.
+    pub fn row(&mut self, r: &Record) -> Option<Row> {
         if let Event::SessionStart {
             program, session, ..
         } = &r.event
         {
-            runs.insert(r.run, (program.clone(), session.clone()));
-            continue;
+            self.runs.insert(r.run, (program.clone(), session.clone()));
+            return None;
         }
         if !matches!(r.event, Event::SetDone { .. } | Event::CheckIn { .. }) {
-            continue;
+            return None;
         }
+        let calendar = self.calendar;
         let t = parse_stamp(&r.at).unwrap_or(0);
         let day = calendar.day(t);
-        if since.is_some_and(|s| day < s) {
-            continue;
+        if self.since.is_some_and(|s| day < s) {
+            return None;
         }
-        let (program, session) = runs.get(&r.run).cloned().unwrap_or_default();
+        let (program, session) = self.runs.get(&r.run).cloned().unwrap_or_default();
         let mut row = Row {
             date: date_text(day),
             time: calendar.clock_time_secs(t),
@@ -153,43 +176,102 @@ pub fn rows<'a>(
                 row.feeling_label = Some(feeling.label());
                 row.effort = *effort;
             }
-            _ => continue,
+            _ => return None,
         }
-        out.push(row);
+        Some(row)
     }
-    out
 }
 
-/// The rows as CSV (RFC 4180: a header line, fields quoted when they need it). Text that a
-/// spreadsheet would take for a formula (`=`, `+`, `-`, `@` first) starts with a `'`.
+/// Where rows go, one at a time: CSV or a JSON array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writer {
+    /// RFC 4180: a header line, fields quoted when they need it. Text that a spreadsheet would
+    /// take for a formula (`=`, `+`, `-`, `@` first) starts with a `'`.
+    Csv,
+    /// One JSON array of objects (written as `serde_json` writes it, pretty).
+    Json { first: bool },
+}
+
+impl Writer {
+    pub fn csv() -> Writer {
+        Writer::Csv
+    }
+
+    pub fn json() -> Writer {
+        Writer::Json { first: true }
+    }
+
+    pub fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Writer::Csv => writeln!(out, "{}", Row::HEADER.join(",")),
+            Writer::Json { .. } => write!(out, "["),
+        }
+    }
+
+    pub fn row(&mut self, row: &Row, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Writer::Csv => {
+                let fields: Vec<String> = row.fields().iter().map(|f| csv_field(f)).collect();
+                writeln!(out, "{}", fields.join(","))
+            }
+            Writer::Json { first } => {
+                let text = serde_json::to_string_pretty(row).map_err(io::Error::other)?;
+                // One level in, as inside the array (JSON strings hold no raw newline).
+                write!(
+                    out,
+                    "{}\n  {}",
+                    if *first { "" } else { "," },
+                    text.replace('\n', "\n  ")
+                )?;
+                *first = false;
+                Ok(())
+            }
+        }
+    }
+
+    pub fn end(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Writer::Csv => Ok(()),
+            Writer::Json { first: true } => writeln!(out, "]"),
+            Writer::Json { first: false } => writeln!(out, "\n]"),
+        }
+    }
+
+    fn all(mut self, rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+        self.begin(out)?;
+        for row in rows {
+            self.row(row, out)?;
+        }
+        self.end(out)
+    }
+}
+
+/// The rows as CSV.
 pub fn write_csv(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", Row::HEADER.join(","))?;
-    for row in rows {
-        let fields: Vec<String> = row.fields().iter().map(|f| csv_field(f)).collect();
-        writeln!(out, "{}", fields.join(","))?;
-    }
-    Ok(())
+    Writer::csv().all(rows, out)
 }
 
-/// One CSV field: quoted when it needs it, and never taken for a formula by a spreadsheet.
+/// The rows as one JSON array of objects.
+pub fn write_json(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
+    Writer::json().all(rows, out)
+}
+
+/// One CSV field: quoted when it needs it, never taken for a formula by a spreadsheet, and
+/// free of control characters (the journal's text is cleaned when read; this keeps any other
+/// text as safe).
 pub fn csv_field(text: &str) -> String {
+    let text = clean_line(text);
     let numeric = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
     let text = if !numeric && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
-        text.to_owned()
+        text.into_owned()
     };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text
     }
-}
-
-/// The rows as one JSON array of objects.
-pub fn write_json(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, rows).map_err(io::Error::other)?;
-    writeln!(out)
 }
 
 #[cfg(test)]

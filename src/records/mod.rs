@@ -6,6 +6,8 @@ pub mod assessments;
 pub mod export;
 pub mod history;
 pub mod journal;
+pub mod recent;
 pub mod replay;
 pub mod report;
 pub mod review;
+pub mod snapshot;

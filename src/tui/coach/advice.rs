@@ -42,8 +42,9 @@ pub fn draw_advice(frame: &mut Frame, area: Rect, advice: &Advice, theme: &Theme
     centered_text(frame, area, &advice.title, body, theme);
 }
 
-/// The summary of the run `engine` made; `unsaved` when some of it is not in the journal.
-pub fn draw_summary(frame: &mut Frame, area: Rect, engine: &Engine, unsaved: bool, theme: &Theme) {
+/// The summary of the run `engine` made; `unsaved`: how many of its events are not in the
+/// journal (yet).
+pub fn draw_summary(frame: &mut Frame, area: Rect, engine: &Engine, unsaved: usize, theme: &Theme) {
     let s = engine.summary();
     let plan = engine.plan();
     let outcome = match engine.outcome() {
@@ -90,9 +91,11 @@ pub fn draw_summary(frame: &mut Frame, area: Rect, engine: &Engine, unsaved: boo
         body.push(Line::styled(safety::SHARP_PAIN_ADVICE, theme.warn));
         body.push(Line::raw(""));
     }
-    body.push(if unsaved {
+    body.push(if unsaved > 0 {
         Line::styled(
-            "Some of this could NOT be saved to your journal (see the banner above).",
+            format!(
+                "{unsaved} event(s) of this session could NOT be saved to your journal yet (see the banner above). upright keeps them, tries again, and lists them when it ends."
+            ),
             theme.warn,
         )
     } else {

@@ -10,6 +10,7 @@
 //! `Action` variant; one arm in `screen_keys`, `act` and `draw`.
 
 pub mod advice;
+pub mod assess;
 pub mod check_in;
 pub mod help;
 pub mod history;
@@ -29,6 +30,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use self::advice::Advice;
+use self::assess::Assessing;
 use self::history::HistoryView;
 pub use self::overlay::Overlay;
 use self::readiness::Readiness;
@@ -55,6 +57,8 @@ pub enum Screen {
     Summary(Run),
     /// Sessions per week, check-ins, levels and the weekly dose.
     History(Box<HistoryView>),
+    /// An assessment: the tests of strength and balance, one by one.
+    Assess(Box<Assessing>),
 }
 
 /// Every action of every screen and dialog: a key table's entries.
@@ -66,6 +70,7 @@ pub enum Action {
     /// The advice and the summary: back home (or out).
     Leave,
     History(history::Action),
+    Assess(assess::Action),
     CloseHelp,
     Quit(session::QuitAction),
     CheckIn(check_in::Action),
@@ -106,6 +111,14 @@ impl App {
     /// Starts the readiness check for the selected program and session (nothing happens for a
     /// program that cannot run).
     pub fn start(&mut self, now: Instant) {
+        if self.shared.read_only.is_some() {
+            // Never two sessions on one journal: the other upright may be in one now.
+            self.shared.notice = Some(
+                "No session can start here while the other upright runs: start it there, or quit that one first. This one can show the history (h)."
+                    .into(),
+            );
+            return;
+        }
         if let Some(r) = readiness::start(&self.shared, now) {
             self.screen = Screen::Readiness(r);
         }
@@ -117,23 +130,50 @@ impl App {
         self.screen = Screen::History(Box::new(view));
     }
 
-    /// The next moment the screen changes by itself, if any.
+    /// Opens an assessment: age and sex first when never asked, else the choice of tests. Not
+    /// while another upright holds the journal: its results could not be saved.
+    pub fn open_assessment(&mut self) {
+        if self.shared.read_only.is_some() {
+            self.shared.notice = Some(
+                "No assessment can start here while the other upright runs: its results could not be saved. Do it there, or quit that one first."
+                    .into(),
+            );
+            return;
+        }
+        self.screen = Screen::Assess(Box::new(Assessing::new(&self.shared)));
+    }
+
+    /// The next moment the screen changes by itself, if any. A test's time runs on under a
+    /// dialog (a stand or a stance cannot wait), so it is woken for then too.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
-        match &self.screen {
+        let engine = match &self.screen {
             Screen::Session(run) if self.overlay.is_none() => {
                 let smooth = self.shared.settings.smooth_figure;
                 let frame = figure_panel::next_frame(&run.engine, now, smooth);
                 let change = run.engine.next_change(now);
                 frame.into_iter().chain(change).min()
             }
+            Screen::Assess(a) => a.next_wake(now),
             _ => None,
+        };
+        // Events that could not be written are tried again now and then.
+        match (engine, self.shared.retry_at()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
     }
 
-    /// Moves the session on to `now` and records what happened.
+    /// Moves the session (or the test being timed) on to `now` and records what happened.
     pub fn tick(&mut self, now: Instant) {
-        if let Screen::Session(run) = &mut self.screen {
-            run.engine.tick(now);
+        if self.shared.retry_at().is_some_and(|at| at <= now) {
+            self.shared.quiet_moment();
+        }
+        match &mut self.screen {
+            Screen::Session(run) => {
+                run.engine.tick(now);
+            }
+            Screen::Assess(a) => a.tick(&mut self.shared, now),
+            _ => {}
         }
         self.after_engine();
     }
@@ -182,6 +222,7 @@ impl App {
             session::End::Summary => Screen::Summary(run),
             session::End::Stopped(advice) => Screen::Stopped(advice),
         };
+        self.shared.quiet_moment();
     }
 
     /// The key table of the screen, without any dialog over it. `area` is where it is drawn:
@@ -196,6 +237,7 @@ impl App {
                 map(advice::keys(shared.direct), |()| Action::Leave)
             }
             Screen::History(view) => map(history::keys(view, shared.direct, area), Action::History),
+            Screen::Assess(a) => map(assess::keys(a), Action::Assess),
         }
     }
 
@@ -236,6 +278,7 @@ impl App {
                 home::Go::Stay => {}
                 home::Go::Start => self.start(now),
                 home::Go::History => self.open_history(),
+                home::Go::Assess => self.open_assessment(),
                 home::Go::Help => self.overlay = Some(Overlay::Help),
                 home::Go::Quit => self.quit = true,
             },
@@ -273,10 +316,28 @@ impl App {
                     self.leave();
                 }
             }
+            Action::Assess(action) => {
+                let Screen::Assess(a) = &mut self.screen else {
+                    return;
+                };
+                match assess::act(a, shared, action, now) {
+                    assess::Go::Stay => {}
+                    assess::Go::RedFlags => {
+                        self.overlay = Some(Overlay::RedFlags(red_flags::RedFlags::new()))
+                    }
+                    assess::Go::AskQuit => self.overlay = Some(Overlay::ConfirmQuit),
+                    assess::Go::Help => self.overlay = Some(Overlay::Help),
+                    assess::Go::Leave => self.leave(),
+                }
+            }
             Action::CloseHelp => self.close_overlay(now),
             Action::Quit(a) => {
+                let leave = engine.is_none() && a == session::QuitAction::End;
                 session::quit_act(engine, a, now);
                 self.overlay = None;
+                if leave {
+                    self.leave();
+                }
             }
             Action::CheckIn(a) => {
                 let Some(Overlay::CheckIn(c)) = &mut self.overlay else {
@@ -296,8 +357,15 @@ impl App {
                 let Some(Overlay::RedFlags(r)) = &mut self.overlay else {
                     return;
                 };
+                let symptoms = r.symptoms();
                 if red_flags::act(r, engine, a, now) {
                     self.overlay = None;
+                    if let Screen::Assess(assessing) = &self.screen
+                        && a == red_flags::Action::Stop
+                    {
+                        assessing.red_flag(shared, symptoms.clone());
+                        self.screen = Screen::Stopped(red_flags::advice(&symptoms));
+                    }
                 }
             }
         }
@@ -308,11 +376,20 @@ impl App {
         if let Screen::Session(run) = &mut self.screen {
             session::interrupt(run, &mut self.shared);
         }
+        self.shared.quiet_moment();
         self.quit = true;
+    }
+
+    /// Upright is ending: a last try at what could not be written, and the snapshot kept.
+    /// Returns the events that never made it, for the exit message.
+    pub fn finish(&mut self) -> &[crate::records::journal::Pending] {
+        self.shared.quiet_moment();
+        self.shared.unsaved()
     }
 
     /// Back to the home screen, or out when there is none.
     fn leave(&mut self) {
+        self.shared.quiet_moment();
         if self.shared.direct {
             self.quit = true;
         } else {
@@ -410,6 +487,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
             advice::draw_summary(frame, screen, &run.engine, unsaved, &theme)
         }
         Screen::History(view) => history::draw(frame, screen, view, history::is_grid(body), &theme),
+        Screen::Assess(a) => assess::draw(frame, screen, a, shared, now),
     }
     frame.render_widget(Paragraph::new(wrap_line(&footer, foot.width, 0)), foot);
     match &app.overlay {
@@ -418,6 +496,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
             let notes: &[&str] = match app.screen {
                 Screen::Home => &home::HELP_NOTES,
                 Screen::Session(_) => &session::HELP_NOTES,
+                Screen::Assess(_) => &assess::HELP_NOTES,
                 _ => &[],
             };
             help::draw(frame, body, &app.screen_keys(body), notes, &theme);

@@ -105,7 +105,7 @@ pub fn start(app: &Shared, now: Instant) -> Option<Readiness> {
     let source = entry.origin.label();
     let seed = app.seed.unwrap_or_else(rand::random);
     // Planned again when the session starts, with the answers to the questions before it.
-    let levels = app.levels_for(app.selected, app.records().len());
+    let levels = app.levels_for(app.selected);
     let plan = app.plan_for(app.selected, &session, &levels, seed)?;
     let run = Run::new(Engine::new(plan, now), app.new_run_id(), source, None);
     Some(Readiness {
@@ -119,7 +119,7 @@ pub fn start(app: &Shared, now: Instant) -> Option<Readiness> {
 fn step_from(app: &Shared, from: Stage) -> ReadyStep {
     let now = app.unix_now();
     let calendar = app.wall.calendar();
-    match next_question(app.records(), from, now) {
+    match next_question(&app.records(), from, now) {
         Question::Clearance(symptoms) => ReadyStep::Clearance(symptoms),
         Question::Resume {
             unfinished,
@@ -152,7 +152,7 @@ fn resumable(app: &Shared, u: &Unfinished) -> Result<(usize, Vec<String>), Strin
             clean_line(&u.program)
         ));
     };
-    let levels = app.levels_for(i, u.start);
+    let levels = app.levels_at_last_start(i);
     match app.plan_for(i, &u.session, &levels, u.seed) {
         Some(p) if p.exercises.iter().map(|e| &e.key.0).eq(u.items.iter()) => Ok((
             i,
@@ -259,7 +259,7 @@ pub fn begin(r: Readiness, app: &mut Shared, now: Instant) -> Run {
         None => {
             // Planned now, with every answer above recorded: the same seed, today's levels.
             let old = run.engine.plan();
-            let levels = app.levels_for(app.selected, app.records().len());
+            let levels = app.levels_for(app.selected);
             if let Some(plan) = app.plan_for(app.selected, &old.session, &levels, old.seed) {
                 run.engine = Engine::new(plan, now);
             } else {
@@ -285,7 +285,7 @@ pub fn begin(r: Readiness, app: &mut Shared, now: Instant) -> Run {
 /// the fracture question is left to ask.
 fn resume(app: &mut Shared, offer: &ResumeOffer, index: usize, now: Instant) -> Option<Readiness> {
     let u = &offer.unfinished;
-    let levels = app.levels_for(index, u.start);
+    let levels = app.levels_at_last_start(index);
     let plan = app.plan_for(index, &u.session, &levels, u.seed)?;
     app.selected = index;
     if let Some(p) = app.programs[index].checked.safe_program() {

@@ -31,6 +31,16 @@ impl RedFlags {
             cursor: 0,
         }
     }
+
+    /// The symptoms ticked, in the words shown.
+    pub fn symptoms(&self) -> Vec<String> {
+        RED_FLAGS
+            .iter()
+            .zip(&self.ticked)
+            .filter(|(_, t)| **t)
+            .map(|(f, _)| f.symptom.to_owned())
+            .collect()
+    }
 }
 
 impl Default for RedFlags {
@@ -82,14 +92,8 @@ pub fn act(r: &mut RedFlags, engine: Option<&mut Engine>, action: Action, now: I
         Action::Down => r.cursor = (r.cursor + 1) % n,
         Action::TickCursor => r.ticked[r.cursor] = !r.ticked[r.cursor],
         Action::Stop => {
-            let symptoms = RED_FLAGS
-                .iter()
-                .zip(&r.ticked)
-                .filter(|(_, t)| **t)
-                .map(|(f, _)| f.symptom.to_owned())
-                .collect();
             if let Some(e) = engine {
-                e.red_flag(symptoms);
+                e.red_flag(r.symptoms());
             }
             return true;
         }

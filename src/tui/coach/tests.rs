@@ -315,11 +315,14 @@ fn home_opens_on_the_program_and_session_that_come_next() {
     for code in [KeyCode::Enter, KeyCode::Char('n')] {
         press(&mut app, code);
     }
+    // Each upright ends before the next starts (one writer per journal).
+    drop(app);
     let app = open();
     assert_eq!((app.shared.selected, app.shared.session), (1, 0));
     let last = app.shared.last_session().unwrap();
     assert!(!last.done);
     // Again, discarding the one left open, and one set of it done: session B is next.
+    drop(app);
     let mut app = open();
     for code in [
         KeyCode::Enter,
@@ -330,6 +333,7 @@ fn home_opens_on_the_program_and_session_that_come_next() {
     ] {
         press(&mut app, code);
     }
+    drop(app);
     let app = open();
     assert_eq!((app.shared.selected, app.shared.session), (1, 1));
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
@@ -339,4 +343,75 @@ fn home_opens_on_the_program_and_session_that_come_next() {
         screen.contains("Last time: session A, today at 09:00. Next: session B."),
         "{screen}"
     );
+}
+
+#[test]
+fn every_assessment_step_has_an_unambiguous_table_with_red_flags_and_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let t0 = Instant::now();
+    let press = |app: &mut App, code: KeyCode, secs: u64| {
+        app.key(
+            KeyEvent::new(code, KeyModifiers::NONE),
+            t0 + Duration::from_secs(secs),
+        );
+    };
+    let both = |app: &App, state: &str| {
+        check(app, state);
+        let table = app.key_table(Rect::new(0, 0, 80, 24));
+        for key in ['!', 'q'] {
+            assert!(
+                table.iter().any(|b| b.enabled
+                    && b.in_footer
+                    && b.keys.iter().any(|(c, _)| *c == KeyCode::Char(key))),
+                "{state}: {key} is not in the footer"
+            );
+        }
+    };
+    press(&mut app, KeyCode::Char('a'), 0);
+    both(&app, "about you");
+    press(&mut app, KeyCode::Char('s'), 0);
+    both(&app, "choose");
+    press(&mut app, KeyCode::Enter, 0);
+    // Every test in turn: its set-up, its timing (or entry) and its result.
+    for (i, test) in crate::assess::Test::ALL.iter().enumerate() {
+        let at = 200 * i as u64;
+        both(&app, &format!("{test:?} set-up"));
+        if test.needs_helper() {
+            press(&mut app, KeyCode::Enter, at);
+            both(&app, &format!("{test:?} entry"));
+            let value = if *test == crate::assess::Test::Height {
+                "160"
+            } else {
+                "5"
+            };
+            for c in value.chars() {
+                press(&mut app, KeyCode::Char(c), at);
+            }
+            press(&mut app, KeyCode::Enter, at);
+        } else {
+            press(&mut app, KeyCode::Enter, at);
+            both(&app, &format!("{test:?} timing"));
+            // Through every stage or leg, each held to its end.
+            for s in 1..=5 {
+                app.tick(t0 + Duration::from_secs(at + 40 * s));
+                if !matches!(&app.screen, Screen::Assess(a) if matches!(a.step, assess::Step::Testing(_)))
+                {
+                    break;
+                }
+                both(&app, &format!("{test:?} between stages"));
+                press(&mut app, KeyCode::Enter, at + 40 * s);
+            }
+            app.tick(t0 + Duration::from_secs(at + 199));
+        }
+        assert!(
+            matches!(&app.screen, Screen::Assess(a) if matches!(a.step, assess::Step::Result { .. })),
+            "{test:?}: no result"
+        );
+        both(&app, &format!("{test:?} result"));
+        press(&mut app, KeyCode::Enter, at + 199);
+    }
+    both(&app, "summary");
+    press(&mut app, KeyCode::Char('!'), 2000);
+    check(&app, "red flags over the summary");
 }

@@ -308,9 +308,9 @@ fn a_frame_of_another_size_is_written_whole_on_a_cleared_screen() {
 /// The bytes ratatui's own diff and crossterm backend write for the same change.
 fn ratatui_bytes(before: &Buffer, after: &Buffer) -> usize {
     let mut out = Vec::new();
-    let mut backend = CrosstermBackend::new(&mut out);
-    backend.draw(before.diff(after).into_iter()).unwrap();
-    drop(backend);
+    CrosstermBackend::new(&mut out)
+        .draw(before.diff(after).into_iter())
+        .unwrap();
     out.len()
 }
 

@@ -106,10 +106,22 @@ pub fn split(
     most: u16,
     fits: impl Fn(u16) -> bool,
 ) -> (Rect, Option<Rect>) {
+    split_rows(area, figure, most, u16::MAX, fits)
+}
+
+/// As `split`, with the figure at most `tallest` rows tall: the panel is as wide as the figure
+/// is drawn at that height, and the figure stands at its bottom.
+pub fn split_rows(
+    area: Rect,
+    figure: Option<&Figure>,
+    most: u16,
+    tallest: u16,
+    fits: impl Fn(u16) -> bool,
+) -> (Rect, Option<Rect>) {
     let Some(figure) = figure else {
         return (area, None);
     };
-    let rows = area.height.saturating_sub(1);
+    let rows = area.height.saturating_sub(1).min(tallest);
     let room = (u32::from(area.width) * u32::from(most) / 100) as u16;
     let smallest = MIN_SIZE.0 + 2;
     let mut width = (cells_wide(figure, rows) + 2).min(room);
@@ -121,6 +133,13 @@ pub fn split(
     }
     let [left, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
+    // The figure's rows and the caption under them, at the bottom.
+    let height = right.height.min(rows + 1);
+    let right = Rect {
+        y: right.bottom() - height,
+        height,
+        ..right
+    };
     (left, Some(right))
 }
 

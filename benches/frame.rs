@@ -3,8 +3,11 @@
 //! at the sizes the README measures; and building the exercise library with its movement
 //! lexicon, the largest piece of work before `upright run`'s first frame.
 //!
-//! Before the benchmarks it prints the bytes each second writes at each size, beside what
-//! ratatui's own diff and crossterm backend write for the same frames.
+//! Before the benchmarks it prints the bytes a second written over a minute at each size, for
+//! the two sessions `scripts/measure-timer.sh` runs: a timed countdown (the figure still) and
+//! sit to stand paced at 5 s a rep (the figure changing pose with each part of a rep), beside
+//! what ratatui's own diff and crossterm backend write for the same frames. The target is 278
+//! bytes a second at every size.
 
 use std::time::{Duration, Instant};
 
@@ -16,38 +19,58 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use upright::common::paths::Paths;
 use upright::program::Library;
 use upright::program::library::movements;
-use upright::program::sources::discover;
+use upright::program::sources::{Origin, discover};
 use upright::tui::App;
 use upright::tui::coach::draw;
 use upright::tui::paint::Painter;
 
 const SIZES: [(u16, u16); 4] = [(80, 24), (120, 40), (200, 60), (240, 70)];
 
+/// The sessions `scripts/measure-timer.sh` measures: its first exercise and dose.
+const TIMED: (&str, &str) = ("tandem-stance-supported", "Time(secs: 75)");
+const PACED: (&str, &str) = ("sit-to-stand", "Reps(sets: 1, reps: 15, rest: 0, tempo: 5)");
+
 fn main() {
     Library::bundled();
-    for size in SIZES {
-        let (ours, theirs) = bytes_a_second(size);
-        println!(
-            "a countdown second at {}x{}: {ours} bytes written (ratatui's diff: {theirs})",
-            size.0, size.1
-        );
+    for (name, session) in [("timed countdown", TIMED), ("paced set", PACED)] {
+        for size in SIZES {
+            let (ours, theirs) = bytes_a_second(session, size);
+            println!(
+                "a {name} at {}x{}: {ours} B/s written (ratatui's diff: {theirs} B/s)",
+                size.0, size.1
+            );
+        }
     }
     divan::main();
 }
 
-/// The coach 14 s into the first exercise of the first bundled program.
-fn app_in_session() -> (App, Instant, tempfile::TempDir) {
+/// The coach 3 s into the first exercise of a program of `exercise` at `dose`, started as
+/// `upright run` starts it (the readiness check answered, "get ready" skipped).
+fn app_in_session((exercise, dose): (&str, &str)) -> (App, Instant, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
+    let programs = dir.path().join("programs");
+    std::fs::create_dir_all(&programs).unwrap();
+    let text = format!(
+        r#"Program(title: "Countdown", level: Beginner, per_week: 1, sessions: [Session(name: "A",
+        blocks: [Block(name: "B", items: [Item(exercise: "{exercise}", dose: {dose}),
+        Item(exercise: "chin-tuck", dose: Time(secs: 30))])])])"#
+    );
+    std::fs::write(programs.join("countdown.ron"), text).unwrap();
     let paths = Paths {
         data: dir.path().join("data"),
         config: dir.path().join("config"),
     };
-    let mut app = App::new(discover(&[]), paths, true, Some(7));
+    let own: Vec<_> = discover(&[programs])
+        .into_iter()
+        .filter(|e| matches!(e.origin, Origin::File(_)))
+        .collect();
+    let mut app = App::new(own, paths, true, Some(7));
     let now = Instant::now();
     let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
     app.key(key(KeyCode::Enter), now);
     app.key(key(KeyCode::Char('n')), now);
-    let later = now + Duration::from_secs(14);
+    app.key(key(KeyCode::Enter), now);
+    let later = now + Duration::from_secs(3);
     app.tick(later);
     (app, later, dir)
 }
@@ -59,11 +82,12 @@ fn frame(app: &App, now: Instant, size: (u16, u16)) -> Buffer {
     t.backend().buffer().clone()
 }
 
-/// Average bytes a second over ten seconds, by the painter and by ratatui.
-fn bytes_a_second(size: (u16, u16)) -> (usize, usize) {
-    let (app, now, _dir) = app_in_session();
-    let frames: Vec<Buffer> = (0..=10)
-        .map(|s| frame(&app, now + Duration::from_secs(s), size))
+/// Average bytes a second over a minute, by the painter and by ratatui.
+fn bytes_a_second(session: (&str, &str), size: (u16, u16)) -> (usize, usize) {
+    const SECS: u64 = 60;
+    let (app, now, _dir) = app_in_session(session);
+    let frames: Vec<Buffer> = (0..=SECS)
+        .map(|s| frame(&app, now + Duration::from_millis(s * 1000 + 500), size))
         .collect();
     let mut painter = Painter::new(frames[0].area);
     painter.paint(&mut frames[0].clone());
@@ -77,13 +101,13 @@ fn bytes_a_second(size: (u16, u16)) -> (usize, usize) {
             .unwrap();
         theirs += out.len();
     }
-    (ours / 10, theirs / 10)
+    (ours / SECS as usize, theirs / SECS as usize)
 }
 
 /// One second of the countdown: reset, draw, diff and write, as `tui::terminal` does.
 #[divan::bench(args = SIZES)]
 fn a_countdown_second(bencher: Bencher, size: (u16, u16)) {
-    let (app, now, _dir) = app_in_session();
+    let (app, now, _dir) = app_in_session(TIMED);
     let mut t = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
     let mut painter = Painter::new(t.get_frame().area());
     let mut second = 0;

@@ -503,6 +503,9 @@ pub fn draw(
     let spare_at = |words: &Column| inner.height.saturating_sub(words.rows());
     let digits_want = spare_at(&full).min(4);
     let moving = matches!(d, Dose::Reps { tempo: Some(_), .. } | Dose::Holds { .. });
+    // The words at the width last tried: the width the figure leaves them, kept (laying them
+    // out wraps every cue and fits the big words).
+    let tried: std::cell::RefCell<Option<(u16, Column)>> = std::cell::RefCell::new(None);
     let (inner, figure_area) = figure_panel::split_rows(
         inner,
         figure.map(|s| s.figure),
@@ -512,12 +515,20 @@ pub fn draw(
         } else {
             u16::MAX
         },
-        |w| w >= WORDS_MIN && spare_at(&words_at(w)) >= digits_want,
+        |w| {
+            let words = words_at(w);
+            let fits = w >= WORDS_MIN && spare_at(&words) >= digits_want;
+            *tried.borrow_mut() = Some((w, words));
+            fits
+        },
     );
     let column = match (&figure, figure_area) {
         (Some(s), Some(at)) => {
             figure_panel::draw(frame, at, s, theme);
-            words_at(inner.width)
+            match tried.into_inner() {
+                Some((w, words)) if w == inner.width => words,
+                _ => words_at(inner.width),
+            }
         }
         _ => full,
     };

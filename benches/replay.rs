@@ -14,6 +14,7 @@ use upright::program::{Catalog, Library, Program};
 use upright::records::history::{Available, History};
 use upright::records::journal::{Event, Feeling, NextDay, Outcome, Record, rfc3339};
 use upright::records::replay::{Rules, replay};
+use upright::training::checkin::Answer;
 use upright::training::plan::{Side, plan};
 
 struct Counting;
@@ -163,17 +164,14 @@ fn ten_years() -> Vec<Record> {
                 5..=15 => Feeling::MildAche,
                 _ => Feeling::Fine,
             };
-            push(Event::CheckIn {
-                item: e.key.0.clone(),
-                exercise: e.exercise.id.clone(),
-                feeling,
-                effort: Some(4 + (day % 4) as u8),
-            });
+            push(Event::check_in(
+                e.key.0.clone(),
+                e.exercise.id.clone(),
+                Answer::from_feeling(feeling, Some(4 + (day % 4) as u8)),
+            ));
         }
         if day % 182 == 99 {
-            push(Event::RedFlag {
-                symptoms: vec!["Dizziness, fainting or palpitations".into()],
-            });
+            push(Event::red_flag(vec!["Fainting or near-fainting".into()]));
         }
         push(Event::SessionEnd {
             outcome: if day % 182 == 99 {

@@ -52,7 +52,7 @@ fn the_next_day_question_comes_once_and_worse_steps_back() {
     r.key(KeyCode::Enter);
     assert!(matches!(step(&r), Some(ReadyStep::FollowUp { .. })));
     snap("follow_up", &r);
-    r.ch('3');
+    r.ch('4');
     snap("follow_up_worse", &r);
     let last_run = r
         .records()

@@ -178,6 +178,7 @@ pub fn rows<'a>(records: impl IntoIterator<Item = &'a Record>, since: Option<i64
                 exercise,
                 feeling,
                 effort,
+                ..
             } => {
                 row.kind = "check_in";
                 row.item = item.clone();
@@ -685,12 +686,11 @@ mod tests {
             set(20_010, "sit-to-stand", TIME),
             at(
                 20_010,
-                Event::CheckIn {
-                    item: "A / Main / sit-to-stand".into(),
-                    exercise: "sit-to-stand".into(),
-                    feeling: Feeling::Sore,
-                    effort: Some(7),
-                },
+                Event::check_in(
+                    "A / Main / sit-to-stand".into(),
+                    "sit-to-stand".into(),
+                    crate::training::checkin::Answer::from_feeling(Feeling::Sore, Some(7)),
+                ),
             ),
             at(
                 20_010,
@@ -739,7 +739,7 @@ mod tests {
             set(20_400, "tandem-stance", TIME),
             start(20_405, "Gone"),
             set(20_405, "tandem-stance", TIME),
-            at(20_405, Event::RedFlag { symptoms: vec![] }),
+            at(20_405, Event::red_flag(vec![])),
         ];
         let h = History::build(&records, &[], 20_412);
         assert_eq!(h.programs.len(), 1);

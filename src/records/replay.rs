@@ -4,14 +4,19 @@
 //! files; the rules come from `shared/clinical.md` and the program format's `advance_after`.
 //!
 //! - After `advance_after` clean sessions at a level (every planned set done, nothing skipped,
-//!   no check-in worse than a mild ache) an item moves up one rung, at its next session.
-//! - Stronger soreness, a skipped or unfinished item, or a session ended by a red flag holds
-//!   the level: the clean sessions start counting again.
-//! - Sharp pain steps the item back one rung and blocks its progression until two clean
-//!   sessions follow.
+//!   every check-in one the coach carries on after, effort below 9) an item moves up one rung,
+//!   at its next session. A clean session at effort 3 or less counts twice: it moves up sooner.
+//! - A check-in to finish gently (moderate dull soreness, mild back pain), effort 9-10, a
+//!   skipped or unfinished item, or a session ended by a red flag holds the level: the clean
+//!   sessions start counting again.
+//! - A check-in that stops the exercise (sharp pain, above 5/10, back pain above 3/10) steps
+//!   the item back one rung and blocks its progression until two clean sessions follow; the
+//!   next session asks about it first (`after_pain`) until it has been assessed.
+//! - A session that did the easier variant in its place neither moves the item nor holds it.
 //! - A red flag blocks all progression until a clearance is recorded.
-//! - The next-day follow-up: "still sore" means no progression in the session that follows;
-//!   "worse" also steps every item done in the session asked about back one rung.
+//! - The next-day follow-up: muscle soreness changes nothing; back, neck or joint pain "still
+//!   there" means no progression in the session that follows; "worse" also steps every item
+//!   done in the session asked about back one rung.
 //! - Levels survive editing the program: a session logged at a dose that is no longer the
 //!   ladder's dose at that level restarts the item at the highest rung that is not above what
 //!   was done (and the clean sessions start counting again).
@@ -19,9 +24,10 @@
 use std::collections::{HashMap, VecDeque};
 
 use crate::program::{Catalog, Dose, Program};
-use crate::records::journal::{Event, Feeling, NextDay, Record};
+use crate::records::journal::{Event, NextDay, PainChoice, Record};
+use crate::training::checkin::{EASY_EFFORT, HARD_EFFORT, Response};
 use crate::training::ladder::{Rung, ladder};
-use crate::training::plan::{ItemKey, Side};
+use crate::training::plan::{Instead, ItemKey, Side};
 
 /// Clean sessions an item needs after sharp pain before it may progress again.
 pub const CLEAN_AFTER_PAIN: u32 = 2;
@@ -103,11 +109,22 @@ pub enum Held {
     Top,
 }
 
+/// An item whose exercise stopped for pain and has not been assessed since: the next session
+/// that plans it asks first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stopped {
+    /// The exercise that stopped.
+    pub exercise: String,
+    /// Left out (not yet assessed) when last asked.
+    pub left_out: bool,
+}
+
 /// The outcome of a replay.
 #[derive(Debug, Clone)]
 pub struct Progress<'r> {
     rules: &'r Rules,
     items: HashMap<String, ItemState>,
+    stopped: HashMap<String, Stopped>,
     red_flag: bool,
     hold: bool,
 }
@@ -139,6 +156,11 @@ impl Progress<'_> {
             .keys()
             .map(|k| (ItemKey(k.clone()), self.today(k)))
             .collect()
+    }
+
+    /// The item stopped for pain and not assessed since: ask before it comes back.
+    pub fn stopped(&self, key: &str) -> Option<&Stopped> {
+        self.stopped.get(key)
     }
 
     /// Why the item does not move up at its next session; `None` when it does.
@@ -187,6 +209,10 @@ pub struct Replay<'r> {
     hold: bool,
     /// The items done in the last few finished sessions of this program.
     recent: VecDeque<(u64, Vec<String>)>,
+    stopped: HashMap<String, Stopped>,
+    /// Items to be done as their easier variant in the run about to start (the answers before
+    /// its `session_start`).
+    easier: Vec<(u64, String)>,
 }
 
 #[derive(Debug)]
@@ -196,6 +222,8 @@ struct RunTally {
     red_flag: bool,
     /// Per item key; a session has a handful, so a list beats hashing every event's key.
     items: Vec<(String, ItemTally)>,
+    /// Items done as their easier variant in this run.
+    easier: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -206,13 +234,21 @@ struct ItemTally {
     exercise: Option<String>,
     dose: Option<Dose>,
     skipped: bool,
-    worst: Option<Feeling>,
+    /// What the coach did after its check-ins: the most serious.
+    worst: Option<Response>,
+    /// The exercise a check-in stopped.
+    stopped: Option<String>,
+    /// The highest effort given.
+    effort: Option<u8>,
 }
 
 enum Verdict {
+    /// Clean, at an effort of 3 or less: counts twice.
+    Easy,
     Clean,
     NotClean,
-    Sharp,
+    /// Stopped for pain.
+    Stopped,
 }
 
 impl<'r> Replay<'r> {
@@ -224,6 +260,8 @@ impl<'r> Replay<'r> {
             red_flag: false,
             hold: false,
             recent: VecDeque::new(),
+            stopped: HashMap::new(),
+            easier: Vec::new(),
         }
     }
 
@@ -250,12 +288,20 @@ impl<'r> Replay<'r> {
                     // "No progression today" lasts for the session that follows the answer.
                     self.hold = false;
                 }
+                let easier = self
+                    .easier
+                    .iter()
+                    .filter(|(r, _)| *r == run)
+                    .map(|(_, k)| k.clone())
+                    .collect();
+                self.easier.clear();
                 self.open = Some((
                     run,
                     RunTally {
                         owned,
                         red_flag: false,
                         items: Vec::new(),
+                        easier,
                     },
                 ));
             }
@@ -283,11 +329,33 @@ impl<'r> Replay<'r> {
                     t.skipped = true;
                 }
             }
-            Event::CheckIn { item, feeling, .. } => {
-                if let Some(t) = self.tally(run, item) {
-                    t.worst = t.worst.max(Some(*feeling));
+            Event::CheckIn { item, exercise, .. } => {
+                let answer = record.event.answer();
+                if let (Some(t), Some(a)) = (self.tally(run, item), answer) {
+                    let response = a.response();
+                    t.worst = t.worst.max(Some(response));
+                    t.effort = t.effort.max(a.effort);
+                    if response.stops() {
+                        t.stopped = Some(exercise.clone());
+                    }
                 }
             }
+            Event::AfterPain { item, choice, .. } => match choice {
+                PainChoice::Assessed => {
+                    self.stopped.remove(item);
+                }
+                PainChoice::LeaveOut => {
+                    if let Some(s) = self.stopped.get_mut(item) {
+                        s.left_out = true;
+                    }
+                }
+                PainChoice::Easier => {
+                    if let Some(s) = self.stopped.get_mut(item) {
+                        s.left_out = false;
+                    }
+                    self.easier.push((run, item.clone()));
+                }
+            },
             Event::RedFlag { .. } => {
                 self.red_flag = true;
                 if let Some((r, t)) = &mut self.open
@@ -298,7 +366,7 @@ impl<'r> Replay<'r> {
             }
             Event::Clearance => self.red_flag = false,
             Event::FollowUp { about, answer } => match answer {
-                NextDay::Settled => {}
+                NextDay::Settled | NextDay::MuscleSoreness => {}
                 NextDay::StillSore => self.hold = true,
                 NextDay::Worse => {
                     self.hold = true;
@@ -331,6 +399,7 @@ impl<'r> Replay<'r> {
         Progress {
             rules: self.rules,
             items: self.items,
+            stopped: self.stopped,
             red_flag: self.red_flag,
             hold: self.hold,
         }
@@ -389,6 +458,28 @@ impl<'r> Replay<'r> {
             };
             let top = rungs.len() as u32 - 1;
             let verdict = verdict(&tally, t.red_flag);
+            if let Some(exercise) = &tally.stopped {
+                self.stopped.insert(
+                    key.clone(),
+                    Stopped {
+                        exercise: exercise.clone(),
+                        left_out: false,
+                    },
+                );
+            }
+            if t.easier.contains(&key) {
+                // The easier variant stood in: the item's own level neither moves nor holds,
+                // but pain in the variant blocks its progression again.
+                if matches!(verdict, Verdict::Stopped) {
+                    let s = self.items.entry(key.clone()).or_default();
+                    s.streak = 0;
+                    s.pain_block = CLEAN_AFTER_PAIN;
+                }
+                if tally.done != 0 {
+                    done.push(key);
+                }
+                continue;
+            }
             let logged = match (tally.level, &tally.exercise, tally.dose) {
                 (Some(l), Some(ex), Some(d)) => Some(match rungs.get(l as usize) {
                     Some(r) if &r.exercise == ex && same_work(r.dose, d) => (l, false),
@@ -408,17 +499,21 @@ impl<'r> Replay<'r> {
                 s.streak = 0;
             }
             match verdict {
-                Verdict::Sharp => {
+                Verdict::Stopped => {
                     s.level = s.level.min(at).saturating_sub(1);
                     s.streak = 0;
                     s.pain_block = CLEAN_AFTER_PAIN;
                 }
-                Verdict::Clean => {
+                Verdict::Clean | Verdict::Easy => {
                     s.pain_block = s.pain_block.saturating_sub(1);
                     // A session at a lower level than the item's (an older journal) is neither
                     // progress at this level nor a reason to hold it.
                     if !edited && at >= s.level {
-                        s.streak += 1;
+                        s.streak += if matches!(verdict, Verdict::Easy) {
+                            2
+                        } else {
+                            1
+                        };
                     }
                 }
                 Verdict::NotClean => s.streak = 0,
@@ -436,14 +531,24 @@ impl<'r> Replay<'r> {
 }
 
 fn verdict(t: &ItemTally, red_flag: bool) -> Verdict {
-    if t.worst == Some(Feeling::Sharp) {
-        return Verdict::Sharp;
+    if t.worst.is_some_and(Response::stops) {
+        return Verdict::Stopped;
     }
-    if red_flag || t.skipped || t.worst.is_some_and(|f| !f.is_clean()) {
+    if red_flag
+        || t.skipped
+        || t.worst > Some(Response::CarryOn)
+        || t.effort.is_some_and(|e| e >= HARD_EFFORT)
+    {
         return Verdict::NotClean;
     }
     match t.dose {
-        Some(d) if needed(d) & !t.done == 0 => Verdict::Clean,
+        Some(d) if needed(d) & !t.done == 0 => {
+            if t.effort.is_some_and(|e| e <= EASY_EFFORT) {
+                Verdict::Easy
+            } else {
+                Verdict::Clean
+            }
+        }
         _ => Verdict::NotClean,
     }
 }
@@ -535,6 +640,36 @@ pub fn nearest(rungs: &[Rung], exercise: &str, dose: Dose) -> u32 {
     best
 }
 
+/// What run `run` does instead with items that stopped for pain before it: the answers
+/// recorded for it (before its `session_start`). An item assessed since is planned as usual.
+pub fn instead_for(records: &[Record], run: u64) -> HashMap<ItemKey, Instead> {
+    let mut out = HashMap::new();
+    for r in records.iter().filter(|r| r.run == run) {
+        if let Event::AfterPain {
+            item,
+            choice,
+            instead,
+            ..
+        } = &r.event
+        {
+            let key = ItemKey(item.clone());
+            match (choice, instead) {
+                (PainChoice::Assessed, _) => {
+                    out.remove(&key);
+                }
+                (PainChoice::Easier, Some(id)) => {
+                    out.insert(key, Instead::Easier(id.clone()));
+                }
+                // An easier variant nobody named: left out, the safe reading.
+                (PainChoice::LeaveOut | PainChoice::Easier, _) => {
+                    out.insert(key, Instead::LeaveOut);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A session that stopped without an end (a crash, a kill, a power cut): the last session
 /// started, if it has no `session_end`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -600,9 +735,10 @@ pub fn unfinished(records: &[Record]) -> Option<Unfinished> {
                 e.1 = needed(*dose);
             }
             Event::Skipped { item, .. } => state.entry(item).or_default().2 = true,
-            Event::CheckIn { item, feeling, .. } => {
+            Event::CheckIn { item, .. } => {
+                let stops = r.event.answer().is_some_and(|a| a.response().stops());
                 let e = state.entry(item).or_default();
-                if *feeling == Feeling::Sharp || (e.1 != 0 && e.1 & !e.0 == 0) {
+                if stops || (e.1 != 0 && e.1 & !e.0 == 0) {
                     e.2 = true;
                 }
             }

@@ -16,7 +16,8 @@ use crate::program::{Catalog, Library, Program};
 use crate::records::journal::{self, Event, Feeling, Journal, NextDay, Outcome, Record};
 use crate::records::replay::{self, Rules, Unfinished};
 use crate::training::Engine;
-use crate::training::plan::{ItemKey, PhaseKind, Plan, plan};
+use crate::training::checkin::Answer;
+use crate::training::plan::{ItemKey, PhaseKind, Plan, easier_variant, plan};
 use crate::training::safety::{self, RED_FLAGS};
 
 /// What the person is looking at.
@@ -314,7 +315,7 @@ impl App {
     fn step_from(&self, from: u8) -> ReadyStep {
         if from == 0
             && let Some(Record {
-                event: Event::RedFlag { symptoms },
+                event: Event::RedFlag { symptoms, .. },
                 ..
             }) = journal::unresolved_red_flag(&self.records)
         {
@@ -469,7 +470,7 @@ impl App {
                             .iter()
                             .rev()
                             .find_map(|r| match &r.event {
-                                Event::RedFlag { symptoms } => Some(symptoms.clone()),
+                                Event::RedFlag { symptoms, .. } => Some(symptoms.clone()),
                                 _ => None,
                             })
                             .unwrap_or_default();
@@ -607,9 +608,7 @@ impl App {
             (ReadyStep::FollowUp { about, .. }, _, _) => {
                 let about = *about;
                 let answer = match key.code {
-                    KeyCode::Char('1') => NextDay::Settled,
-                    KeyCode::Char('2') => NextDay::StillSore,
-                    KeyCode::Char('3') => NextDay::Worse,
+                    KeyCode::Char(c @ '1'..='4') => NextDay::ALL[usize::from(c as u8 - b'1')],
                     KeyCode::Esc | KeyCode::Char('q') => return self.leave(),
                     _ => return,
                 };
@@ -617,15 +616,7 @@ impl App {
                 self.record(id, Event::FollowUp { about, answer });
                 self.set_step(3);
                 if let Screen::Readiness(r) = &mut self.screen {
-                    r.note = match answer {
-                        NextDay::Settled => None,
-                        NextDay::StillSore => Some(
-                            "Still sore: today's session keeps the same doses as last time. Take it gently.".into(),
-                        ),
-                        NextDay::Worse => Some(
-                            "Worse the day after: every exercise of your last session steps back one level today. If the pain is sharp or keeps getting worse, please ask a physiotherapist or doctor.".into(),
-                        ),
-                    };
+                    r.note = answer.effect().map(str::to_owned);
                 }
             }
             (ReadyStep::Fracture, _, true) => {
@@ -710,7 +701,16 @@ impl App {
                 .unwrap_or(0);
         }
         let run = Run {
-            engine: Engine::starting_at(plan, u.resume_at, now),
+            engine: Engine::resumed(
+                plan,
+                u.resume_at,
+                self.records[u.start..]
+                    .iter()
+                    .filter(|r| r.run == u.run)
+                    .map(|r| r.event.clone())
+                    .collect(),
+                now,
+            ),
             id: u.run,
             source: self.programs[index].origin.label(),
             resumed: Some(u.resume_at),
@@ -882,7 +882,7 @@ impl App {
     fn check_in_key(&mut self, mut c: CheckIn, key: KeyEvent, now: Instant) {
         match (c.feeling, key.code) {
             (None, KeyCode::Char(d @ '1'..='4')) => {
-                let feeling = Feeling::from_number(d as u8 - b'0').unwrap_or(Feeling::Sharp);
+                let feeling = Feeling::ALL[usize::from(d as u8 - b'1').min(3)];
                 if feeling == Feeling::Sharp {
                     self.sharp_pain(now);
                     return;
@@ -905,7 +905,7 @@ impl App {
             (Some(f), KeyCode::Enter | KeyCode::Char('s') | KeyCode::Esc) => {
                 let effort = (key.code == KeyCode::Enter).then_some(c.effort);
                 if let Some(e) = self.engine() {
-                    e.check_in(now, f, effort);
+                    e.check_in(now, Answer::from_feeling(f, effort));
                     if c.during {
                         e.resume(now);
                     }
@@ -923,14 +923,16 @@ impl App {
         let Some(planned) = e.exercise().cloned() else {
             return;
         };
-        e.check_in(now, Feeling::Sharp, None);
+        e.check_in(now, Answer::from_feeling(Feeling::Sharp, None));
         e.pause(now);
-        let easier = planned
-            .exercise
-            .easier
-            .as_deref()
-            .and_then(|id| Library::bundled().get(id))
-            .map(|x| x.name.clone());
+        let local = self
+            .selected_program()
+            .map_or(&[][..], |p| p.exercises.as_slice());
+        let easier = easier_variant(
+            &Catalog::new(Library::bundled(), local),
+            &planned.exercise.id,
+        )
+        .map(|x| x.name.clone());
         self.overlay = Some(Overlay::Pain {
             exercise: planned.exercise.name,
             easier,
@@ -961,18 +963,9 @@ pub fn when(then: u64, now: u64) -> String {
 
 /// The advice after red flags, for the symptoms ticked.
 pub fn red_flag_advice(symptoms: &[String]) -> Advice {
-    let ticked: Vec<&str> = symptoms.iter().map(String::as_str).collect();
-    let mut lines: Vec<String> = symptoms
-        .iter()
-        .map(|s| format!("You reported: {s}."))
-        .collect();
-    lines.extend(
-        safety::red_flag_advice(&ticked)
-            .into_iter()
-            .map(str::to_owned),
-    );
+    let a = safety::red_flag_advice(symptoms);
     Advice {
-        title: "Session stopped: red flag".into(),
-        lines,
+        title: a.title,
+        lines: a.lines,
     }
 }

@@ -481,7 +481,7 @@ fn readiness(frame: &mut Frame, area: Rect, r: &Readiness, theme: &Theme) {
                 "Soreness should settle by the next day. Still sore: today keeps the same doses. Worse: today steps back.",
                 theme.dim,
             ));
-            footer = vec![("1-3", "answer"), ("Esc", "back")];
+            footer = vec![("1-4", "answer"), ("Esc", "back")];
         }
         ReadyStep::Fracture => {
             if let Some(note) = &r.note {
@@ -725,7 +725,7 @@ fn session(frame: &mut Frame, area: Rect, app: &App, run: &Run, now: Instant, th
 
     let pace_text = match (pace, phase.kind, shown) {
         (Some(p), PhaseKind::Work, _) => {
-            format!("{} {}", p.stage.label().to_uppercase(), p.stage_left)
+            format!("{} {}", p.word.to_uppercase(), p.stage_left)
         }
         (None, PhaseKind::Work, None) => "Press Enter when the set is done".into(),
         _ => String::new(),
@@ -831,9 +831,11 @@ fn summary(frame: &mut Frame, area: Rect, run: &Run, app: &App, theme: &Theme) {
     ];
     if !s.check_ins.is_empty() {
         body.push(Line::styled("How it felt", theme.accent));
-        for (name, feeling, effort) in &s.check_ins {
-            let effort = effort.map_or(String::new(), |e| format!(" · effort {e}/10"));
-            let mark = if *feeling == Feeling::Sharp {
+        for (name, answer) in &s.check_ins {
+            let effort = answer
+                .effort
+                .map_or(String::new(), |e| format!(" · effort {e}/10"));
+            let mark = if answer.response().stops() {
                 "✗"
             } else {
                 "•"
@@ -841,13 +843,16 @@ fn summary(frame: &mut Frame, area: Rect, run: &Run, app: &App, theme: &Theme) {
             body.push(Line::raw(format!(
                 "  {mark} {}: {}{effort}",
                 clean_line(name),
-                feeling.label()
+                answer.describe()
             )));
         }
         body.push(Line::raw(""));
     }
-    if !s.sharp_pain.is_empty() {
-        body.push(Line::styled(safety::SHARP_PAIN_ADVICE, theme.warn));
+    if !s.stopped_for_pain.is_empty() {
+        body.push(Line::styled(
+            crate::training::checkin::STOP_ADVICE,
+            theme.warn,
+        ));
         body.push(Line::raw(""));
     }
     body.push(if app.run_unsaved(run.id) {
@@ -984,7 +989,7 @@ fn draw_overlay(
                     theme.warn.add_modifier(Modifier::BOLD),
                 ),
                 Line::raw(""),
-                Line::raw(safety::SHARP_PAIN_ADVICE),
+                Line::raw(crate::training::checkin::STOP_ADVICE),
             ];
             if let Some(e) = easier {
                 lines.push(Line::raw(""));

@@ -482,7 +482,7 @@ fn red_flags(parts: &mut Vec<Part>, class: &Class, now: Instant, theme: &Theme) 
     let flags = RED_FLAGS
         .iter()
         .map(|f| {
-            if f.emergency {
+            if f.urgency == safety::Urgency::Emergency {
                 (
                     format!("Emergency: {}", f.symptom),
                     theme.warn,
@@ -607,11 +607,10 @@ fn exercise(parts: &mut Vec<Part>, class: &Class, p: &Phase, now: Instant, theme
     }
     let pace = match (p.kind, e.pace(now), d.reps()) {
         (PhaseKind::Work, Some(pace), _) => Some(format!(
-            "{} {} - rep {} of {}",
-            pace.stage.label(),
+            "{} {} - {}",
+            pace.word.to_lowercase(),
             pace.stage_left,
-            pace.rep,
-            pace.of
+            pace.count_label().to_lowercase()
         )),
         (PhaseKind::Work, None, Some(r)) if p.secs.is_none() => {
             Some(format!("{r} reps at your own pace"))

@@ -6,7 +6,6 @@ use std::time::Instant;
 
 use super::Cli;
 use super::session::{finish, needs_terminal, resolve};
-use crate::common::paths::Paths;
 use crate::common::text::clean_line;
 use crate::tui::{self, Class, class, theme::Theme};
 
@@ -58,7 +57,8 @@ pub fn run(
     let mut class = Class::new(
         plan,
         entry.origin.label(),
-        &Paths::resolve(cli.data_dir.clone()),
+        // The instructor's own profile's journal, like every other subcommand.
+        &cli.paths(),
         theme.into(),
         cli.quiet,
         Instant::now(),

@@ -8,6 +8,7 @@
 //! records/   events -> journal; journal -> replay         -> levels, history
 //! tui/       engine and records -> screens (home, session, check-in, history, class)
 //! output/    Program -> handouts; codes -> explanations
+//! figure/    an exercise's poses -> strokes -> SVG for paper, a canvas for the terminal
 //! author/    the terminal program editor;  cli/  the command line;  common/  shared pieces
 //! ```
 //!
@@ -17,6 +18,7 @@
 pub mod author;
 pub mod cli;
 pub mod common;
+pub mod figure;
 pub mod output;
 pub mod program;
 pub mod records;

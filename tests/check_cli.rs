@@ -70,7 +70,7 @@ fn disguised_flexion_is_refused_at_its_line_with_a_fix() {
     assert!(out.contains("crunch.ron:6:49"), "{out}");
     assert!(out.contains("^^^^^^^^^^^^^^^^^"), "{out}");
     assert!(
-        out.contains("help: use an extension exercise such as"),
+        out.contains("help: use an exercise with a long back, such as Prone back extension"),
         "{out}"
     );
 }

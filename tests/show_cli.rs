@@ -161,3 +161,74 @@ fn an_unknown_program_exits_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean `home-foundations`?"));
 }
+
+/// Every exercise of every bundled handout is drawn: in the HTML two inline SVG line
+/// drawings (start, and where it moves to) that differ; in the Markdown two images.
+#[test]
+fn every_exercise_in_a_handout_has_its_figure_start_and_end() {
+    for b in upright::program::bundled::programs() {
+        let html = show(b.name, "html");
+        let doc = parse_valid(&html, b.name);
+        let items = select(&doc, "ol.items > li");
+        assert!(!items.is_empty(), "{}", b.name);
+        for item in &items {
+            let name: String = item
+                .select(&Selector::parse("strong").unwrap())
+                .next()
+                .map(|s| s.text().collect())
+                .unwrap_or_default();
+            let drawings: Vec<_> = item
+                .select(&Selector::parse(".figures figure svg").unwrap())
+                .collect();
+            assert_eq!(drawings.len(), 2, "{}: {name} is not drawn twice", b.name);
+            let (start, end) = (drawings[0].html(), drawings[1].html());
+            assert_ne!(start, end, "{}: {name} does not move", b.name);
+            for svg in [&start, &end] {
+                assert!(svg.matches("<line").count() >= 8, "{name}: too few lines");
+                assert!(svg.contains("<circle"), "{name}: no head");
+            }
+            let captions: Vec<String> = item
+                .select(&Selector::parse("figcaption").unwrap())
+                .map(|c| c.text().collect())
+                .collect();
+            assert_eq!(captions, ["Start", "Move to"]);
+        }
+        let md = show(b.name, "markdown");
+        let exercises = md.matches("\n    - ").count();
+        assert!(exercises > 0);
+        let images = md.matches("](data:image/svg+xml,%3Csvg").count();
+        assert_eq!(images, 2 * items.len(), "{}: markdown images", b.name);
+    }
+}
+
+/// An exercise of the program's own without a figure is shown in words only; one that shares
+/// a library figure is drawn with it.
+#[test]
+fn own_exercises_are_drawn_when_they_have_a_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("own.ron");
+    std::fs::write(
+        &file,
+        HOSTILE.replace(
+            "caution: \"Stop if it hurts <!-- really -->.\",",
+            "caution: \"Stop if it hurts.\",\n            figure_of: \"tandem-stance\",",
+        ),
+    )
+    .unwrap();
+    let html = show(&file.display().to_string(), "html");
+    let doc = parse_valid(&html, "own");
+    assert_eq!(select(&doc, ".figures").len(), 2);
+    let html = show(&tempfile_with(HOSTILE, &dir), "html");
+    let doc = parse_valid(&html, "hostile");
+    assert_eq!(
+        select(&doc, ".figures").len(),
+        1,
+        "only the library exercise is drawn"
+    );
+}
+
+fn tempfile_with(text: &str, dir: &tempfile::TempDir) -> String {
+    let file = dir.path().join("plain.ron");
+    std::fs::write(&file, text).unwrap();
+    file.display().to_string()
+}

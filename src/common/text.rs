@@ -46,7 +46,14 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
 }
 
 fn needs_cleaning(c: char) -> bool {
-    crate::program::source::is_forbidden(c)
+    is_forbidden(c)
+}
+
+/// Is this character banned from program text? Control characters (tab and newline are
+/// whitespace in a file; inside text they are caught after parsing) and the invisible
+/// bidirectional overrides that can make text read differently from what it is.
+pub fn is_forbidden(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The closest of `known` to `word`, when it is close enough to be a likely typo.

@@ -60,6 +60,7 @@ codes! {
     Unreadable => "unreadable", Error, "the file could not be read";
     EmptyFile => "empty-file", Error, "the file is empty";
     ControlCharacter => "control-character", Error, "an invisible control character in the text";
+    InvisibleCharacter => "invisible-character", Error, "a zero-width, joining, tag or direction character in the text";
     Syntax => "syntax", Error, "the file is not well-formed RON";
     NotAProgram => "not-a-program", Error, "the file does not hold a Program(...)";
     UnknownField => "unknown-field", Error, "a field name the format does not have";
@@ -92,11 +93,21 @@ codes! {
     DisguisedFlexion => "disguised-flexion", Error, "a name or cue that describes forward bending";
     DisguisedTwisting => "disguised-twisting", Error, "a name or cue that describes twisting";
     DisguisedSideBend => "disguised-side-bend", Error, "a name or cue that describes side bending";
+    ImpactUnderstated => "impact-understated", Error, "a name that implies more impact than the exercise declares";
+    ImpactLevel => "impact-level", Error, "impact beyond what a beginner or after-fracture program allows";
+    EasierNotEasier => "easier-not-easier", Error, "an easier variant of higher impact, or a harder rung";
+    ResistanceDose => "resistance-dose", Error, "resistance sets, reps or rests far outside the guidance";
+    ResistanceFrequency => "resistance-frequency", Error, "resistance work on far more days a week than the guidance";
+    SustainedHold => "sustained-hold", Error, "an end-range extension hold far longer than the guidance";
+    SessionTooLong => "session-too-long", Error, "a session longer than is plausible";
+    PoseSpine => "pose-spine", Error, "a figure whose pose bends or twists the spine";
+    Figure => "figure", Error, "a figure that cannot be drawn";
     HighImpact => "high-impact", Warning, "high-impact work";
     ModerateImpactBeginner => "moderate-impact-beginner", Warning, "moderate impact in a beginner program";
     LongSession => "long-session", Warning, "a session estimated at over 60 minutes";
     NoBalance => "no-balance", Warning, "a program without balance work";
     NoExtension => "no-extension", Warning, "a program without back-extension work";
+    AmbiguousMovement => "ambiguous-movement", Warning, "a word that often means bending or twisting the back";
 }
 
 impl std::fmt::Display for Code {

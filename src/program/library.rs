@@ -1,21 +1,23 @@
-//! The exercise library and the contraindicated phrases bundled into the binary, and the
-//! `Catalog` a program sees: the library plus the program's own exercises.
+//! The exercise library and the movement lexicon bundled into the binary, and the `Catalog` a
+//! program sees: the library plus the program's own exercises.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::Exercise;
-use super::phrases::{Contraindication, Phrases};
+use super::lexicon::{Data, Lexicon};
+use super::{Exercise, Impact};
 
 const EXERCISES: &str = include_str!("../../assets/exercises.ron");
-const CONTRAINDICATED: &str = include_str!("../../assets/contraindicated.ron");
+const MOVEMENTS: &str = include_str!("../../assets/movements.ron");
 
 /// The bundled exercises, by id.
 #[derive(Debug)]
 pub struct Library {
     exercises: Vec<Exercise>,
     by_id: HashMap<String, usize>,
-    phrases: Phrases,
+    lexicon: Lexicon,
+    /// The impact each exercise's name implies, worked out once.
+    implied: Vec<Option<(Impact, String)>>,
 }
 
 impl Library {
@@ -27,23 +29,29 @@ impl Library {
             let exercises: Vec<Exercise> = super::load::ron_options()
                 .from_str(EXERCISES)
                 .unwrap_or_else(|e| panic!("assets/exercises.ron is broken: {e}"));
-            let phrases: Vec<Contraindication> = super::load::ron_options()
-                .from_str(CONTRAINDICATED)
-                .unwrap_or_else(|e| panic!("assets/contraindicated.ron is broken: {e}"));
-            Library::new(exercises, Phrases::new(phrases))
+            Library::new(exercises, movements())
         })
     }
 
-    pub fn new(exercises: Vec<Exercise>, phrases: Phrases) -> Library {
+    /// A library of `exercises` with a lexicon of `data`. The exercises' own words are known
+    /// to be safe: they are never taken for a typo of a refused name, nor cut as compounds.
+    pub fn new(exercises: Vec<Exercise>, data: Data) -> Library {
+        let known: Vec<&str> = exercises.iter().flat_map(exercise_texts).collect();
+        let lexicon = Lexicon::new(data, known);
         let by_id = exercises
             .iter()
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
+        let implied = exercises
+            .iter()
+            .map(|e| implied_impact(&lexicon, e))
+            .collect();
         Library {
             exercises,
             by_id,
-            phrases,
+            lexicon,
+            implied,
         }
     }
 
@@ -55,9 +63,41 @@ impl Library {
         &self.exercises
     }
 
-    pub fn phrases(&self) -> &Phrases {
-        &self.phrases
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
+
+    /// The impact an exercise's name or id implies ("Tuck jumps": High), and the words that
+    /// imply it; worked out once for the library's own exercises.
+    pub fn implied_impact(&self, e: &Exercise) -> Option<(Impact, String)> {
+        match self.by_id.get(&e.id) {
+            Some(&i) if std::ptr::eq(&self.exercises[i], e) => self.implied[i].clone(),
+            _ => implied_impact(&self.lexicon, e),
+        }
+    }
+}
+
+fn implied_impact(lexicon: &Lexicon, e: &Exercise) -> Option<(Impact, String)> {
+    [e.name.as_str(), e.id.as_str()]
+        .into_iter()
+        .filter_map(|t| lexicon.implied_impact(t))
+        .reduce(|a, b| if b.0 > a.0 { b } else { a })
+}
+
+/// The bundled movement lexicon's data.
+pub fn movements() -> Data {
+    super::load::ron_options()
+        .from_str(MOVEMENTS)
+        .unwrap_or_else(|e| panic!("assets/movements.ron is broken: {e}"))
+}
+
+/// Every text of an exercise a person sees.
+pub fn exercise_texts(e: &Exercise) -> impl Iterator<Item = &str> {
+    [e.id.as_str(), e.name.as_str()]
+        .into_iter()
+        .chain(e.cues.iter().map(String::as_str))
+        .chain(e.equipment.iter().map(String::as_str))
+        .chain(e.caution.as_deref())
 }
 
 /// The exercises one program can use: its own first, then the library's.
@@ -91,16 +131,7 @@ impl<'a> Catalog<'a> {
 mod tests {
     use super::*;
     use crate::program::check::check;
-    use crate::program::phrases::Field;
-    use crate::program::{Block, Dose, Item, Kind, Level, Program, Session, Spine};
-
-    fn phrases() -> Phrases {
-        Phrases::new(
-            super::super::load::ron_options()
-                .from_str(CONTRAINDICATED)
-                .unwrap(),
-        )
-    }
+    use crate::program::{Block, Dose, Item, Kind, Level, Program, Session};
 
     #[test]
     fn the_library_has_at_least_40_exercises_of_every_kind() {
@@ -136,12 +167,13 @@ mod tests {
         }
     }
 
-    /// Every library exercise passes the same rules as an author's own exercise: run the
-    /// checker on a program that defines them all locally, against an empty library.
+    /// Every library exercise passes the same rules as an author's own exercise, warnings
+    /// included: run the checker on a program that defines them all locally, against a
+    /// library without exercises (so nothing about them is known in advance).
     #[test]
-    fn every_library_exercise_passes_the_checker() {
+    fn every_library_exercise_passes_the_checker_without_a_warning_about_its_words() {
         let lib = Library::bundled();
-        let empty = Library::new(Vec::new(), phrases());
+        let empty = Library::new(Vec::new(), movements());
         let program = Program {
             title: "Library".into(),
             summary: None,
@@ -149,12 +181,13 @@ mod tests {
             level: Level::Advanced,
             per_week: 3,
             advance_after: 2,
+            after_fracture: false,
             exercises: lib.exercises().to_vec(),
             sessions: vec![Session {
                 name: "All".into(),
                 blocks: vec![Block {
                     name: "All".into(),
-                    pick: None,
+                    pick: Some(1),
                     items: lib
                         .exercises()
                         .iter()
@@ -172,11 +205,14 @@ mod tests {
                 }],
             }],
         };
-        let errors: Vec<_> = check(&program, &empty)
+        let found: Vec<_> = check(&program, &empty)
             .into_iter()
-            .filter(|f| f.code.severity() == crate::program::Severity::Error)
+            .filter(|f| {
+                f.code.severity() == crate::program::Severity::Error
+                    || f.code == crate::program::Code::AmbiguousMovement
+            })
             .collect();
-        assert_eq!(errors, vec![]);
+        assert_eq!(found, vec![]);
     }
 
     #[test]
@@ -193,62 +229,30 @@ mod tests {
     }
 
     #[test]
-    fn every_contraindication_suggests_a_safe_library_exercise() {
-        let list: Vec<Contraindication> = super::super::load::ron_options()
-            .from_str(CONTRAINDICATED)
-            .unwrap();
-        assert!(list.len() >= 25);
-        for c in &list {
-            assert!(!c.movement.is_safe(), "{} is marked safe", c.phrase);
+    fn every_group_suggests_a_safe_library_exercise_and_the_lexicon_is_large() {
+        let lex = Library::bundled().lexicon();
+        assert!(lex.len() >= 400, "only {} entries", lex.len());
+        for g in &lex.data.groups {
+            assert!(!g.movement.is_safe(), "{} is marked safe", g.about);
             let e = Library::bundled()
-                .get(&c.instead)
-                .unwrap_or_else(|| panic!("{} suggests unknown {}", c.phrase, c.instead));
+                .get(&g.instead)
+                .unwrap_or_else(|| panic!("{} suggests unknown {}", g.about, g.instead));
             assert!(e.spine.is_safe());
-        }
-    }
-
-    #[test]
-    fn the_bundled_list_catches_the_formats_examples_and_spares_look_alikes() {
-        let p = Library::bundled().phrases();
-        for text in [
-            "sit-up",
-            "Crunches",
-            "toe touch",
-            "forward bend",
-            "Forward fold",
-            "roll-up",
-            "knees to chest",
-            "Child's pose",
-            "plough",
-            "plow",
-            "Russian twist",
-            "wood chop",
-            "bicycle crunch",
-            "cat-cow",
-            "Cat\u{2013}Cow",
-            "round your back",
-            "curl up",
-            "seated spinal twist",
-        ] {
-            let hit = p.find(text, Field::Name);
-            assert!(hit.is_some(), "{text} slipped through");
-            assert!(hit.unwrap().movement != Spine::Neutral);
-        }
-        for text in [
-            "wall push-up",
-            "step-up",
-            "toe raises",
-            "deadlift with a long back",
-            "hip hinge",
-            "chin tuck",
-            "bend your knees",
-            "bend your elbows",
-            "biceps curl",
-            "turn your head",
-            "heel raises",
-            "sit to stand",
-        ] {
-            assert!(p.find(text, Field::Name).is_none(), "{text} was refused");
+            for lang in [
+                super::super::lexicon::Lang::En,
+                super::super::lexicon::Lang::De,
+                super::super::lexicon::Lang::Fr,
+                super::super::lexicon::Lang::Es,
+                super::super::lexicon::Lang::It,
+                super::super::lexicon::Lang::Nl,
+                super::super::lexicon::Lang::Pt,
+            ] {
+                assert!(
+                    g.names.contains_key(&lang),
+                    "{} has no {lang:?} names",
+                    g.about
+                );
+            }
         }
     }
 }

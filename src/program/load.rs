@@ -8,6 +8,7 @@ use ron::extensions::Extensions;
 use super::check::check;
 use super::diagnostic::{Code, Diagnostic};
 use super::locate::Locator;
+use super::ron_tree::parse;
 use super::{Library, Program, source};
 use crate::common::text::closest;
 
@@ -86,6 +87,7 @@ pub fn check_source(bytes: &[u8], library: &Library) -> Checked {
             }
         })
         .collect();
+    diagnostics.extend(super::pose_check::check(&program, library, &locator));
     diagnostics.sort_by_key(|d| (d.line, d.column, d.severity));
     Checked {
         text: Some(text),
@@ -260,32 +262,7 @@ fn parse_diagnostic(e: &SpannedError, text: &str) -> Diagnostic {
 
 /// The line and column of the first thing in the file that is not blank or a comment.
 fn first_value(text: &str) -> (usize, usize) {
-    let mut in_block = 0usize;
-    for (n, line) in text.split('\n').enumerate() {
-        let mut chars = line.char_indices().peekable();
-        let mut col = 0;
-        while let Some((_, c)) = chars.next() {
-            col += 1;
-            let next = chars.peek().map(|&(_, c)| c);
-            match (c, next) {
-                ('/', Some('*')) => {
-                    in_block += 1;
-                    chars.next();
-                    col += 1;
-                }
-                ('*', Some('/')) if in_block > 0 => {
-                    in_block -= 1;
-                    chars.next();
-                    col += 1;
-                }
-                _ if in_block > 0 => {}
-                ('/', Some('/')) => break,
-                (c, _) if c.is_whitespace() => {}
-                _ => return (n + 1, col),
-            }
-        }
-    }
-    (1, 1)
+    parse(text).0.first().map_or((1, 1), |t| (t.line, t.column))
 }
 
 /// The character at a 1-based line and column.
@@ -316,37 +293,16 @@ fn starts_line(text: &str, line: usize, column: usize) -> bool {
         .is_some_and(|l| l.chars().take(column - 1).all(char::is_whitespace))
 }
 
-/// The line without a trailing `// comment` (a `//` inside quotes, as in a web address in
-/// a cue, is text, not a comment).
-fn without_comment(line: &str) -> &str {
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut prev = ' ';
-    for (i, c) in line.char_indices() {
-        match c {
-            '\\' if in_string && !escaped => escaped = true,
-            '"' if !escaped => in_string = !in_string,
-            '/' if !in_string && prev == '/' => return &line[..i - 1],
-            _ => escaped = false,
-        }
-        if c != '\\' {
-            escaped = false;
-        }
-        prev = c;
-    }
-    line
-}
-
-/// Just after the last character of the nearest non-blank line above `line`.
+/// Just after the last value on the nearest line above `line` that has one (comments do not
+/// count: a `//` inside quotes, as in a web address in a cue, is text, not a comment).
 fn end_of_previous_line(text: &str, line: usize) -> (usize, usize) {
-    let lines: Vec<&str> = text.split('\n').collect();
-    for n in (0..line - 1).rev() {
-        let code = without_comment(lines[n]).trim_end();
-        if !code.is_empty() {
-            return (n + 1, code.chars().count() + 1);
-        }
-    }
-    (line, 1)
+    parse(text)
+        .0
+        .iter()
+        .rev()
+        .map(|t| t.end)
+        .find(|&(l, _)| l < line)
+        .unwrap_or((line, 1))
 }
 
 fn list(names: &[&str]) -> String {
@@ -378,6 +334,11 @@ mod tests {
             "Program(\n    title: \"See https://example.org\" // note\n    level: Beginner,\n)";
         let d = &check_source(src.as_bytes(), Library::bundled()).diagnostics[0];
         assert_eq!((d.code, d.line, d.column), (Code::Syntax, 2, 37));
-        assert_eq!(without_comment("a: \"x // y\", // z"), "a: \"x // y\", ");
+    }
+
+    #[test]
+    fn the_first_value_skips_comments_of_both_kinds() {
+        assert_eq!(first_value("// a\n/* b\n c */ Program("), (3, 7));
+        assert_eq!(first_value("   "), (1, 1));
     }
 }

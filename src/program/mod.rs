@@ -11,10 +11,12 @@ pub mod check;
 pub mod comments;
 pub mod diagnostic;
 pub mod dose;
+pub mod figure;
+pub mod lexicon;
 pub mod library;
 pub mod load;
 pub mod locate;
-pub mod phrases;
+pub mod pose_check;
 mod ron_tree;
 pub mod source;
 pub mod sources;
@@ -40,6 +42,10 @@ pub struct Program {
     pub per_week: u32,
     #[serde(default = "default_advance_after")]
     pub advance_after: u32,
+    /// Marked by its author as suitable after an assessed spine fracture: nothing beyond the
+    /// impact of brisk walking, and nothing that progresses into it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub after_fracture: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exercises: Vec<Exercise>,
     pub sessions: Vec<Session>,
@@ -171,6 +177,12 @@ pub struct Exercise {
     /// `[("lower", 3), ("push", 1)]`. Without it a paced rep is "move" then "return", in halves.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pace: Vec<(String, u32)>,
+    /// How it looks, drawn beside the cues and in the handout (see `figure`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure: Option<figure::Figure>,
+    /// The id of an exercise whose figure this one shares, instead of a `figure` of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure_of: Option<String>,
 }
 
 impl Exercise {

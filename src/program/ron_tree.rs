@@ -44,6 +44,8 @@ pub(crate) struct Token {
     /// 1-based line and column (in characters, as RON counts them) of its first character.
     pub line: usize,
     pub column: usize,
+    /// The line and column just after its last character.
+    pub end: (usize, usize),
 }
 
 #[derive(Debug)]
@@ -88,7 +90,13 @@ impl Lexer {
     }
 
     fn push(&mut self, tok: Tok, (line, column): (usize, usize)) {
-        self.tokens.push(Token { tok, line, column });
+        let end = (self.line, self.column);
+        self.tokens.push(Token {
+            tok,
+            line,
+            column,
+            end,
+        });
         self.code_on_line = true;
     }
 

@@ -3,6 +3,8 @@
 //! ban on control characters, so no escape sequence in a file can ever reach a terminal.
 
 use super::diagnostic::{Code, Diagnostic};
+// The rule itself lives with the other terminal-safety rules in `common::text`.
+pub use crate::common::text::is_forbidden;
 
 /// Program files are small; anything bigger is a mistake (or an attack), not a program.
 pub const MAX_BYTES: usize = 1024 * 1024;
@@ -110,13 +112,6 @@ pub fn end_position(text: &str) -> (usize, usize) {
     let line = 1 + text.matches('\n').count();
     let column = 1 + text.rsplit('\n').next().unwrap_or("").chars().count();
     (line, column)
-}
-
-/// Is this character banned from program text? Control characters (tab and newline are
-/// whitespace in the file; inside text they are caught after parsing) and the invisible
-/// bidirectional overrides that can make text read differently from what it is.
-pub fn is_forbidden(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 fn control_characters(text: &str) -> Vec<Diagnostic> {

@@ -25,7 +25,7 @@ pub fn quote(text: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
-            c if super::source::is_forbidden(c) => {
+            c if crate::common::text::is_forbidden(c) => {
                 out.push_str(&format!("\\u{{{:x}}}", c as u32));
             }
             c => out.push(c),
@@ -48,6 +48,10 @@ pub fn program(p: &Program, notes: &Notes) -> String {
     f.field("level", Some(format!("{:?}", p.level)));
     f.field("per_week", Some(p.per_week.to_string()));
     f.field("advance_after", Some(p.advance_after.to_string()));
+    f.field(
+        "after_fracture",
+        p.after_fracture.then(|| "true".to_owned()),
+    );
     let exercises = !p.exercises.is_empty() || !c.list_end("exercises").is_empty();
     f.list("exercises", exercises, |w| {
         for (i, e) in p.exercises.iter().enumerate() {
@@ -129,6 +133,24 @@ impl<'a> Fields<'a> {
                 self.w.line(self.indent, &format!("{name}: {v},"));
             }
             None => self.pending.extend_from_slice(self.comments.field(name)),
+        }
+    }
+
+    /// A value over several lines (the first after `name:`, the rest indented from here).
+    fn lines(&mut self, name: &'static str, value: Option<Vec<String>>) {
+        let Some(lines) = value else {
+            self.pending.extend_from_slice(self.comments.field(name));
+            return;
+        };
+        self.lead(name);
+        let last = lines.len().saturating_sub(1);
+        for (i, l) in lines.iter().enumerate() {
+            let comma = if i == last { "," } else { "" };
+            if i == 0 {
+                self.w.line(self.indent, &format!("{name}: {l}{comma}"));
+            } else {
+                self.w.line(self.indent, &format!("{l}{comma}"));
+            }
         }
     }
 
@@ -261,6 +283,8 @@ fn exercise(w: &mut Writer, indent: usize, e: &Exercise, notes: Option<&Comments
     f.field("caution", e.caution.as_deref().map(quote));
     f.field("easier", e.easier.as_deref().map(quote));
     f.field("harder", e.harder.as_deref().map(quote));
+    f.field("figure_of", e.figure_of.as_deref().map(quote));
+    f.lines("figure", e.figure.as_ref().map(|fig| fig.ron_lines()));
     f.finish();
     w.line(indent, "),");
 }

@@ -127,3 +127,62 @@ Program(
     assert!(written.contains("summary: \"S\","), "{written}");
     assert!(!written.contains("Some("), "{written}");
 }
+
+/// A local exercise's figure and `figure_of` are written back, comments around them kept.
+#[test]
+fn figures_and_figure_of_survive_a_round_trip() {
+    let text = r#"Program(
+    title: "Figures",
+    level: Beginner,
+    per_week: 2,
+    advance_after: 2,
+    exercises: [
+        Exercise(
+            id: "my-squat",
+            name: "My squat",
+            kinds: [Resistance],
+            spine: Neutral,
+            impact: None,
+            cues: [
+                "Sit back to the chair.",
+            ],
+            // drawn by hand
+            figure: Figure(
+                view: Front,
+                props: [Chair(at: -40), Band()],
+                poses: [
+                    Pose(),
+                    Pose(on: Chair, pelvis: 20, hips: (100, 100), knees: (90, 90)),
+                ],
+            ),
+        ),
+        Exercise(
+            id: "my-hinge",
+            name: "My hinge",
+            kinds: [Resistance],
+            spine: Neutral,
+            impact: None,
+            cues: [
+                "Hips back.",
+            ],
+            figure_of: "hip-hinge",
+        ),
+    ],
+    sessions: [
+        Session(
+            name: "A",
+            blocks: [
+                Block(
+                    name: "Main",
+                    items: [
+                        Item(exercise: "my-squat", dose: Reps(sets: 1, reps: 5, rest: 30)),
+                    ],
+                ),
+            ],
+        ),
+    ],
+)
+"#;
+    let written = round_trip(text);
+    assert_eq!(written, text);
+}

@@ -1,11 +1,13 @@
-//! The handout as one self-contained HTML file: inline CSS, no scripts, no images, no links
-//! to anything outside it, so it prints the same anywhere and can be mailed as it is. Each
+//! The handout as one self-contained HTML file: inline CSS, each exercise's figure as inline
+//! SVG line drawings (start and where it moves to), no scripts, no image files, no links to
+//! anything outside it, so it prints the same anywhere and can be mailed as it is. Each
 //! session starts on a new page when printed. Every text is escaped.
 
 use std::fmt::Write as _;
 
-use super::Handout;
+use super::{FIGURE_CAPTIONS, Handout};
 use crate::common::text::clean_line;
+use crate::figure::svg;
 use crate::training::safety;
 
 /// Text as HTML: `& < > " '` escaped, control characters made visible by `clean_line`.
@@ -24,6 +26,9 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// How tall a figure is drawn, in CSS pixels (about 3.5 cm on paper).
+const FIGURE_HEIGHT: u32 = 130;
+
 const STYLE: &str = "
   body { font-family: Georgia, 'Times New Roman', serif; font-size: 13pt; line-height: 1.45;
          color: #111; max-width: 44em; margin: 2em auto; padding: 0 1em; }
@@ -39,6 +44,10 @@ const STYLE: &str = "
   ol.items > li { margin: .6em 0; break-inside: avoid; page-break-inside: avoid; }
   .dose { font-weight: bold; }
   .caution { border-left: 4px solid #b00; padding-left: .5em; }
+  .figures { display: flex; gap: 1.2em; align-items: flex-end; margin: .4em 0; }
+  .figures figure { margin: 0; text-align: center; }
+  .figures figcaption { font-size: .85em; color: #444; }
+  .figures svg { display: block; max-width: 100%; height: auto; }
   .red-flags { border: 2px solid #b00; padding: .2em 1em .6em; margin-top: 1.4em; }
   .red-flags h2 { border: none; color: #b00; }
   footer { margin-top: 2em; font-size: .9em; color: #444; }
@@ -176,6 +185,17 @@ pub fn html(h: &Handout) -> String {
                     escape(&item.name),
                     escape(&item.dose)
                 );
+                if let Some(f) = &item.figure {
+                    out.push_str("<div class=\"figures\">\n");
+                    for (pose, caption) in [f.start(), f.end()].into_iter().zip(FIGURE_CAPTIONS) {
+                        let _ = writeln!(
+                            out,
+                            "<figure>{}<figcaption>{caption}</figcaption></figure>",
+                            svg(f, pose, FIGURE_HEIGHT)
+                        );
+                    }
+                    out.push_str("</div>\n");
+                }
                 if !item.cues.is_empty() {
                     out.push_str("<ul class=\"cues\">\n");
                     for cue in &item.cues {

@@ -1,11 +1,14 @@
 //! The handout as Markdown, for pasting into notes or converting to other formats. Program
 //! text is made safe with `clean_line` and has Markdown's special characters escaped, so a cue
-//! can never turn into a link, an image or a table cell.
+//! can never turn into a link, an image or a table cell. Each exercise's figure is two images
+//! (start, and where it moves to) carried inside the file as SVG data, which Markdown viewers
+//! that show images (pandoc, most editors' previews) draw and plain text shows as one line.
 
 use std::fmt::Write as _;
 
-use super::Handout;
+use super::{FIGURE_CAPTIONS, Handout};
 use crate::common::text::clean_line;
+use crate::figure::svg;
 use crate::training::safety;
 
 /// Program text as literal Markdown on one line.
@@ -19,6 +22,24 @@ pub fn escape(text: &str) -> String {
             out.push('\\');
         }
         out.push(c);
+    }
+    out
+}
+
+/// How tall a figure is drawn, in pixels.
+const FIGURE_HEIGHT: u32 = 110;
+
+/// SVG text as the data of a `data:` address inside a Markdown link: the characters that
+/// would end the address or the link, or mean something in a URL, percent-encoded.
+fn data(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len() + svg.len() / 4);
+    for c in svg.chars() {
+        match c {
+            '%' | '#' | '<' | '>' | '"' | ' ' | '(' | ')' | '[' | ']' | '\\' | '\n' => {
+                out.push_str(&format!("%{:02X}", c as u32));
+            }
+            c => out.push(c),
+        }
     }
     out
 }
@@ -120,6 +141,20 @@ pub fn markdown(h: &Handout) -> String {
                     escape(&item.name),
                     escape(&item.dose)
                 );
+                if let Some(f) = &item.figure {
+                    let images: Vec<String> = [f.start(), f.end()]
+                        .into_iter()
+                        .zip(FIGURE_CAPTIONS)
+                        .map(|(pose, caption)| {
+                            format!(
+                                "![{caption}: {}](data:image/svg+xml,{})",
+                                escape(&item.name),
+                                data(&svg(f, pose, FIGURE_HEIGHT))
+                            )
+                        })
+                        .collect();
+                    let _ = writeln!(out, "\n    {}\n", images.join(" "));
+                }
                 for cue in &item.cues {
                     let _ = writeln!(out, "    - {}", escape(cue));
                 }
@@ -155,5 +190,12 @@ mod tests {
         );
         assert_eq!(escape("<script>"), "\\<script\\>");
         assert!(!escape("x\u{1b}[2J").contains('\u{1b}'));
+    }
+
+    #[test]
+    fn figure_data_never_ends_the_link_it_sits_in() {
+        let d = data("<svg a=\"1 2\">(x)[y]#%</svg>");
+        assert_eq!(d, "%3Csvg%20a=%221%202%22%3E%28x%29%5By%5D%23%25%3C/svg%3E");
+        assert!(!d.contains([' ', '(', ')', '<', '>', '"', '[', ']']));
     }
 }

@@ -1,7 +1,7 @@
 //! The patient handout: a program as the person takes it home. `Handout::new` gathers
 //! everything from the program, the exercise catalog and the dose summary (the weekly plan,
 //! each session's exercises with dose, cues and cautions, how exercise should feel and the red
-//! flags); `text`, `markdown` and `html` lay it out. Text from the program is kept raw here;
+//! flags, and each exercise's figure); `text`, `markdown` and `html` lay it out. Text from the program is kept raw here;
 //! each layout makes it safe for its medium (terminal, Markdown, HTML).
 
 mod html;
@@ -12,6 +12,7 @@ pub use html::html;
 pub use markdown::markdown;
 pub use text::text;
 
+use crate::program::figure::{Figure, figure_for};
 use crate::program::summary::DoseSummary;
 use crate::program::{Catalog, Dose, Program, Step};
 
@@ -70,7 +71,13 @@ pub struct ItemSheet {
     pub easier: Option<String>,
     /// How the dose grows, in words.
     pub progress: Option<String>,
+    /// How it looks: drawn from its start and where it moves to, where the format has
+    /// pictures.
+    pub figure: Option<Figure>,
 }
+
+/// The captions of a figure's first two poses in a handout.
+pub const FIGURE_CAPTIONS: [&str; 2] = ["Start", "Move to"];
 
 impl Handout {
     pub fn new(program: &Program, catalog: &Catalog) -> Handout {
@@ -193,6 +200,7 @@ fn item_sheet(item: &crate::program::Item, catalog: &Catalog) -> ItemSheet {
         caution: exercise.and_then(|e| e.caution.clone()),
         easier: exercise.and_then(|e| e.easier.as_deref()).map(name_of),
         progress: progress_words(item, catalog),
+        figure: exercise.and_then(|e| figure_for(e, catalog)).cloned(),
     }
 }
 

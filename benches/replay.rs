@@ -9,13 +9,15 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use divan::{Bencher, black_box};
+use upright::common::calendar::{Calendar, stamp};
 use upright::program::bundled;
-use upright::program::{Catalog, Library, Program};
+use upright::program::{Library, Program};
 use upright::records::history::{Available, History};
-use upright::records::journal::{Event, Feeling, NextDay, Outcome, Record, rfc3339};
+use upright::records::journal::{Event, Feeling, NextDay, Outcome, Record};
 use upright::records::replay::{Rules, replay};
 use upright::training::checkin::Answer;
 use upright::training::plan::{Side, plan};
+use upright::training::runnable::Runnable;
 
 struct Counting;
 
@@ -91,20 +93,16 @@ fn named(name: &str) -> Program {
 /// three weeks, so logged doses match the ladders as the coach would write them.
 fn ten_years() -> Vec<Record> {
     let programs = [named(SOURCE), named(DAILY)];
-    let catalogs: Vec<Catalog> = programs
+    let runnables: Vec<Runnable> = programs.iter().cloned().map(Runnable::new).collect();
+    let rules: Vec<Rules> = runnables
         .iter()
-        .map(|p| Catalog::new(Library::bundled(), &p.exercises))
-        .collect();
-    let rules: Vec<Rules> = programs
-        .iter()
-        .zip(&catalogs)
         .zip([SOURCE, DAILY])
-        .map(|((p, c), s)| Rules::new(p, c, s))
+        .map(|(r, s)| Rules::new(r, s))
         .collect();
     let mut records = Vec::new();
     let start = 1_483_261_200; // 2017-01-01 09:00 UTC
     for day in 0..DAYS {
-        let at = rfc3339(start + day * 86_400);
+        let at = stamp(start + day * 86_400);
         let run = (start + day * 86_400) * 1000;
         let mut push = |event| {
             records.push(Record {
@@ -128,10 +126,10 @@ fn ten_years() -> Vec<Record> {
         }
         // 2017-01-01 was a Sunday.
         let which = usize::from(!matches!(day % 7, 1 | 3 | 5));
-        let (p, catalog, rules) = (&programs[which], &catalogs[which], &rules[which]);
+        let (p, runnable, rules) = (&programs[which], &runnables[which], &rules[which]);
         let session = &p.sessions[(day / 2) as usize % p.sessions.len()].name;
         let levels = rules_levels(p, rules, day);
-        let plan = plan(p, catalog, Some(session), &levels, day).unwrap();
+        let plan = plan(runnable, Some(session), &levels, day).unwrap();
         push(Event::SessionStart {
             program: plan.program.clone(),
             source: [SOURCE, DAILY][which].into(),
@@ -210,8 +208,8 @@ fn mb(bytes: usize) -> f64 {
 fn main() {
     Library::bundled();
     let p = program();
-    let catalog = Catalog::new(Library::bundled(), &p.exercises);
-    let rules = Rules::new(&p, &catalog, SOURCE);
+    let runnable = Runnable::new(p.clone());
+    let rules = Rules::new(&runnable, SOURCE);
 
     let before = CURRENT.load(Ordering::Relaxed);
     let records = ten_years();
@@ -256,8 +254,8 @@ fn main() {
 #[divan::bench(sample_count = 20)]
 fn replay_ten_years_in_memory(bencher: Bencher) {
     let p = program();
-    let catalog = Catalog::new(Library::bundled(), &p.exercises);
-    let rules = Rules::new(&p, &catalog, SOURCE);
+    let runnable = Runnable::new(p.clone());
+    let rules = Rules::new(&runnable, SOURCE);
     let records = ten_years();
     bencher.bench(|| black_box(replay(&rules, &records).levels()));
 }
@@ -265,8 +263,8 @@ fn replay_ten_years_in_memory(bencher: Bencher) {
 #[divan::bench(sample_count = 10)]
 fn read_and_replay_ten_years_from_disk(bencher: Bencher) {
     let p = program();
-    let catalog = Catalog::new(Library::bundled(), &p.exercises);
-    let rules = Rules::new(&p, &catalog, SOURCE);
+    let runnable = Runnable::new(p.clone());
+    let rules = Rules::new(&runnable, SOURCE);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("journal.jsonl");
     let mut text = Vec::new();
@@ -285,10 +283,18 @@ fn read_and_replay_ten_years_from_disk(bencher: Bencher) {
 fn history_screen_figures_ten_years(bencher: Bencher) {
     let p = program();
     let records = ten_years();
+    let runnable = Runnable::new(p.clone());
     let available = [Available {
-        program: &p,
+        runnable: &runnable,
         source: SOURCE.into(),
     }];
     let today = (1_483_261_200 + DAYS * 86_400) as i64 / 86_400;
-    bencher.bench(|| black_box(History::build(&records, &available, today)));
+    bencher.bench(|| {
+        black_box(History::build(
+            &records,
+            &available,
+            today,
+            &Calendar::utc(),
+        ))
+    });
 }

@@ -11,12 +11,13 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use upright::common::paths::Paths;
 use upright::program::bundled;
 use upright::program::sources::discover;
-use upright::program::{Catalog, Library, Program};
+use upright::program::{Library, Program};
 use upright::training::Engine;
 use upright::training::checkin::Answer;
 use upright::training::plan::{PhaseKind, plan};
+use upright::training::runnable::Runnable;
 use upright::tui::App;
-use upright::tui::ui::draw;
+use upright::tui::coach::draw;
 
 fn main() {
     Library::bundled();
@@ -30,17 +31,17 @@ fn program(name: &str) -> Program {
 #[divan::bench(args = ["home-foundations", "group-class"])]
 fn plan_a_session(bencher: Bencher, name: &str) {
     let p = program(name);
-    let catalog = Catalog::new(Library::bundled(), &p.exercises);
+    let runnable = Runnable::new(p.clone());
     let levels = HashMap::new();
-    bencher.bench(|| black_box(plan(&p, &catalog, None, &levels, 7).unwrap()));
+    bencher.bench(|| black_box(plan(&runnable, None, &levels, 7).unwrap()));
 }
 
 /// A whole 45-minute class, one wake-up per second, check-ins answered at once.
 #[divan::bench]
 fn step_a_whole_session(bencher: Bencher) {
     let p = program("group-class");
-    let catalog = Catalog::new(Library::bundled(), &p.exercises);
-    let planned = plan(&p, &catalog, None, &HashMap::new(), 7).unwrap();
+    let runnable = Runnable::new(p.clone());
+    let planned = plan(&runnable, None, &HashMap::new(), 7).unwrap();
     bencher.bench(|| {
         let mut now = Instant::now();
         let mut e = Engine::new(planned.clone(), now);
@@ -131,7 +132,7 @@ fn draw_class_screen(bencher: Bencher, size: (u16, u16)) {
     let mut second = 0;
     bencher.bench_local(|| {
         second = (second + 1) % 10;
-        t.draw(|f| upright::tui::class::ui::draw(f, &class, now + Duration::from_secs(second)))
+        t.draw(|f| upright::tui::class::slides::draw(f, &class, now + Duration::from_secs(second)))
             .unwrap();
     });
 }

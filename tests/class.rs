@@ -2,6 +2,8 @@
 //! slides at 80x24, 160x48 and 320x90 (drawn into a `TestBackend` from the real state), the
 //! keys, the bell, the journal, and the same steps as the personal coach on the same plan.
 
+mod support;
+
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -12,8 +14,9 @@ use upright::common::paths::Paths;
 use upright::program::{Library, Program, check_source};
 use upright::records::journal::{self, Event, Outcome};
 use upright::training::plan::PhaseKind;
-use upright::tui::app::Screen;
-use upright::tui::class::{Stage, plan_class, ui::draw};
+use upright::tui::Screen;
+use upright::tui::class::slides::draw;
+use upright::tui::class::{Stage, plan_class};
 use upright::tui::theme::Theme;
 use upright::tui::{App, Class};
 
@@ -91,7 +94,7 @@ impl Rig {
     fn screen(&self, w: u16, h: u16) -> String {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| draw(f, &self.class, self.now)).unwrap();
-        t.backend().to_string()
+        support::colour::with_colours(t.backend())
     }
 }
 

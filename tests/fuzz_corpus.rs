@@ -5,9 +5,10 @@
 use std::path::Path;
 
 use upright::program::bundled;
-use upright::program::{Catalog, Library, check_source};
+use upright::program::{Library, check_source};
 use upright::records::journal;
 use upright::records::replay::{Rules, replay};
+use upright::training::runnable::Runnable;
 
 fn seeds(target: &str) -> Vec<(String, Vec<u8>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -44,11 +45,7 @@ fn journal_seeds_never_panic_when_read_and_replayed() {
     assert!(seeds.len() >= 5, "the journal corpus is missing");
     let b = bundled::find("home-foundations").unwrap();
     let program = b.check().program.unwrap();
-    let rules = Rules::new(
-        &program,
-        &Catalog::new(Library::bundled(), &program.exercises),
-        b.name,
-    );
+    let rules = Rules::new(&Runnable::new(program.clone()), b.name);
     let dir = tempfile::tempdir().unwrap();
     for (i, (_, bytes)) in seeds.into_iter().enumerate() {
         let path = dir.path().join(format!("{i}.jsonl"));

@@ -5,11 +5,17 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn upright(data: &Path, args: &[&str]) -> Output {
+    upright_in(data, args, "UTC")
+}
+
+/// `upright` in time zone `tz`: dates and times are the person's own.
+fn upright_in(data: &Path, args: &[&str], tz: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_upright"))
         .arg("--data-dir")
         .arg(data)
         .args(args)
         .env("NO_COLOR", "1")
+        .env("TZ", tz)
         .output()
         .expect("the upright binary runs")
 }
@@ -169,5 +175,56 @@ fn profiles_keep_separate_journals() {
     assert!(
         !data.join("profiles/bob").exists(),
         "reading creates nothing"
+    );
+}
+
+#[test]
+fn the_export_dates_an_evening_west_of_greenwich_on_that_evening() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_with_journal(dir.path());
+    // 09:01 UTC on 18 Nov is 04:01 in New York, and 18:01 in Tokyo; 20 Nov 09:01 UTC is
+    // 20 Nov in both.
+    let o = upright_in(&data, &["history", "--format", "csv"], "America/New_York");
+    let out = text(&o.stdout);
+    assert!(
+        out.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("2026-11-18,04:01:00,"),
+        "{out}"
+    );
+    let late = concat!(
+        r#"{"at":"2026-11-21T00:30:00Z","run":1795653000000,"event":"session_start","program":"P","source":"p.ron","session":"A","seed":1,"items":[]}"#,
+        "\n",
+        r#"{"at":"2026-11-21T00:31:00Z","run":1795653000000,"event":"set_done","item":"A / B / chin-tuck","exercise":"chin-tuck","set":1,"level":0,"dose":{"Time":{"secs":30}}}"#,
+        "\n",
+    );
+    std::fs::write(data.join("journal.jsonl"), late).unwrap();
+    let o = upright_in(&data, &["history", "--format", "csv"], "America/New_York");
+    let out = text(&o.stdout);
+    assert!(
+        out.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("2026-11-20,19:31:00,"),
+        "an evening in New York is that evening: {out}"
+    );
+    let o = upright_in(
+        &data,
+        &["history", "--format", "csv", "--since", "2026-11-21"],
+        "America/New_York",
+    );
+    assert_eq!(
+        text(&o.stdout).lines().count(),
+        1,
+        "only the header: it was the 20th there"
+    );
+    let o = upright_in(&data, &["history", "--format", "csv"], "UTC");
+    assert!(
+        text(&o.stdout)
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("2026-11-21,00:31:00,")
     );
 }

@@ -5,7 +5,7 @@ mod support;
 
 use ratatui::crossterm::event::KeyCode;
 use support::{DAY, DAY0, Rig};
-use upright::tui::app::Screen;
+use upright::tui::Screen;
 
 fn snap_at(name: &str, rig: &Rig, w: u16, h: u16) {
     insta::assert_snapshot!(format!("{name}_{w}x{h}"), rig.screen(w, h));
@@ -13,7 +13,7 @@ fn snap_at(name: &str, rig: &Rig, w: u16, h: u16) {
 
 /// A session with sharp pain in its first exercise (the person goes on with the others).
 fn sharp_pain_session(r: &mut Rig, time: u64) {
-    r.app.fixed_time = Some(time);
+    r.app.shared.wall.set(time);
     r.key(KeyCode::Enter).through_readiness('1', 'd');
     r.wait(12.0).ch('p').ch('4').key(KeyCode::Enter);
     while matches!(r.app.screen, Screen::Session(_)) {
@@ -24,7 +24,7 @@ fn sharp_pain_session(r: &mut Rig, time: u64) {
 
 /// A session stopped by a red flag after its first exercise.
 fn red_flag_session(r: &mut Rig, time: u64) {
-    r.app.fixed_time = Some(time);
+    r.app.shared.wall.set(time);
     r.key(KeyCode::Enter).through_readiness('1', 'd');
     r.wait(12.0).ch('!').ch('5').key(KeyCode::Enter);
     assert!(matches!(r.app.screen, Screen::Stopped(_)));
@@ -56,7 +56,7 @@ fn five_weeks() -> Rig {
             red_flag_session(&mut r, DAY0 + 25 * DAY);
         }
     }
-    r.app.fixed_time = Some(DAY0 + 32 * DAY);
+    r.app.shared.wall.set(DAY0 + 32 * DAY);
     r.ch('h');
     assert!(matches!(r.app.screen, Screen::History(_)));
     r

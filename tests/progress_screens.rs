@@ -7,7 +7,8 @@ mod support;
 use ratatui::crossterm::event::KeyCode;
 use support::{DAY, DAY0, Rig};
 use upright::records::journal::{Event, NextDay, Outcome};
-use upright::tui::app::{ReadyStep, Screen};
+use upright::tui::Screen;
+use upright::tui::coach::readiness::ReadyStep;
 
 fn snap(name: &str, rig: &Rig) {
     for (w, h) in [(80, 24), (200, 60)] {
@@ -27,7 +28,7 @@ fn step(r: &Rig) -> Option<ReadyStep> {
 fn two_clean_sessions_grow_the_dose_shown_on_home() {
     let mut r = Rig::new();
     r.session(DAY0, '1', '5').session(DAY0 + 2 * DAY, '2', '6');
-    r.app.fixed_time = Some(DAY0 + 4 * DAY);
+    r.app.shared.wall.set(DAY0 + 4 * DAY);
     snap("home_progressed", &r);
     // And the session itself runs at today's dose: 9 reps of sit to stand, not 8.
     r.key(KeyCode::Enter).through_readiness('1', 'd');
@@ -43,12 +44,12 @@ fn the_next_day_question_comes_once_and_worse_steps_back() {
     let mut r = Rig::new();
     r.session(DAY0, '1', '5').session(DAY0 + 2 * DAY, '1', '5');
     // Same day, a few hours later: not asked.
-    r.app.fixed_time = Some(DAY0 + 2 * DAY + 3 * 3600);
+    r.app.shared.wall.set(DAY0 + 2 * DAY + 3 * 3600);
     r.key(KeyCode::Enter);
     assert_eq!(step(&r), Some(ReadyStep::Fracture));
     r.key(KeyCode::Esc);
     // The next morning: asked.
-    r.app.fixed_time = Some(DAY0 + 3 * DAY);
+    r.app.shared.wall.set(DAY0 + 3 * DAY);
     r.key(KeyCode::Enter);
     assert!(matches!(step(&r), Some(ReadyStep::FollowUp { .. })));
     snap("follow_up", &r);
@@ -154,7 +155,7 @@ fn discarding_yesterday_s_stopped_session_still_asks_about_the_day_after_it() {
     let Some(ReadyStep::Resume(offer)) = step(&r) else {
         panic!("no resume offer: {:?}", step(&r));
     };
-    assert_eq!(offer.when, "yesterday at 09:00 UTC");
+    assert_eq!(offer.when, "yesterday at 09:00");
     r.ch('d');
     match step(&r) {
         Some(ReadyStep::FollowUp { about, .. }) => assert_eq!(about, run),
@@ -207,7 +208,7 @@ fn a_torn_journal_is_repaired_and_told_once() {
     snap("torn_notice", &r);
     assert_eq!(std::fs::metadata(&journal).unwrap().len() as usize, whole);
     r.key(KeyCode::Down);
-    assert!(r.app.notice.is_none(), "told once");
+    assert!(r.app.shared.notice.is_none(), "told once");
     let r = r.restart(DAY0 + DAY);
-    assert!(r.app.notice.is_none(), "and not again");
+    assert!(r.app.shared.notice.is_none(), "and not again");
 }

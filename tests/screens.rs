@@ -1,6 +1,8 @@
 //! Snapshots of every screen of the coach at 80x24 and 200x60, drawn into a `TestBackend`
 //! from the real app state, driven by keys and a fake clock.
 
+mod support;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -11,8 +13,8 @@ use upright::common::paths::Paths;
 use upright::program::sources::{Entry, Origin};
 use upright::program::{Library, check_source};
 use upright::tui::App;
-use upright::tui::app::Screen;
-use upright::tui::ui::draw;
+use upright::tui::Screen;
+use upright::tui::coach::draw;
 
 const PROGRAM: &str = r#"Program(
     title: "Snapshot Program",
@@ -90,7 +92,7 @@ impl Rig {
     fn screen(&self, w: u16, h: u16) -> String {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| draw(f, &self.app, self.now)).unwrap();
-        t.backend().to_string()
+        support::colour::with_colours(t.backend())
     }
 
     /// Starts session A of the snapshot program, past the readiness check.

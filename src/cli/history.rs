@@ -6,9 +6,10 @@ use std::io::Write;
 
 use super::Cli;
 use super::session::{direct_app, finish, needs_terminal, programs};
-use crate::records::history::{rows, write_csv, write_json};
-use crate::records::journal::{self, Journal, parse_date};
-use crate::tui::{self, app::Screen, history::HistoryView};
+use crate::common::calendar::{Calendar, parse_date};
+use crate::records::export::{rows, write_csv, write_json};
+use crate::records::journal::{self, Journal};
+use crate::tui;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -16,7 +17,7 @@ pub enum Format {
     Json,
 }
 
-/// `--since`: a date "2026-11-20" as days since 1970.
+/// `--since`: a date "2026-11-20" (a day in the person's time zone).
 pub fn parse_since(text: &str) -> Result<i64, String> {
     parse_date(text)
         .ok_or_else(|| format!("\"{text}\" is not a date: use YYYY-MM-DD, such as 2026-11-20"))
@@ -38,8 +39,7 @@ pub fn run(
             return 2;
         }
         let mut app = direct_app(cli, programs(cli));
-        let view = HistoryView::new(&app);
-        app.screen = Screen::History(Box::new(view));
+        app.open_history();
         return finish(tui::run(&mut app), err);
     };
     let path = cli.paths().data.join(Journal::FILE_NAME);
@@ -68,7 +68,11 @@ pub fn run(
             loaded.unknown
         );
     }
-    let rows = rows(&loaded.records, since);
+    let rows = rows(
+        &loaded.records,
+        since,
+        &Calendar::new(jiff::tz::TimeZone::system()),
+    );
     let written = match format {
         Format::Csv => write_csv(&rows, out),
         Format::Json => write_json(&rows, out),

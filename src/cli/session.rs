@@ -53,7 +53,7 @@ pub(super) fn programs(cli: &Cli) -> Vec<Entry> {
 /// The coach opened straight on a screen, with no home to go back to.
 pub(super) fn direct_app(cli: &Cli, programs: Vec<Entry>) -> App {
     let mut app = app(cli, programs);
-    app.direct = true;
+    app.shared.direct = true;
     app
 }
 
@@ -67,8 +67,8 @@ pub fn run(cli: &Cli, program: &str, session: Option<&str>, err: &mut dyn Write)
         return 2;
     }
     let mut app = app(cli, vec![entry]);
-    app.direct = true;
-    app.session = index;
+    app.shared.direct = true;
+    app.shared.session = index;
     app.start(Instant::now());
     finish(tui::run(&mut app), err)
 }

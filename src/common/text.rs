@@ -21,26 +21,19 @@ pub fn clean_line(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// `text` wrapped at `width` columns, every line starting with `indent`; paragraphs are
-/// separated by a blank line in `text` and keep one line break between them in the result.
+/// `text` wrapped at `width` columns (display width), every line starting with `indent`;
+/// paragraphs are separated by a blank line in `text` and keep one line break between them in
+/// the result. Runs of spaces and line breaks within a paragraph become one space.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let room = width.saturating_sub(super::wrap::width(indent)).max(1);
     let mut out = String::new();
     for paragraph in text.split("\n\n") {
-        let mut line = String::from(indent);
-        for word in paragraph.split_whitespace() {
-            let len = line.chars().count();
-            if len > indent.len() && len + 1 + word.chars().count() > width {
-                out.push_str(line.trim_end());
-                out.push('\n');
-                line = String::from(indent);
-            }
-            if line.chars().count() > indent.len() {
-                line.push(' ');
-            }
-            line.push_str(word);
+        let words = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        for row in super::wrap::wrap_text(&words, room, 0) {
+            out.push_str(indent);
+            out.push_str(&row);
+            out.push('\n');
         }
-        out.push_str(line.trim_end());
-        out.push('\n');
     }
     out
 }
@@ -68,24 +61,9 @@ pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Opti
         .map(|(_, k)| k)
 }
 
-/// Levenshtein distance, counting an adjacent swap as one edit.
+/// Levenshtein distance, counting an adjacent swap as one edit (optimal string alignment).
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev2 = vec![0; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                cur[j] = cur[j].min(prev2[j - 2] + 1);
-            }
-        }
-        prev2 = std::mem::replace(&mut prev, cur);
-    }
-    prev[b.len()]
+    strsim::osa_distance(a, b)
 }
 
 #[cfg(test)]

@@ -1,237 +1,26 @@
-//! The history: what the journal says about the weeks gone by, for the history screen and for
-//! `upright history --format csv|json`. Pure: records and programs in, figures out; today is
-//! an argument. Programs that no longer exist still show, by the title their sessions recorded.
+//! The history: what the journal says about the weeks gone by, for the history screen:
+//! sessions per week, check-ins and effort, each item's levels and today's dose, and the last
+//! seven days against the guidance. Pure: records and programs in, figures out; today and the
+//! calendar are arguments. Programs that no longer exist still show, by the title their
+//! sessions recorded.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::io::{self, Write};
 
-use serde::Serialize;
-
+use crate::common::calendar::{Calendar, Day, week_of};
 use crate::program::summary::{
     BALANCE_MINUTES, EXTENSION_DAYS, EXTENSION_MINUTES, MODERATE_IMPACTS, MOST_DAYS,
     RESISTANCE_DAYS,
 };
-use crate::program::{Catalog, Dose, Exercise, Impact, Kind, Library, Program};
-use crate::records::journal::{Event, Feeling, Outcome, Record, civil, parse_rfc3339};
+use crate::program::{Dose, Exercise, Impact, Kind, Library};
+use crate::records::journal::{Event, Feeling, Outcome, Record};
 use crate::records::replay::{Held, Rules, replay};
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// Days since 1970 as "12 Nov".
-pub fn day_label(day: i64) -> String {
-    let (_, m, d) = civil(day);
-    format!("{d} {}", MONTHS[(m as usize).clamp(1, 12) - 1])
-}
-
-/// Days since 1970 as "2026-11-12".
-pub fn date(day: i64) -> String {
-    let (y, m, d) = civil(day);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// The Monday (UTC) of the week holding `day`.
-pub fn week_of(day: i64) -> i64 {
-    day - (day + 3).rem_euclid(7)
-}
-
-fn day_of(at: &str) -> Option<i64> {
-    parse_rfc3339(at).map(|t| (t / 86_400) as i64)
-}
-
-// ---------- rows for a spreadsheet ----------
-
-/// One row for a physiotherapist's spreadsheet: a set done, or a check-in.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Row {
-    /// UTC date and time: "2026-11-20", "16:00:00".
-    pub date: String,
-    pub time: String,
-    pub program: String,
-    pub session: String,
-    /// The session's id (its start in milliseconds since 1970): rows of one session share it.
-    pub run: u64,
-    /// "set" or "check_in".
-    pub kind: &'static str,
-    pub item: String,
-    pub exercise: String,
-    pub set: Option<u32>,
-    pub side: Option<&'static str>,
-    pub level: Option<u32>,
-    /// The dose in words: "2 x 8 reps, 4 s a rep, rest 1 min".
-    pub dose: Option<String>,
-    /// 1 nothing or muscles working, 2 mild ache, 3 stronger soreness, 4 sharp pain.
-    pub feeling: Option<u8>,
-    pub feeling_label: Option<&'static str>,
-    /// Borg CR10, 0-10.
-    pub effort: Option<u8>,
-}
-
-impl Row {
-    pub const HEADER: [&'static str; 15] = [
-        "date",
-        "time",
-        "program",
-        "session",
-        "run",
-        "kind",
-        "item",
-        "exercise",
-        "set",
-        "side",
-        "level",
-        "dose",
-        "feeling",
-        "feeling_label",
-        "effort",
-    ];
-
-    fn fields(&self) -> [String; 15] {
-        fn opt<T: ToString>(v: &Option<T>) -> String {
-            v.as_ref().map_or(String::new(), T::to_string)
-        }
-        [
-            self.date.clone(),
-            self.time.clone(),
-            self.program.clone(),
-            self.session.clone(),
-            self.run.to_string(),
-            self.kind.to_owned(),
-            self.item.clone(),
-            self.exercise.clone(),
-            opt(&self.set),
-            opt(&self.side),
-            opt(&self.level),
-            opt(&self.dose),
-            opt(&self.feeling),
-            opt(&self.feeling_label),
-            opt(&self.effort),
-        ]
-    }
-}
-
-/// Every set and check-in, oldest first, on or after day `since` (days since 1970).
-pub fn rows<'a>(records: impl IntoIterator<Item = &'a Record>, since: Option<i64>) -> Vec<Row> {
-    let mut runs: HashMap<u64, (String, String)> = HashMap::new();
-    let mut out = Vec::new();
-    for r in records {
-        if let Event::SessionStart {
-            program, session, ..
-        } = &r.event
-        {
-            runs.insert(r.run, (program.clone(), session.clone()));
-            continue;
-        }
-        if !matches!(r.event, Event::SetDone { .. } | Event::CheckIn { .. }) {
-            continue;
-        }
-        let t = parse_rfc3339(&r.at).unwrap_or(0);
-        let day = (t / 86_400) as i64;
-        if since.is_some_and(|s| day < s) {
-            continue;
-        }
-        let (program, session) = runs.get(&r.run).cloned().unwrap_or_default();
-        let mut row = Row {
-            date: date(day),
-            time: format!(
-                "{:02}:{:02}:{:02}",
-                t % 86_400 / 3600,
-                t % 3600 / 60,
-                t % 60
-            ),
-            program,
-            session,
-            run: r.run,
-            kind: "set",
-            item: String::new(),
-            exercise: String::new(),
-            set: None,
-            side: None,
-            level: None,
-            dose: None,
-            feeling: None,
-            feeling_label: None,
-            effort: None,
-        };
-        match &r.event {
-            Event::SetDone {
-                item,
-                exercise,
-                set,
-                side,
-                level,
-                dose,
-            } => {
-                row.item = item.clone();
-                row.exercise = exercise.clone();
-                row.set = Some(*set);
-                row.side = side.map(|s| match s {
-                    crate::training::plan::Side::Left => "left",
-                    crate::training::plan::Side::Right => "right",
-                });
-                row.level = Some(*level);
-                row.dose = Some(dose.describe());
-            }
-            Event::CheckIn {
-                item,
-                exercise,
-                feeling,
-                effort,
-                ..
-            } => {
-                row.kind = "check_in";
-                row.item = item.clone();
-                row.exercise = exercise.clone();
-                row.feeling = Some(feeling.number());
-                row.feeling_label = Some(feeling.label());
-                row.effort = *effort;
-            }
-            _ => continue,
-        }
-        out.push(row);
-    }
-    out
-}
-
-/// The rows as CSV (RFC 4180: a header line, fields quoted when they need it). Text that a
-/// spreadsheet would take for a formula (`=`, `+`, `-`, `@` first) starts with a `'`.
-pub fn write_csv(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{}", Row::HEADER.join(","))?;
-    for row in rows {
-        let fields: Vec<String> = row.fields().iter().map(|f| csv_field(f)).collect();
-        writeln!(out, "{}", fields.join(","))?;
-    }
-    Ok(())
-}
-
-fn csv_field(text: &str) -> String {
-    let numeric = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
-    let text = if !numeric && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
-/// The rows as one JSON array of objects.
-pub fn write_json(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, rows).map_err(io::Error::other)?;
-    writeln!(out)
-}
-
-// ---------- the history screen's figures ----------
+use crate::training::runnable::Runnable;
 
 /// One session, as the history shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionInfo {
     pub run: u64,
-    pub day: i64,
+    pub day: Day,
     pub session: String,
     pub outcome: Option<Outcome>,
     pub sets: u32,
@@ -251,7 +40,7 @@ pub struct ItemHistory {
     /// The name of the exercise it is at (or was last done at).
     pub name: String,
     /// The level it was done at, one per session that did it, oldest first.
-    pub levels: Vec<(i64, u32)>,
+    pub levels: Vec<(Day, u32)>,
     /// Today, when the program is here: level, top level, dose, why it does not move up.
     pub today: Option<Today>,
 }
@@ -279,7 +68,7 @@ pub struct ProgramHistory {
 impl ProgramHistory {
     /// Sessions that did something, per week, for the `weeks` weeks up to the one holding
     /// `today`: (Monday, count), oldest first.
-    pub fn per_week(&self, weeks: usize, today: i64) -> Vec<(i64, u32)> {
+    pub fn per_week(&self, weeks: usize, today: Day) -> Vec<(Day, u32)> {
         let last = week_of(today);
         let first = last - 7 * (weeks as i64 - 1);
         let mut counts = vec![0u32; weeks];
@@ -361,28 +150,35 @@ fn most_days(days: u32) -> Standing {
 /// Everything the history screen shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct History {
-    pub today: i64,
+    pub today: Day,
     /// Most recently done first.
     pub programs: Vec<ProgramHistory>,
     pub dose: WeekDose,
 }
 
 /// Per item key: the exercise last done, and (day, level) per session.
-type ItemLevels = HashMap<String, (String, Vec<(i64, u32)>)>;
+type ItemLevels = HashMap<String, (String, Vec<(Day, u32)>)>;
 
-/// A program that is here: the program and how the journal names where it came from.
+/// A program that is here: the program, ready to run, and how the journal names where it
+/// came from.
 pub struct Available<'a> {
-    pub program: &'a Program,
+    pub runnable: &'a Runnable,
     pub source: String,
 }
 
 impl History {
-    /// The history of `records` (oldest first) on day `today` (days since 1970).
-    pub fn build(records: &[Record], available: &[Available], today: i64) -> History {
+    /// The history of `records` (oldest first) on day `today`, its days counted by `calendar`.
+    pub fn build(
+        records: &[Record],
+        available: &[Available],
+        today: Day,
+        calendar: &Calendar,
+    ) -> History {
+        let day_of = |at: &str| calendar.day_of_stamp(at);
         let library = Library::bundled();
         let local: HashMap<&str, &Exercise> = available
             .iter()
-            .flat_map(|a| &a.program.exercises)
+            .flat_map(|a| &a.runnable.program().exercises)
             .map(|e| (e.id.as_str(), e))
             .collect();
         let exercise = |id: &str| local.get(id).copied().or_else(|| library.get(id));
@@ -391,9 +187,9 @@ impl History {
         let mut programs: Vec<ProgramHistory> = available
             .iter()
             .map(|a| ProgramHistory {
-                title: a.program.title.clone(),
+                title: a.runnable.program().title.clone(),
                 source: a.source.clone(),
-                per_week: Some(a.program.per_week),
+                per_week: Some(a.runnable.program().per_week),
                 sessions: Vec::new(),
                 items: Vec::new(),
             })
@@ -497,43 +293,34 @@ impl History {
         for (i, p) in programs.iter_mut().enumerate() {
             let mut levels = std::mem::take(&mut item_levels[i]);
             if let Some(a) = available.get(i) {
-                let catalog = Catalog::new(library, &a.program.exercises);
-                let rules = Rules::new(a.program, &catalog, &a.source);
+                let rules = Rules::new(a.runnable, &a.source);
                 let progress = replay(&rules, records);
                 let mut seen = HashSet::new();
-                for s in &a.program.sessions {
-                    for b in &s.blocks {
-                        for item in &b.items {
-                            let key = crate::training::plan::ItemKey::new(
-                                &s.name,
-                                &b.name,
-                                &item.exercise,
-                            )
-                            .0;
-                            if !seen.insert(key.clone()) {
-                                continue;
-                            }
-                            let Some(rungs) = rules.ladder(&key) else {
-                                continue;
-                            };
-                            let level = progress.today(&key);
-                            let rung = &rungs[level as usize];
-                            let name = catalog
-                                .get(&rung.exercise)
-                                .map_or(rung.exercise.clone(), |e| e.name.clone());
-                            p.items.push(ItemHistory {
-                                name,
-                                levels: levels.remove(&key).map(|l| l.1).unwrap_or_default(),
-                                today: Some(Today {
-                                    level,
-                                    top: rungs.len() as u32 - 1,
-                                    dose: rung.dose,
-                                    held: progress.held(&key),
-                                }),
-                                key,
-                            });
-                        }
+                for (key, _) in a.runnable.items() {
+                    if !seen.insert(key.clone()) {
+                        continue;
                     }
+                    let (Some(top), Some((level, rung))) = (
+                        a.runnable.ladder(&key).map(|l| l.len() as u32 - 1),
+                        a.runnable.at_level(&key, progress.today(&key.0)),
+                    ) else {
+                        continue;
+                    };
+                    let name = a
+                        .runnable
+                        .exercise(&rung.exercise)
+                        .map_or(rung.exercise.clone(), |e| e.name.clone());
+                    p.items.push(ItemHistory {
+                        name,
+                        levels: levels.remove(&key.0).map(|l| l.1).unwrap_or_default(),
+                        today: Some(Today {
+                            level,
+                            top,
+                            dose: rung.dose,
+                            held: progress.held(&key.0),
+                        }),
+                        key: key.0,
+                    });
                 }
             } else {
                 for key in &item_order[i] {
@@ -558,19 +345,20 @@ impl History {
         History {
             today,
             programs,
-            dose: week_dose(records, today, &exercise),
+            dose: week_dose(records, today, calendar, &exercise),
         }
     }
 }
 
 fn week_dose<'a>(
     records: &[Record],
-    today: i64,
+    today: Day,
+    calendar: &Calendar,
     exercise: &dyn Fn(&str) -> Option<&'a Exercise>,
 ) -> WeekDose {
     let from = today - 6;
     let mut resistance_runs = BTreeSet::new();
-    let mut per_day: HashMap<i64, [u32; 3]> = HashMap::new();
+    let mut per_day: HashMap<Day, [u32; 3]> = HashMap::new();
     let mut dose = WeekDose::default();
     for r in records.iter().rev() {
         let Event::SetDone {
@@ -581,7 +369,9 @@ fn week_dose<'a>(
         else {
             continue;
         };
-        let Some(day) = day_of(&r.at) else { continue };
+        let Some(day) = calendar.day_of_stamp(&r.at) else {
+            continue;
+        };
         if day > today {
             continue;
         }
@@ -621,19 +411,19 @@ fn week_dose<'a>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use crate::records::journal::{NextDay, SkipReason, rfc3339};
+    use crate::common::calendar::stamp;
 
-    fn at(day: i64, event: Event) -> Record {
+    pub(crate) fn at(day: i64, event: Event) -> Record {
         Record {
-            at: rfc3339(day as u64 * 86_400 + 9 * 3600),
+            at: stamp(day as u64 * 86_400 + 9 * 3600),
             run: day as u64 * 1000,
             event,
         }
     }
 
-    fn start(day: i64, program: &str) -> Record {
+    pub(crate) fn start(day: i64, program: &str) -> Record {
         at(
             day,
             Event::SessionStart {
@@ -647,7 +437,7 @@ mod tests {
         )
     }
 
-    fn set(day: i64, exercise: &str, dose: Dose) -> Record {
+    pub(crate) fn set(day: i64, exercise: &str, dose: Dose) -> Record {
         at(
             day,
             Event::SetDone {
@@ -661,76 +451,12 @@ mod tests {
         )
     }
 
-    const TIME: Dose = Dose::Time {
+    pub(crate) const TIME: Dose = Dose::Time {
         secs: 600,
         sets: 1,
         rest: 0,
         per_side: false,
     };
-
-    #[test]
-    fn dates_and_weeks() {
-        assert_eq!(date(20_412), "2025-11-20");
-        assert_eq!(day_label(20_412), "20 Nov");
-        // 2025-11-20 was a Thursday; its week starts on Monday 17 Nov.
-        assert_eq!(date(week_of(20_412)), "2025-11-17");
-        assert_eq!(week_of(week_of(20_412)), week_of(20_412));
-    }
-
-    #[test]
-    fn rows_are_sets_and_check_ins_since_a_date_and_csv_is_safe_for_spreadsheets() {
-        let records = vec![
-            start(20_000, "Old, \"quoted\" program"),
-            set(20_000, "sit-to-stand", TIME),
-            start(20_010, "=cmd()"),
-            set(20_010, "sit-to-stand", TIME),
-            at(
-                20_010,
-                Event::check_in(
-                    "A / Main / sit-to-stand".into(),
-                    "sit-to-stand".into(),
-                    crate::training::checkin::Answer::from_feeling(Feeling::Sore, Some(7)),
-                ),
-            ),
-            at(
-                20_010,
-                Event::Skipped {
-                    item: "x".into(),
-                    exercise: "x".into(),
-                    sets: vec![2],
-                    reason: SkipReason::Skipped,
-                },
-            ),
-            at(
-                20_011,
-                Event::FollowUp {
-                    about: 0,
-                    answer: NextDay::Settled,
-                },
-            ),
-        ];
-        let all = rows(&records, None);
-        assert_eq!(all.len(), 3, "skips and follow-ups are not rows");
-        let since = rows(&records, Some(20_010));
-        assert_eq!(since.len(), 2);
-        assert_eq!(since[1].kind, "check_in");
-        assert_eq!((since[1].feeling, since[1].effort), (Some(3), Some(7)));
-        let mut csv = Vec::new();
-        write_csv(&all, &mut csv).unwrap();
-        let csv = String::from_utf8(csv).unwrap();
-        let lines: Vec<&str> = csv.lines().collect();
-        assert_eq!(lines[0], Row::HEADER.join(","));
-        assert!(
-            lines[1].contains(",\"Old, \"\"quoted\"\" program\",A,"),
-            "{}",
-            lines[1]
-        );
-        assert!(lines[3].contains(",'=cmd(),"), "{}", lines[3]);
-        let mut json = Vec::new();
-        write_json(&since, &mut json).unwrap();
-        let back: serde_json::Value = serde_json::from_slice(&json).unwrap();
-        assert_eq!(back[1]["feeling_label"], "Stronger soreness, still dull");
-    }
 
     #[test]
     fn a_program_no_longer_here_still_shows_by_its_title() {
@@ -741,7 +467,7 @@ mod tests {
             set(20_405, "tandem-stance", TIME),
             at(20_405, Event::red_flag(vec![])),
         ];
-        let h = History::build(&records, &[], 20_412);
+        let h = History::build(&records, &[], 20_412, &Calendar::utc());
         assert_eq!(h.programs.len(), 1);
         let p = &h.programs[0];
         assert_eq!((p.title.as_str(), p.per_week), ("Gone", None));
@@ -763,7 +489,7 @@ mod tests {
             records.push(set(day, "tandem-stance", TIME));
             records.push(set(day, "march-on-the-spot", TIME));
         }
-        let h = History::build(&records, &[], 20_412);
+        let h = History::build(&records, &[], 20_412, &Calendar::utc());
         let d = &h.dose;
         assert_eq!(d.balance_secs, 7 * 1200);
         assert_eq!(d.balance_days, 7);
@@ -772,5 +498,30 @@ mod tests {
         assert_eq!(d.resistance(), Standing::Below);
         assert_eq!(d.impact_days, 7);
         assert_eq!(d.extension(), Standing::Below);
+    }
+
+    #[test]
+    fn a_sunday_evening_west_of_greenwich_counts_in_that_week() {
+        // Sunday 23 Nov 2025, 20:00 in New York: 01:00 on Monday the 24th in UTC.
+        let sunday_evening = 1_763_946_000;
+        let mut records = vec![start(0, "P"), set(0, "tandem-stance", TIME)];
+        for r in &mut records {
+            r.at = stamp(sunday_evening);
+            r.run = sunday_evening * 1000;
+        }
+        let new_york = Calendar::new(jiff::tz::TimeZone::get("America/New_York").unwrap());
+        let monday = 20_416; // 24 Nov 2025
+        let h = History::build(&records, &[], monday, &new_york);
+        let p = &h.programs[0];
+        assert_eq!(p.sessions[0].day, monday - 1, "Sunday there");
+        let weeks: Vec<u32> = p.per_week(2, monday).iter().map(|w| w.1).collect();
+        assert_eq!(weeks, vec![1, 0], "last week's session, none yet this week");
+        let utc = History::build(&records, &[], monday, &Calendar::utc());
+        let weeks: Vec<u32> = utc.programs[0]
+            .per_week(2, monday)
+            .iter()
+            .map(|w| w.1)
+            .collect();
+        assert_eq!(weeks, vec![0, 1], "counted in UTC it would land on Monday");
     }
 }

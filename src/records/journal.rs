@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::common::calendar::stamp;
 use crate::program::Dose;
 use crate::training::plan::Side;
 
@@ -271,7 +272,7 @@ impl Record {
     /// `event` in run `run`, stamped `unix_secs` (seconds since 1970, UTC).
     pub fn new(run: u64, event: Event, unix_secs: u64) -> Record {
         Record {
-            at: rfc3339(unix_secs),
+            at: stamp(unix_secs),
             run,
             event,
         }
@@ -494,7 +495,7 @@ fn scan(path: &Path) -> io::Result<(Loaded, Option<Tail>)> {
 
 /// Moves a torn tail to a side file (written and synced first), then cuts the journal back.
 fn set_aside(path: &Path, tail: &Tail, now_secs: u64) -> io::Result<PathBuf> {
-    let stamp: String = rfc3339(now_secs)
+    let stamp: String = stamp(now_secs)
         .chars()
         .filter(|c| !matches!(c, '-' | ':'))
         .collect();
@@ -535,95 +536,16 @@ pub fn unresolved_red_flag(records: &[Record]) -> Option<&Record> {
         .filter(|r| matches!(r.event, Event::RedFlag { .. }))
 }
 
-/// Seconds since 1970 as RFC 3339 UTC ("2026-11-20T09:30:00Z"), without a date library.
-pub fn rfc3339(unix_secs: u64) -> String {
-    let days = (unix_secs / 86_400) as i64;
-    let secs = unix_secs % 86_400;
-    let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60
-    )
-}
-
-/// "2026-11-20T09:30:00Z" (or with fractional seconds, or an offset of "+00:00") as seconds
-/// since 1970; `None` when it is not such a time.
-pub fn parse_rfc3339(text: &str) -> Option<u64> {
-    let b = text.as_bytes();
-    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<i64> {
-        let s = text.get(r)?;
-        s.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| s.parse().ok())?
-    };
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let (hh, mm, ss) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || hh > 23 || mm > 59 || ss > 60 {
-        return None;
-    }
-    let days = days_from_civil(y, m as u32, d as u32);
-    let secs = days * 86_400 + hh * 3600 + mm * 60 + ss;
-    u64::try_from(secs).ok()
-}
-
-/// A calendar date "2026-11-20" as days since 1970-01-01.
-pub fn parse_date(text: &str) -> Option<i64> {
-    let t = parse_rfc3339(&format!("{}T00:00:00Z", text.trim()))?;
-    (text.trim().len() == 10).then_some((t / 86_400) as i64)
-}
-
-/// Days since 1970 as (year, month, day).
-pub fn civil(days: i64) -> (i64, u32, u32) {
-    civil_from_days(days)
-}
-
-/// Howard Hinnant's civil-to-days algorithm.
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = (i64::from(m) + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// Howard Hinnant's days-to-civil algorithm.
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn record(event: Event) -> Record {
         Record {
-            at: rfc3339(1_763_631_000),
+            at: stamp(1_763_631_000),
             run: 1,
             event,
         }
-    }
-
-    #[test]
-    fn dates_are_rfc3339_utc() {
-        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
-        assert_eq!(rfc3339(951_782_400), "2000-02-29T00:00:00Z");
-        assert_eq!(rfc3339(1_795_190_400), "2026-11-20T16:00:00Z");
     }
 
     #[test]
@@ -721,22 +643,6 @@ mod tests {
         assert_eq!(loaded.records.len(), 1);
         assert!(loaded.torn.is_none());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), CLEARANCE);
-    }
-
-    #[test]
-    fn times_and_dates_parse_back() {
-        for t in [0, 951_782_400, 1_795_190_400, 1_795_190_459] {
-            assert_eq!(parse_rfc3339(&rfc3339(t)), Some(t));
-        }
-        assert_eq!(
-            parse_rfc3339("2026-11-20T16:00:00.250Z"),
-            Some(1_795_190_400)
-        );
-        assert_eq!(parse_rfc3339("x"), None);
-        assert_eq!(parse_rfc3339("2026-13-20T16:00:00Z"), None);
-        assert_eq!(parse_date("2026-11-20"), Some(1_795_190_400 / 86_400));
-        assert_eq!(parse_date("2026-11-2"), None);
-        assert_eq!(civil(20_412), (2025, 11, 20));
     }
 
     #[cfg(target_os = "linux")]

@@ -2,6 +2,7 @@
 //! the replay that turns it back into progress levels, and the history figures and export
 //! read from it. Pure apart from the journal file itself: time comes in as an argument.
 
+pub mod export;
 pub mod history;
 pub mod journal;
 pub mod replay;

@@ -23,11 +23,12 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use crate::program::{Catalog, Dose, Program};
+use crate::program::Dose;
 use crate::records::journal::{Event, NextDay, PainChoice, Record};
 use crate::training::checkin::{EASY_EFFORT, HARD_EFFORT, Response};
-use crate::training::ladder::{Rung, ladder};
+use crate::training::ladder::Rung;
 use crate::training::plan::{Instead, ItemKey, Side};
+use crate::training::runnable::Runnable;
 
 /// Clean sessions an item needs after sharp pain before it may progress again.
 pub const CLEAN_AFTER_PAIN: u32 = 2;
@@ -45,22 +46,19 @@ pub struct Rules {
 }
 
 impl Rules {
-    /// `source` is how the journal names where the program came from (`Origin::label`).
-    pub fn new(program: &Program, catalog: &Catalog, source: &str) -> Rules {
-        let mut ladders = HashMap::new();
-        for s in &program.sessions {
-            for b in &s.blocks {
-                for item in &b.items {
-                    let key = ItemKey::new(&s.name, &b.name, &item.exercise).0;
-                    ladders.entry(key).or_insert_with(|| ladder(item, catalog));
-                }
-            }
-        }
+    /// The rules of `runnable`; `source` is how the journal names where the program came
+    /// from (`Origin::label`).
+    pub fn new(runnable: &Runnable, source: &str) -> Rules {
+        let program = runnable.program();
         Rules {
             source: source.to_owned(),
             title: program.title.clone(),
             advance_after: program.advance_after.max(1),
-            ladders,
+            ladders: runnable
+                .ladders()
+                .iter()
+                .map(|(k, l)| (k.0.clone(), l.clone()))
+                .collect(),
         }
     }
 

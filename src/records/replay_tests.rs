@@ -6,12 +6,12 @@ use std::collections::HashMap;
 use proptest::prelude::*;
 
 use super::*;
-use crate::program::{Library, check_source};
-use crate::records::journal::{
-    Event, Feeling, NextDay, Outcome, PainChoice, Record, SkipReason, rfc3339,
-};
+use crate::common::calendar::stamp;
+use crate::program::{Library, Program, check_source};
+use crate::records::journal::{Event, Feeling, NextDay, Outcome, PainChoice, Record, SkipReason};
 use crate::training::checkin::{Answer, Place, Quality, Response};
 use crate::training::plan::{Instead, plan, plan_with};
+use crate::training::runnable::Runnable;
 
 const PROGRAM: &str = r#"Program(
     title: "Replay",
@@ -40,11 +40,7 @@ fn program(text: &str) -> Program {
 }
 
 fn rules_of(p: &Program) -> Rules {
-    Rules::new(
-        p,
-        &Catalog::new(Library::bundled(), &p.exercises),
-        "replay.ron",
-    )
+    Rules::new(&Runnable::new((*p).clone()), "replay.ron")
 }
 
 /// What happens to one item in a simulated session.
@@ -79,7 +75,7 @@ impl Sim {
 
     fn push(&mut self, run: u64, event: Event) {
         self.records.push(Record {
-            at: rfc3339(run / 1000),
+            at: stamp(run / 1000),
             run,
             event,
         });
@@ -108,8 +104,13 @@ impl Sim {
     /// finishing it, with no check-in).
     fn session_did(&mut self, did: &[Did]) -> (u64, Vec<Did>) {
         let mut happened = Vec::new();
-        let cat = Catalog::new(Library::bundled(), &self.program.exercises);
-        let plan = plan(&self.program, &cat, None, &self.levels(), 1).unwrap();
+        let plan = plan(
+            &Runnable::new(self.program.clone()),
+            None,
+            &self.levels(),
+            1,
+        )
+        .unwrap();
         let run = self.next_run();
         self.push(
             run,
@@ -212,8 +213,7 @@ fn two_clean_sessions_move_each_item_up_one_rung() {
     s.clean();
     assert_eq!((s.level(STS), s.level(TANDEM)), (1, 1));
     // The plan shows today's dose, not the file's start dose.
-    let cat = Catalog::new(Library::bundled(), &[]);
-    let p = plan(&s.program, &cat, None, &s.levels(), 1).unwrap();
+    let p = plan(&Runnable::new(s.program.clone()), None, &s.levels(), 1).unwrap();
     assert_eq!(p.exercises[0].dose.reps(), Some(9));
     assert_eq!(p.exercises[1].dose.work_secs(), 30);
     for _ in 0..20 {
@@ -221,7 +221,7 @@ fn two_clean_sessions_move_each_item_up_one_rung() {
     }
     // 8 → 9 → 10 reps, a second set, then the harder variant: the top of the ladder.
     assert_eq!((s.level(STS), s.level(TANDEM)), (4, 2));
-    let p = plan(&s.program, &cat, None, &s.levels(), 1).unwrap();
+    let p = plan(&Runnable::new(s.program.clone()), None, &s.levels(), 1).unwrap();
     assert_ne!(p.exercises[0].exercise.id, "sit-to-stand");
 }
 
@@ -404,8 +404,7 @@ fn an_edited_program_restarts_at_the_nearest_dose_not_above_the_old_one() {
     );
     s.program = program(&finer);
     assert_eq!(s.level(STS), 2, "1 x 10 reps: nearest, not above 2 x 10");
-    let cat = Catalog::new(Library::bundled(), &[]);
-    let p = plan(&s.program, &cat, None, &s.levels(), 1).unwrap();
+    let p = plan(&Runnable::new(s.program.clone()), None, &s.levels(), 1).unwrap();
     assert_eq!(
         (p.exercises[0].dose.sets(), p.exercises[0].dose.reps()),
         (1, Some(10))
@@ -717,7 +716,7 @@ proptest! {
         let mut text = Vec::new();
         let mut ends = Vec::new();
         for (run, event) in events {
-            let r = Record { at: rfc3339(run), run, event };
+            let r = Record { at: stamp(run), run, event };
             text.extend(serde_json::to_vec(&r).unwrap());
             text.push(b'\n');
             ends.push(text.len());
@@ -866,10 +865,11 @@ fn after_pain_the_question_stays_until_the_exercise_has_been_assessed() {
 #[test]
 fn a_left_out_item_is_not_planned_and_an_easier_variant_stands_in_at_the_first_dose() {
     let p = program(PROGRAM);
-    let cat = Catalog::new(Library::bundled(), &p.exercises);
+    let r = Runnable::new(p.clone());
+    let cat = r.catalog();
     let levels = HashMap::from([(ItemKey(STS.into()), 2)]);
     let out = HashMap::from([(ItemKey(STS.into()), Instead::LeaveOut)]);
-    let plan = plan_with(&p, &cat, None, &levels, &out, 1).unwrap();
+    let plan = plan_with(&r, None, &levels, &out, 1).unwrap();
     assert_eq!(
         plan.exercises
             .iter()
@@ -880,7 +880,7 @@ fn a_left_out_item_is_not_planned_and_an_easier_variant_stands_in_at_the_first_d
     let easier = crate::training::plan::easier_variant(&cat, "sit-to-stand").unwrap();
     assert_eq!(easier.id, "sit-to-stand-with-hands");
     let swap = HashMap::from([(ItemKey(STS.into()), Instead::Easier(easier.id.clone()))]);
-    let plan = plan_with(&p, &cat, None, &levels, &swap, 1).unwrap();
+    let plan = plan_with(&r, None, &levels, &swap, 1).unwrap();
     let e = &plan.exercises[0];
     assert_eq!(
         (e.key.0.as_str(), e.exercise.id.as_str()),
@@ -918,8 +918,8 @@ fn the_easier_variant_is_found_among_the_programs_own_exercises_too() {
     ],
     sessions: ["#,
     );
-    let p = program(&text);
-    let cat = Catalog::new(Library::bundled(), &p.exercises);
+    let r = Runnable::new(program(&text));
+    let cat = r.catalog();
     let easier = crate::training::plan::easier_variant(&cat, "our-rise").unwrap();
     assert_eq!(easier.name, "Our supported rise");
     assert!(crate::training::plan::easier_variant(&cat, "our-supported-rise").is_none());
@@ -944,9 +944,9 @@ fn a_session_with_the_easier_variant_in_place_neither_moves_nor_holds_the_item()
             Some("sit-to-stand-with-hands"),
         );
         // The session as the coach plans it with that answer.
-        let cat = Catalog::new(Library::bundled(), &[]);
         let instead = instead_for(&s.records, next);
-        let plan = plan_with(&s.program, &cat, None, &s.levels(), &instead, 1).unwrap();
+        let runnable = Runnable::new(s.program.clone());
+        let plan = plan_with(&runnable, None, &s.levels(), &instead, 1).unwrap();
         assert_eq!(plan.exercises[0].exercise.id, "sit-to-stand-with-hands");
         s.run = next - 86_400_000;
         s.clean();

@@ -484,10 +484,14 @@ fn class_and_personal_runs_step_through_the_same_plan_identically() {
         .check()
         .program
         .unwrap();
-    let catalog = crate::program::Catalog::new(Library::bundled(), &program.exercises);
     for seed in [1, 2, 3] {
-        let p =
-            crate::training::plan::plan(&program, &catalog, None, &HashMap::new(), seed).unwrap();
+        let p = crate::training::plan::plan(
+            &crate::training::runnable::Runnable::new(program.clone()),
+            None,
+            &HashMap::new(),
+            seed,
+        )
+        .unwrap();
         let t = Instant::now();
         let (personal_steps, personal_events) = walk(Engine::new(p.clone(), t), false);
         let (class_steps, class_events) = walk(Engine::new(p.clone().for_class(), t), true);

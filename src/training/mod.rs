@@ -7,6 +7,8 @@ pub mod checkin;
 pub mod engine;
 pub mod ladder;
 pub mod plan;
+pub mod readiness;
+pub mod runnable;
 pub mod safety;
 
 pub use engine::{Engine, Summary};

@@ -7,19 +7,9 @@ use std::collections::HashMap;
 use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 
-use crate::program::{Catalog, Dose, Exercise, Program, dose};
-use crate::training::ladder::ladder;
-
-/// Which item of the program: stable across runs, so levels and history can follow it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ItemKey(pub String);
-
-impl ItemKey {
-    /// "session / block / exercise": survives reordering and editing of doses.
-    pub fn new(session: &str, block: &str, exercise: &str) -> ItemKey {
-        ItemKey(format!("{session} / {block} / {exercise}"))
-    }
-}
+use crate::program::{Catalog, Dose, Exercise, dose};
+pub use crate::training::runnable::ItemKey;
+use crate::training::runnable::Runnable;
 
 /// One exercise of today's run, at today's dose.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,25 +99,25 @@ pub fn easier_variant<'a>(catalog: &Catalog<'a>, id: &str) -> Option<&'a Exercis
 /// Plans a run of `session` (the first when `None`). `levels` gives each item's level
 /// (missing: level 0, the file's start dose).
 pub fn plan(
-    program: &Program,
-    catalog: &Catalog,
+    runnable: &Runnable,
     session: Option<&str>,
     levels: &HashMap<ItemKey, u32>,
     seed: u64,
 ) -> Result<Plan, PlanError> {
-    plan_with(program, catalog, session, levels, &HashMap::new(), seed)
+    plan_with(runnable, session, levels, &HashMap::new(), seed)
 }
 
 /// `plan`, with items that stopped for pain last time left out or done as their easier
 /// variant, as `instead` says. The random choice of items is the same either way.
 pub fn plan_with(
-    program: &Program,
-    catalog: &Catalog,
+    runnable: &Runnable,
     session: Option<&str>,
     levels: &HashMap<ItemKey, u32>,
     instead: &HashMap<ItemKey, Instead>,
     seed: u64,
 ) -> Result<Plan, PlanError> {
+    let program = runnable.program();
+    let catalog = runnable.catalog();
     let s = match session {
         Some(name) => program.session(name).ok_or_else(|| {
             let names: Vec<String> = program
@@ -154,13 +144,10 @@ pub fn plan_with(
         for i in chosen {
             let item = &block.items[i];
             let key = ItemKey::new(&s.name, &block.name, &item.exercise);
-            let rungs = ladder(item, catalog);
-            let level = levels
-                .get(&key)
-                .copied()
-                .unwrap_or(0)
-                .min(rungs.len() as u32 - 1);
-            let rung = &rungs[level as usize];
+            let level = levels.get(&key).copied().unwrap_or(0);
+            let Some((level, rung)) = runnable.at_level(&key, level) else {
+                continue;
+            };
             let (id, dose) = match instead.get(&key) {
                 Some(Instead::LeaveOut) => continue,
                 Some(Instead::Easier(id)) => (id.as_str(), item.dose),
@@ -433,8 +420,7 @@ pub fn pace(planned: &Planned, elapsed: u32) -> Option<Pace<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::program::Library;
-    use crate::program::bundled;
+    use crate::program::{Library, Program, bundled};
 
     fn program(name: &str) -> Program {
         bundled::find(name).unwrap().check().program.unwrap()
@@ -446,8 +432,7 @@ mod tests {
             exercises: vec![],
             ..program("home-foundations")
         };
-        let cat = Catalog::new(Library::bundled(), &[]);
-        let plan = plan(&p, &cat, None, &HashMap::new(), 1).unwrap();
+        let plan = plan(&Runnable::new(p.clone()), None, &HashMap::new(), 1).unwrap();
         assert!(!plan.exercises.is_empty());
         // Every exercise starts with get ready and ends with a check-in.
         for (i, _) in plan.exercises.iter().enumerate() {
@@ -500,9 +485,8 @@ mod tests {
     #[test]
     fn picks_are_reproducible_with_a_seed_and_vary_without() {
         let p = program("daily-balance-posture");
-        let cat = Catalog::new(Library::bundled(), &[]);
         let ids = |seed| {
-            plan(&p, &cat, None, &HashMap::new(), seed)
+            plan(&Runnable::new(p.clone()), None, &HashMap::new(), seed)
                 .unwrap()
                 .exercises
                 .iter()
@@ -516,24 +500,16 @@ mod tests {
 
     #[test]
     fn levels_choose_the_dose_and_unknown_sessions_are_refused() {
-        let p = program("home-foundations");
-        let cat = Catalog::new(Library::bundled(), &[]);
-        let base = plan(&p, &cat, Some("a"), &HashMap::new(), 1).unwrap();
+        let r = Runnable::new(program("home-foundations"));
+        let base = plan(&r, Some("a"), &HashMap::new(), 1).unwrap();
         let first = &base.exercises[0];
         let levels = HashMap::from([(first.key.clone(), 99)]);
-        let up = plan(&p, &cat, Some("A"), &levels, 1).unwrap();
-        let rungs = ladder(
-            p.sessions[0]
-                .blocks
-                .iter()
-                .flat_map(|b| &b.items)
-                .find(|i| ItemKey::new("A", &first.block, &i.exercise) == first.key)
-                .unwrap(),
-            &cat,
-        );
+        let up = plan(&r, Some("A"), &levels, 1).unwrap();
+        let rungs = r.ladder(&first.key).unwrap();
         assert_eq!(up.exercises[0].level, rungs.len() as u32 - 1);
+        assert_eq!(up.exercises[0].dose, rungs[rungs.len() - 1].dose);
         assert!(matches!(
-            plan(&p, &cat, Some("Z"), &HashMap::new(), 1),
+            plan(&r, Some("Z"), &HashMap::new(), 1),
             Err(PlanError::NoSuchSession(..))
         ));
     }
@@ -541,8 +517,7 @@ mod tests {
     #[test]
     fn a_class_plan_times_its_check_ins_and_changes_nothing_else() {
         let p = program("group-class");
-        let cat = Catalog::new(Library::bundled(), &[]);
-        let personal = plan(&p, &cat, None, &HashMap::new(), 3).unwrap();
+        let personal = plan(&Runnable::new(p.clone()), None, &HashMap::new(), 3).unwrap();
         let class = personal.clone().for_class();
         assert_eq!(class.exercises, personal.exercises);
         assert_eq!(class.phases.len(), personal.phases.len());
@@ -615,17 +590,12 @@ mod tests {
 
     #[test]
     fn every_paced_exercise_in_a_bundled_program_has_its_own_words() {
-        let cat = Catalog::new(Library::bundled(), &[]);
         for b in crate::program::bundled::programs() {
             let name = b.name;
-            let p = program(name);
-            for item in p
-                .sessions
-                .iter()
-                .flat_map(|s| &s.blocks)
-                .flat_map(|b| &b.items)
-            {
-                for rung in ladder(item, &cat) {
+            let r = Runnable::new(program(name));
+            let cat = r.catalog();
+            for rungs in r.ladders().values() {
+                for rung in rungs {
                     if let Dose::Reps { tempo: Some(_), .. } = rung.dose {
                         let e = cat.get(&rung.exercise).unwrap();
                         assert!(!e.pace.is_empty(), "{name}: {} has no pace words", e.id);

@@ -1,6 +1,5 @@
 //! Text sized for a room: the largest glyph size at which a text fits an area, broken over
-//! lines at spaces when that makes it larger, and word wrapping that knows exactly how many
-//! rows it takes. Nothing is ever cut: when no glyph size fits, the caller draws plain text.
+//! lines at spaces when that makes it larger. Nothing is ever cut: when no glyph size fits, the caller draws plain text.
 //!
 //! Glyphs come from tui-big-text's 8x8 font. Beyond its own sizes, a glyph grows in whole
 //! steps of its 8x4 half-height shape (each font pixel a cells wide and b half-cells tall,
@@ -13,7 +12,7 @@ use std::collections::HashMap;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
 
@@ -285,108 +284,6 @@ fn balanced(words: &[&str], n: usize) -> Vec<String> {
     lines
 }
 
-/// Word-wraps styled text to `width` columns, continuation lines indented by `indent`; a
-/// word longer than a line is broken. The result is exactly the rows the text needs.
-pub fn wrap(line: &Line<'_>, width: u16, indent: u16) -> Vec<Line<'static>> {
-    let width = usize::from(width.max(1));
-    let indent = usize::from(indent).min(width.saturating_sub(1));
-    // Words and runs of spaces, each a list of styled pieces (a word may cross spans).
-    let mut tokens: Vec<(bool, Vec<(String, Style)>)> = Vec::new();
-    for span in &line.spans {
-        let style = line.style.patch(span.style);
-        for c in span.content.chars() {
-            let space = c == ' ';
-            match tokens.last_mut() {
-                Some((s, pieces)) if *s == space => match pieces.last_mut() {
-                    Some((text, st)) if *st == style => text.push(c),
-                    _ => pieces.push((c.to_string(), style)),
-                },
-                _ => tokens.push((space, vec![(c.to_string(), style)])),
-            }
-        }
-    }
-    let mut rows = Wrapped {
-        done: Vec::new(),
-        row: Vec::new(),
-        used: 0,
-        indent,
-        fresh: true,
-    };
-    let mut gap: Vec<(String, Style)> = Vec::new();
-    for (space, pieces) in tokens {
-        if space {
-            gap = pieces;
-            continue;
-        }
-        let gap_width: usize = gap.iter().map(|(t, _)| cells(t)).sum();
-        let word_width: usize = pieces.iter().map(|(t, _)| cells(t)).sum();
-        if !rows.fresh && rows.used + gap_width + word_width > width {
-            rows.break_row();
-        } else if !rows.fresh {
-            for (t, s) in gap.drain(..) {
-                rows.push(t, s, gap_width);
-            }
-        }
-        gap.clear();
-        for (text, style) in pieces {
-            let mut chunk = String::new();
-            let mut chunk_width = 0;
-            for c in text.chars() {
-                let cw = cells(c.encode_utf8(&mut [0; 4]));
-                if rows.used + chunk_width + cw > width && !(rows.fresh && chunk.is_empty()) {
-                    rows.push(std::mem::take(&mut chunk), style, chunk_width);
-                    chunk_width = 0;
-                    rows.break_row();
-                }
-                chunk.push(c);
-                chunk_width += cw;
-            }
-            rows.push(chunk, style, chunk_width);
-        }
-    }
-    rows.break_row();
-    rows.done
-        .into_iter()
-        .map(|mut l| {
-            l.alignment = line.alignment;
-            l
-        })
-        .collect()
-}
-
-/// The rows of `wrap` as they fill.
-struct Wrapped {
-    done: Vec<Line<'static>>,
-    row: Vec<Span<'static>>,
-    used: usize,
-    indent: usize,
-    /// Nothing but the indent on this row yet.
-    fresh: bool,
-}
-
-impl Wrapped {
-    fn push(&mut self, text: String, style: Style, width: usize) {
-        if !text.is_empty() {
-            self.row.push(Span::styled(text, style));
-            self.used += width;
-            self.fresh = false;
-        }
-    }
-
-    fn break_row(&mut self) {
-        self.done.push(Line::from(std::mem::take(&mut self.row)));
-        if self.indent > 0 {
-            self.row.push(Span::raw(" ".repeat(self.indent)));
-        }
-        self.used = self.indent;
-        self.fresh = true;
-    }
-}
-
-fn cells(text: &str) -> usize {
-    Span::raw(text).width()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -525,26 +422,5 @@ mod tests {
             text_of(&reference),
             "the same as tui-big-text"
         );
-    }
-
-    #[test]
-    fn wrapping_breaks_at_spaces_indents_and_never_loses_a_character() {
-        let line = Line::from(vec![
-            Span::styled("• ", Style::new().bold()),
-            Span::raw("Sit tall, feet flat, and stand up slowly without using your hands"),
-        ]);
-        let rows = wrap(&line, 24, 2);
-        let text: Vec<String> = rows.iter().map(|l| l.to_string()).collect();
-        assert!(text.iter().all(|l| l.chars().count() <= 24), "{text:?}");
-        assert!(text[1].starts_with("  ") && !text[1].starts_with("   "));
-        let joined: String = text
-            .join(" ")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        assert_eq!(joined, line.to_string());
-        let long = wrap(&Line::raw("abcdefghij"), 4, 0);
-        assert_eq!(long.len(), 3);
-        assert_eq!(wrap(&Line::raw("short"), 80, 0).len(), 1);
     }
 }

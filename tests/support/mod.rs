@@ -3,11 +3,13 @@
 
 #![allow(dead_code)]
 
+pub mod colour;
 pub mod tmux;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use jiff::tz::TimeZone;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -16,8 +18,10 @@ use upright::program::sources::{Entry, Origin};
 use upright::program::{Library, check_source};
 use upright::records::journal::{self, Event, Record};
 use upright::tui::App;
-use upright::tui::app::{ReadyStep, Screen};
-use upright::tui::ui::draw;
+use upright::tui::Screen;
+use upright::tui::clock::Wall;
+use upright::tui::coach::draw;
+use upright::tui::coach::readiness::ReadyStep;
 
 pub const PROGRAM: &str = r#"Program(
     title: "Snapshot Program",
@@ -84,7 +88,13 @@ impl Rig {
         programs.extend(upright::program::sources::discover(&[]));
         let t0 = Instant::now();
         Rig {
-            app: App::at_time(programs, paths(dir.path()), true, Some(1), Some(time)),
+            app: App::with_wall(
+                programs,
+                paths(dir.path()),
+                true,
+                Some(1),
+                Wall::fixed(TimeZone::UTC, time),
+            ),
             t0,
             now: t0,
             secs: 0.0,
@@ -139,9 +149,7 @@ impl Rig {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| draw(f, &self.app, self.now)).unwrap();
         // The temporary folder's name changes from run to run.
-        t.backend()
-            .to_string()
-            .replace(&self.dir.path().display().to_string(), "<tmp>")
+        colour::with_colours(t.backend()).replace(&self.dir.path().display().to_string(), "<tmp>")
     }
 
     /// Through the readiness check: yes to clearance, `follow_up` to the next-day question,
@@ -165,7 +173,7 @@ impl Rig {
     /// A whole session from home at wall-clock `time`, every check-in answered with `feeling`
     /// and `effort` (digits); back home at the end.
     pub fn session(&mut self, time: u64, feeling: char, effort: char) -> &mut Self {
-        self.app.fixed_time = Some(time);
+        self.app.shared.wall.set(time);
         self.key(KeyCode::Enter).through_readiness('1', 'd');
         let mut guard = 0;
         while matches!(self.app.screen, Screen::Session(_)) {

@@ -2,22 +2,26 @@
 //! steps through the same plan as the personal coach (its check-ins become timed slides for
 //! the room: `Plan::for_class`); this module turns the instructor's keys into engine inputs,
 //! rings the bell, and records the run in the journal as a class session, with no check-ins
-//! for anyone in it. Drawing lives in `ui`; the terminal loop in `tui::run`.
+//! for anyone in it. One key table per stage drives the keys and the hint at the foot; the
+//! slides are drawn in `slides`, laid out by `column`; the terminal loop is `tui::terminal`.
 
-pub mod ui;
+mod column;
+pub mod slides;
 
 use std::collections::HashMap;
 use std::time::Instant;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::clock::Wall;
+use super::keys::{self, Binding, any_key, bind, ch};
 use super::theme::Theme;
-use super::{Shell, new_run_id, unix_secs};
 use crate::common::paths::Paths;
-use crate::program::{Catalog, Library, Program};
+use crate::program::Program;
 use crate::records::journal::{Event, Journal, Outcome};
 use crate::training::Engine;
 use crate::training::plan::{Plan, PlanError, plan};
+use crate::training::runnable::Runnable;
 
 /// Where the class is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +54,7 @@ pub struct Class {
     pub journal_error: Option<String>,
     pub quit: bool,
     journal: Journal,
+    wall: Wall,
     id: u64,
     source: String,
     bells: u32,
@@ -57,11 +62,48 @@ pub struct Class {
     last_seen: Option<(usize, Option<u32>)>,
 }
 
+/// What the instructor's keys do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Start,
+    TogglePause,
+    Done,
+    Skip,
+    Back,
+    Longer,
+    Shorter,
+    Restart,
+    RedFlags,
+    CloseRedFlags,
+    AskQuit,
+    EndClass,
+    CarryOn,
+    Leave,
+}
+
+/// The keys of "End the class?".
+fn quit_keys() -> Vec<Binding<Action>> {
+    vec![
+        bind(
+            "y",
+            "end the class",
+            Action::EndClass,
+            &[ch('y'), ch('Y'), ch('q')],
+        ),
+        bind(
+            "n",
+            "carry on",
+            Action::CarryOn,
+            &[ch('n'), ch('N'), KeyCode::Esc],
+        ),
+    ]
+}
+
 /// Plans a class of `program`: everyone at the program's starting doses (a room has no
 /// levels), check-ins as slides.
 pub fn plan_class(program: &Program, session: Option<&str>, seed: u64) -> Result<Plan, PlanError> {
-    let catalog = Catalog::new(Library::bundled(), &program.exercises);
-    plan(program, &catalog, session, &HashMap::new(), seed).map(Plan::for_class)
+    let runnable = Runnable::new(program.clone());
+    plan(&runnable, session, &HashMap::new(), seed).map(Plan::for_class)
 }
 
 impl Class {
@@ -76,6 +118,7 @@ impl Class {
         now: Instant,
     ) -> Class {
         let (journal, err) = Journal::open(&paths.data);
+        let wall = Wall::system();
         Class {
             engine: Engine::new(plan.for_class(), now),
             stage: Stage::Welcome,
@@ -85,7 +128,8 @@ impl Class {
             journal_error: err.map(|e| format!("The class is NOT being recorded: {e}")),
             quit: false,
             journal,
-            id: new_run_id(),
+            id: wall.now_millis(),
+            wall,
             source,
             bells: 0,
             last_seen: None,
@@ -157,7 +201,7 @@ impl Class {
     /// Records `event`; a failure stays on the banner even if later writes succeed, because
     /// what failed is still missing from the journal.
     fn record(&mut self, event: Event) {
-        let record = crate::records::journal::Record::new(self.id, event, unix_secs());
+        let record = crate::records::journal::Record::new(self.id, event, self.wall.now());
         if let Err(e) = self.journal.append(&record)
             && self.journal_error.is_none()
         {
@@ -168,77 +212,114 @@ impl Class {
         }
     }
 
-    /// One key press.
+    /// The instructor's keys now: the slide's over the class's.
+    pub fn keys(&self) -> Vec<Binding<Action>> {
+        match (self.overlay, self.stage) {
+            (Some(Overlay::RedFlags), _) => vec![any_key(
+                "back to the class (it stays paused)",
+                Action::CloseRedFlags,
+            )],
+            (Some(Overlay::ConfirmQuit { .. }), _) => quit_keys(),
+            (None, Stage::Welcome) => vec![
+                bind("Space", "start", Action::Start, &[ch(' '), KeyCode::Enter]),
+                bind("!", "red flags", Action::RedFlags, &[ch('!')]),
+                bind("q", "quit", Action::Leave, &[ch('q'), KeyCode::Esc]),
+            ],
+            (None, Stage::Running) => {
+                let paused = self.engine.is_paused();
+                vec![
+                    bind(
+                        "Space",
+                        if paused { "resume" } else { "pause" },
+                        Action::TogglePause,
+                        &[ch(' '), ch('?')],
+                    ),
+                    bind("Enter", "set done", Action::Done, &[KeyCode::Enter]),
+                    bind(
+                        "n →",
+                        "next exercise",
+                        Action::Skip,
+                        &[ch('n'), KeyCode::Right, KeyCode::PageDown],
+                    ),
+                    bind(
+                        "b ←",
+                        "back",
+                        Action::Back,
+                        &[ch('b'), KeyCode::Left, KeyCode::PageUp],
+                    ),
+                    bind("+ -", "15 s", Action::Longer, &[ch('+'), ch('=')])
+                        .or(Action::Shorter, &[ch('-'), ch('_')]),
+                    bind("r", "restart exercise", Action::Restart, &[ch('r')]),
+                    bind("!", "red flags", Action::RedFlags, &[ch('!')]),
+                    bind("q", "quit", Action::AskQuit, &[ch('q'), KeyCode::Esc]),
+                ]
+            }
+            (None, Stage::Finished) => vec![
+                bind(
+                    "q",
+                    "quit",
+                    Action::Leave,
+                    &[ch('q'), KeyCode::Esc, KeyCode::Enter],
+                ),
+                bind("!", "red flags", Action::RedFlags, &[ch('!')]),
+            ],
+        }
+    }
+
+    /// One key press, looked up in the key table of the moment.
     pub fn key(&mut self, key: KeyEvent, now: Instant) {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             self.interrupt();
             return;
         }
-        match self.overlay.take() {
-            Some(overlay) => self.overlay_key(overlay, key, now),
-            None => match self.stage {
-                Stage::Welcome => match key.code {
-                    KeyCode::Char(' ') | KeyCode::Enter => self.start(now),
-                    KeyCode::Char('!') => self.overlay = Some(Overlay::RedFlags),
-                    KeyCode::Char('q') | KeyCode::Esc => self.quit = true,
-                    _ => {}
-                },
-                Stage::Running => self.running_key(key, now),
-                Stage::Finished => match key.code {
-                    KeyCode::Char('!') => self.overlay = Some(Overlay::RedFlags),
-                    KeyCode::Char('q') | KeyCode::Esc | KeyCode::Enter => self.quit = true,
-                    _ => {}
-                },
-            },
+        if let Some(action) = keys::action(&self.keys(), &key) {
+            self.act(action, now);
         }
         if self.stage == Stage::Running {
             self.after_engine(now);
         }
     }
 
-    fn running_key(&mut self, key: KeyEvent, now: Instant) {
+    fn act(&mut self, action: Action, now: Instant) {
         let e = &mut self.engine;
-        match key.code {
-            KeyCode::Char(' ') | KeyCode::Char('?') => e.toggle_pause(now),
-            KeyCode::Enter => e.done(now),
-            KeyCode::Char('n') | KeyCode::Right | KeyCode::PageDown => e.skip(now),
-            KeyCode::Char('b') | KeyCode::Left | KeyCode::PageUp => e.back(now),
-            KeyCode::Char('+' | '=') => e.adjust(now, 15),
-            KeyCode::Char('-' | '_') => e.adjust(now, -15),
-            KeyCode::Char('r') => e.restart_exercise(now),
-            KeyCode::Char('!') => {
-                e.pause(now);
+        match action {
+            Action::Start => self.start(now),
+            Action::TogglePause => e.toggle_pause(now),
+            Action::Done => e.done(now),
+            Action::Skip => e.skip(now),
+            Action::Back => e.back(now),
+            Action::Longer => e.adjust(now, 15),
+            Action::Shorter => e.adjust(now, -15),
+            Action::Restart => e.restart_exercise(now),
+            Action::RedFlags => {
+                if self.stage == Stage::Running {
+                    e.pause(now);
+                }
                 self.overlay = Some(Overlay::RedFlags);
             }
-            KeyCode::Char('q') | KeyCode::Esc => {
+            // The room goes back to the class, still paused: the instructor carries on when
+            // the person is looked after.
+            Action::CloseRedFlags => self.overlay = None,
+            Action::AskQuit => {
                 let resume = !e.is_paused();
                 e.pause(now);
                 self.overlay = Some(Overlay::ConfirmQuit { resume });
             }
-            _ => {}
-        }
-    }
-
-    fn overlay_key(&mut self, overlay: Overlay, key: KeyEvent, now: Instant) {
-        match overlay {
-            // Any key takes the room back to the class, still paused: the instructor carries
-            // on when the person is looked after.
-            Overlay::RedFlags => {}
-            Overlay::ConfirmQuit { resume } => match key.code {
-                KeyCode::Char('y' | 'Y' | 'q') => {
-                    self.engine.end(Outcome::Quit);
-                    for e in self.engine.drain_events() {
-                        self.record(e);
-                    }
-                    self.quit = true;
+            Action::EndClass => {
+                self.overlay = None;
+                self.engine.end(Outcome::Quit);
+                for e in self.engine.drain_events() {
+                    self.record(e);
                 }
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => {
-                    if resume {
-                        self.engine.resume(now);
-                    }
+                self.quit = true;
+            }
+            Action::CarryOn => {
+                if let Some(Overlay::ConfirmQuit { resume: true }) = self.overlay {
+                    self.engine.resume(now);
                 }
-                _ => self.overlay = Some(overlay),
-            },
+                self.overlay = None;
+            }
+            Action::Leave => self.quit = true,
         }
     }
 
@@ -258,29 +339,5 @@ impl Class {
         let ring = self.bells > 0 && !self.quiet;
         self.bells = 0;
         ring
-    }
-}
-
-impl Shell for Class {
-    fn tick(&mut self, now: Instant) {
-        Class::tick(self, now);
-    }
-    fn key(&mut self, key: KeyEvent, now: Instant) {
-        Class::key(self, key, now);
-    }
-    fn interrupt(&mut self) {
-        Class::interrupt(self);
-    }
-    fn next_wake(&self, now: Instant) -> Option<Instant> {
-        Class::next_wake(self, now)
-    }
-    fn draw(&self, frame: &mut ratatui::Frame, now: Instant) {
-        ui::draw(frame, self, now);
-    }
-    fn should_quit(&self) -> bool {
-        self.quit
-    }
-    fn bell_due(&mut self) -> bool {
-        Class::bell_due(self)
     }
 }

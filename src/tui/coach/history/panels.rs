@@ -1,11 +1,10 @@
-//! The history screen: sessions per week against the program's plan, check-ins and effort over
-//! time with sharp pain and red flags marked, each exercise's level, and the last seven days'
-//! dose against the guidance. One panel at a time (Tab) on a small terminal, all four on a
-//! big one. The figures come from `crate::records::history`; this only keeps the view and draws it.
+//! The history screen's four panels, each drawn from the figures `crate::records::history`
+//! works out: sessions per week against the plan, check-ins and effort over time (sharp pain
+//! and red flags marked), each item's level, and the last seven days' dose against the
+//! guidance.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
@@ -13,221 +12,18 @@ use ratatui::widgets::{
     Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, Paragraph, Sparkline, Wrap,
 };
 
-use super::app::App;
-use super::theme::Theme;
-use super::ui::{frame_block, keys, with_footer};
+use crate::common::calendar::{Day, day_label, day_of_month, week_of};
 use crate::common::text::clean_line;
-use crate::records::history::{Available, History, ProgramHistory, Standing, day_label, week_of};
+use crate::common::wrap::{rows, width};
+use crate::records::history::{ProgramHistory, Standing, WeekDose};
 use crate::records::journal::Feeling;
 use crate::records::replay::Held;
-
-/// The panels, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Panel {
-    Weeks,
-    CheckIns,
-    Levels,
-    Dose,
-}
-
-impl Panel {
-    pub const ALL: [Panel; 4] = [Panel::Weeks, Panel::CheckIns, Panel::Levels, Panel::Dose];
-
-    fn title(self) -> &'static str {
-        match self {
-            Panel::Weeks => "Weeks",
-            Panel::CheckIns => "Check-ins",
-            Panel::Levels => "Levels",
-            Panel::Dose => "Dose",
-        }
-    }
-}
-
-/// What the history screen shows and where it is.
-#[derive(Debug, Clone)]
-pub struct HistoryView {
-    pub data: History,
-    /// Index into `data.programs`.
-    pub program: usize,
-    pub panel: Panel,
-    /// First row of the levels list.
-    pub scroll: usize,
-}
-
-/// All four panels at once from this size up.
-const GRID_WIDTH: u16 = 120;
-const GRID_HEIGHT: u16 = 36;
-
-impl HistoryView {
-    /// The history of the app's saved records; the home screen's program first if it has one.
-    pub fn new(app: &App) -> HistoryView {
-        let available: Vec<Available> = app
-            .programs
-            .iter()
-            .filter_map(|e| {
-                e.checked.safe_program().map(|program| Available {
-                    program,
-                    source: e.origin.label(),
-                })
-            })
-            .collect();
-        let today = (app.unix_now() / 86_400) as i64;
-        let mut data = History::build(&app.saved_records(), &available, today);
-        let selected = app
-            .programs
-            .get(app.selected)
-            .and_then(|e| e.checked.safe_program())
-            .map(|p| p.title.clone());
-        data.programs
-            .retain(|p| !p.sessions.is_empty() || Some(&p.title) == selected.as_ref());
-        let program = data
-            .programs
-            .iter()
-            .position(|p| Some(&p.title) == selected.as_ref() && !p.sessions.is_empty())
-            .unwrap_or(0);
-        HistoryView {
-            data,
-            program,
-            panel: Panel::Weeks,
-            scroll: 0,
-        }
-    }
-
-    /// One key; `false` means leave the screen.
-    pub fn key(&mut self, key: KeyEvent) -> bool {
-        let n = self.data.programs.len().max(1);
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q' | 'h') => return false,
-            KeyCode::Left => {
-                self.program = (self.program + n - 1) % n;
-                self.scroll = 0;
-            }
-            KeyCode::Right => {
-                self.program = (self.program + 1) % n;
-                self.scroll = 0;
-            }
-            KeyCode::Tab => {
-                let i = Panel::ALL
-                    .iter()
-                    .position(|&p| p == self.panel)
-                    .unwrap_or(0);
-                self.panel = Panel::ALL[(i + 1) % Panel::ALL.len()];
-            }
-            KeyCode::BackTab => {
-                let i = Panel::ALL
-                    .iter()
-                    .position(|&p| p == self.panel)
-                    .unwrap_or(0);
-                self.panel = Panel::ALL[(i + Panel::ALL.len() - 1) % Panel::ALL.len()];
-            }
-            KeyCode::Char(c @ '1'..='4') => self.panel = Panel::ALL[c as usize - '1' as usize],
-            KeyCode::Down | KeyCode::Char('j') => self.scroll += 1,
-            KeyCode::Up | KeyCode::Char('k') => self.scroll = self.scroll.saturating_sub(1),
-            _ => {}
-        }
-        true
-    }
-
-    fn current(&self) -> Option<&ProgramHistory> {
-        self.data.programs.get(self.program)
-    }
-}
-
-pub fn draw(frame: &mut Frame, area: Rect, view: &HistoryView, direct: bool, theme: &Theme) {
-    let grid = area.width >= GRID_WIDTH && area.height >= GRID_HEIGHT;
-    let mut pairs = Vec::new();
-    if view.data.programs.len() > 1 {
-        pairs.push(("←→", "program"));
-    }
-    if !grid {
-        pairs.push(("Tab", "next chart"));
-    }
-    pairs.push(("↑↓", "scroll levels"));
-    pairs.push(("Esc", if direct { "quit" } else { "home" }));
-    let footer = keys(&pairs, theme);
-    let [area, foot] = with_footer(area, &footer);
-    let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-
-    let today = format!("Today {} ", day_label(view.data.today));
-    let title = match view.current() {
-        Some(p) => format!(
-            " History · {}{}",
-            clean_line(&p.title),
-            if view.data.programs.len() > 1 {
-                format!(" ({} of {})", view.program + 1, view.data.programs.len())
-            } else {
-                String::new()
-            }
-        ),
-        None => " History".into(),
-    };
-    let [hl, hr] = Layout::horizontal([
-        Constraint::Min(0),
-        Constraint::Length(today.chars().count() as u16),
-    ])
-    .areas(header);
-    frame.render_widget(Paragraph::new(Span::styled(title, theme.title)), hl);
-    frame.render_widget(Paragraph::new(Span::styled(today, theme.dim)), hr);
-    frame.render_widget(Paragraph::new(footer), foot);
-
-    let Some(p) = view.current() else {
-        frame.render_widget(
-            Paragraph::new(vec![
-                Line::raw(""),
-                Line::raw("No sessions in your journal yet."),
-                Line::styled(
-                    "After your first session, its weeks, check-ins and levels show here.",
-                    theme.dim,
-                ),
-            ])
-            .alignment(Alignment::Center)
-            .block(frame_block("History".into(), theme)),
-            body,
-        );
-        return;
-    };
-
-    if grid {
-        let [top, bottom] =
-            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
-        let [weeks, dose] =
-            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(top);
-        let [checks, levels] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                .areas(bottom);
-        draw_weeks(frame, weeks, p, view.data.today, theme);
-        draw_dose(frame, dose, view, theme);
-        draw_check_ins(frame, checks, p, view.data.today, theme);
-        draw_levels(frame, levels, p, view.scroll, theme);
-    } else {
-        let [tabs, panel] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
-        let mut spans = Vec::new();
-        for (i, panel) in Panel::ALL.iter().enumerate() {
-            let style = if *panel == view.panel {
-                theme.selected
-            } else {
-                theme.dim
-            };
-            spans.push(Span::styled(
-                format!(" {} {} ", i + 1, panel.title()),
-                style,
-            ));
-            spans.push(Span::raw(" "));
-        }
-        frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
-        match view.panel {
-            Panel::Weeks => draw_weeks(frame, panel, p, view.data.today, theme),
-            Panel::CheckIns => draw_check_ins(frame, panel, p, view.data.today, theme),
-            Panel::Levels => draw_levels(frame, panel, p, view.scroll, theme),
-            Panel::Dose => draw_dose(frame, panel, view, theme),
-        }
-    }
-}
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{frame_block, wrap_line};
 
 /// How many weeks to show in `width` columns: back to the first session (at least eight
 /// weeks), as many as fit with bars at least three columns wide, at most a year.
-fn weeks_shown(p: &ProgramHistory, today: i64, width: u16) -> usize {
+fn weeks_shown(p: &ProgramHistory, today: Day, width: u16) -> usize {
     let fit = usize::from((width + 1) / 4).clamp(1, 52);
     let since_first = p.sessions.first().map_or(0, |s| {
         ((week_of(today) - week_of(s.day)) / 7).max(0) as usize + 1
@@ -235,7 +31,13 @@ fn weeks_shown(p: &ProgramHistory, today: i64, width: u16) -> usize {
     since_first.clamp(8, 52).min(fit)
 }
 
-fn draw_weeks(frame: &mut Frame, area: Rect, p: &ProgramHistory, today: i64, theme: &Theme) {
+pub(super) fn draw_weeks(
+    frame: &mut Frame,
+    area: Rect,
+    p: &ProgramHistory,
+    today: Day,
+    theme: &Theme,
+) {
     let title = match p.per_week {
         Some(n) => format!("Sessions per week · plan {n}"),
         None => "Sessions per week · program no longer here".into(),
@@ -256,7 +58,7 @@ fn draw_weeks(frame: &mut Frame, area: Rect, p: &ProgramHistory, today: i64, the
         .map(|&(monday, n)| {
             // Each week's Monday when there is room, else a month's name under its first
             // week (and under the first bar).
-            let (_, _, d) = crate::records::journal::civil(monday + 6);
+            let d = day_of_month(monday + 6);
             let label = if bar_width >= 6 {
                 day_label(monday)
             } else if d <= 7 || monday == first_monday {
@@ -312,7 +114,13 @@ fn draw_weeks(frame: &mut Frame, area: Rect, p: &ProgramHistory, today: i64, the
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text);
 }
 
-fn draw_check_ins(frame: &mut Frame, area: Rect, p: &ProgramHistory, today: i64, theme: &Theme) {
+pub(super) fn draw_check_ins(
+    frame: &mut Frame,
+    area: Rect,
+    p: &ProgramHistory,
+    today: Day,
+    theme: &Theme,
+) {
     let block = frame_block("Check-ins and effort".into(), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -345,9 +153,7 @@ fn draw_check_ins(frame: &mut Frame, area: Rect, p: &ProgramHistory, today: i64,
     } else {
         marks.join(" · ")
     };
-    let mark_rows = (marks_text.chars().count() as u16)
-        .div_ceil(inner.width.max(1))
-        .clamp(1, 3);
+    let mark_rows = rows(&marks_text, usize::from(inner.width)).clamp(1, 3) as u16;
     let [effort_area, feel_area, marks_area] = Layout::vertical([
         Constraint::Percentage(50),
         Constraint::Min(0),
@@ -456,7 +262,11 @@ fn draw_check_ins(frame: &mut Frame, area: Rect, p: &ProgramHistory, today: i64,
         theme.warn
     };
     frame.render_widget(
-        Paragraph::new(Span::styled(marks_text, style)).wrap(Wrap { trim: true }),
+        Paragraph::new(wrap_line(
+            &Line::styled(marks_text, style),
+            marks_area.width,
+            0,
+        )),
         marks_area,
     );
 }
@@ -475,7 +285,13 @@ fn held_words(held: Option<Held>) -> String {
     }
 }
 
-fn draw_levels(frame: &mut Frame, area: Rect, p: &ProgramHistory, scroll: usize, theme: &Theme) {
+pub(super) fn draw_levels(
+    frame: &mut Frame,
+    area: Rect,
+    p: &ProgramHistory,
+    scroll: usize,
+    theme: &Theme,
+) {
     let block = frame_block("Levels · today's dose".into(), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -510,7 +326,7 @@ fn draw_levels(frame: &mut Frame, area: Rect, p: &ProgramHistory, scroll: usize,
         let [name_area, spark_area, level_area] = Layout::horizontal([
             Constraint::Length(name_width),
             Constraint::Min(4),
-            Constraint::Length(level.chars().count() as u16),
+            Constraint::Length(width(&level) as u16),
         ])
         .areas(line1);
         frame.render_widget(
@@ -558,7 +374,7 @@ fn draw_levels(frame: &mut Frame, area: Rect, p: &ProgramHistory, scroll: usize,
             (first + per_page).min(p.items.len()),
             p.items.len()
         );
-        let w = more.chars().count() as u16;
+        let w = width(&more) as u16;
         if area.width > w + 2 {
             frame.render_widget(
                 Paragraph::new(Span::styled(more, theme.dim)),
@@ -581,8 +397,7 @@ fn standing(s: Standing, theme: &Theme) -> Span<'static> {
     }
 }
 
-fn draw_dose(frame: &mut Frame, area: Rect, view: &HistoryView, theme: &Theme) {
-    let d = &view.data.dose;
+pub(super) fn draw_dose(frame: &mut Frame, area: Rect, d: &WeekDose, theme: &Theme) {
     let block = frame_block("The last 7 days, every program".into(), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);

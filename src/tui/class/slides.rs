@@ -1,317 +1,26 @@
-//! Drawing the class display. Every slide is a column of parts laid out to the terminal's
-//! size: big text shares out the spare rows (the countdown most, then the exercise's name),
-//! plain text is word-wrapped to exactly the rows it needs, and when rows run short the least
-//! needed lines go first, so nothing is cut at any size from 80x24 up. Nothing here changes
-//! state.
+//! The class display's slides: what the room sees at each moment (the welcome, an exercise, a
+//! check-in, the red flags, the end) as a column of parts for `column`, with the progress bar,
+//! the safety line and the instructor's keys at the foot. Nothing here changes state.
 
 use std::time::Instant;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use super::column::{Part, Words, column};
 use super::{Class, Overlay, Stage};
 use crate::common::text::clean_line;
 use crate::records::journal::Feeling;
 use crate::training::plan::{Phase, PhaseKind};
 use crate::training::safety::{self, RED_FLAGS};
-use crate::tui::big::{self, Big, Limits};
+use crate::tui::keys;
 use crate::tui::theme::Theme;
-use crate::tui::ui::{
-    MIN_HEIGHT, MIN_WIDTH, countdown_text, frame_block, keys, phase_word, popup, too_small,
+use crate::tui::widgets::{
+    MIN_HEIGHT, MIN_WIDTH, countdown_text, frame_block, phase_word, popup, too_small,
 };
-
-/// Text that is big when there is room: up to `share` percent of the spare rows go to it,
-/// and it is plain when no big size fits.
-pub(crate) struct Words {
-    /// The big lines and their styles; empty for text that is always plain.
-    big: Vec<(String, Style)>,
-    /// Break the single big line at spaces over up to this many lines; 0 keeps the lines.
-    rebreak: usize,
-    /// Size as if each big line had at least this many characters.
-    min_chars: u16,
-    /// The part of the spare rows it may take at first, and of the whole height at most, in
-    /// percent. It also ranks the parts: none grows taller than a heading (`big`) with a
-    /// larger share.
-    share: u16,
-    /// A heading: what has a smaller share never grows taller than it.
-    heading: bool,
-    plain: Vec<Line<'static>>,
-    /// Continuation lines of wrapped plain text are indented this far.
-    indent: u16,
-    /// May be left out when rows run short, highest first; 0: never.
-    drop: u8,
-    /// Takes its rows but shows nothing (the key hint while the class runs, so the screen
-    /// does not move when it appears).
-    hidden: bool,
-}
-
-impl Words {
-    fn plain(line: Line<'static>) -> Words {
-        Words {
-            big: Vec::new(),
-            rebreak: 0,
-            min_chars: 0,
-            share: 0,
-            heading: false,
-            plain: vec![line.alignment(Alignment::Center)],
-            indent: 0,
-            drop: 0,
-            hidden: false,
-        }
-    }
-
-    /// A short `text` big in `style`, or plain; in capitals and bold either way.
-    fn big(text: &str, style: Style, share: u16, rebreak: usize) -> Words {
-        let text = clean_line(text).to_uppercase();
-        Words {
-            big: vec![(text.clone(), style)],
-            rebreak,
-            share,
-            heading: true,
-            ..Words::plain(Line::styled(text, style.add_modifier(Modifier::BOLD)))
-        }
-    }
-
-    /// A sentence: big (in capitals) when it fits, else plain and bold as written.
-    fn sentence(text: &str, style: Style, share: u16, rebreak: usize) -> Words {
-        let text = clean_line(text);
-        Words {
-            big: vec![(text.to_uppercase(), style)],
-            rebreak,
-            share,
-            ..Words::plain(Line::styled(
-                text.into_owned(),
-                style.add_modifier(Modifier::BOLD),
-            ))
-        }
-    }
-
-    /// A left-aligned list, big when it fits as a whole.
-    fn list(items: Vec<(String, Style, Line<'static>)>, share: u16, indent: u16) -> Words {
-        let (big, plain) = items
-            .into_iter()
-            .map(|(text, style, line)| ((text.to_uppercase(), style), line))
-            .unzip();
-        Words {
-            big,
-            rebreak: 0,
-            min_chars: 0,
-            share,
-            heading: false,
-            plain,
-            indent,
-            drop: 0,
-            hidden: false,
-        }
-    }
-
-    fn drop(mut self, drop: u8) -> Words {
-        self.drop = drop;
-        self
-    }
-
-    fn min_chars(mut self, chars: u16) -> Words {
-        self.min_chars = chars;
-        self
-    }
-
-    fn fit(&self, limits: Limits) -> Option<Big> {
-        let limits = Limits {
-            min_chars: self.min_chars,
-            ..limits
-        };
-        match self.big.as_slice() {
-            [] => None,
-            [(text, _)] if self.rebreak > 0 => big::fit(text, self.rebreak, limits),
-            lines => {
-                let texts: Vec<String> = lines.iter().map(|(t, _)| t.clone()).collect();
-                big::fit_lines(&texts, limits)
-            }
-        }
-    }
-
-    fn wrapped(&self, width: u16) -> Vec<Line<'static>> {
-        self.plain
-            .iter()
-            .flat_map(|l| big::wrap(l, width, self.indent))
-            .collect()
-    }
-}
-
-/// One part of a slide's column, top to bottom.
-pub(crate) enum Part {
-    Words(Words),
-    /// The class's progress, as a bar of filled and empty blocks.
-    Bar(f64),
-    /// An even part of the rows nobody else takes.
-    Space,
-}
-
-/// A part with its rows decided.
-pub(crate) struct Placed {
-    pub(crate) part: Part,
-    pub(crate) rows: u16,
-    pub(crate) big: Option<Big>,
-    pub(crate) wrapped: Vec<Line<'static>>,
-}
-
-fn bar_rows(height: u16) -> u16 {
-    (height / 40).clamp(1, 3)
-}
-
-/// Decides every part's rows in `width` x `height`: drops what must go, then gives big text
-/// its share of the spare rows, largest share first; in a second round what is left, up to
-/// its share of the whole height; never letting a part's glyphs grow taller than those of a
-/// part with a larger share.
-pub(crate) fn arrange(parts: Vec<Part>, width: u16, height: u16) -> Vec<Placed> {
-    let mut placed: Vec<Placed> = parts
-        .into_iter()
-        .map(|part| {
-            let wrapped = match &part {
-                Part::Words(w) => w.wrapped(width),
-                _ => Vec::new(),
-            };
-            let rows = match &part {
-                Part::Words(_) => wrapped.len() as u16,
-                Part::Bar(_) => bar_rows(height),
-                Part::Space => 0,
-            };
-            Placed {
-                part,
-                rows,
-                big: None,
-                wrapped,
-            }
-        })
-        .collect();
-    let total = |p: &[Placed]| p.iter().map(|p| p.rows).sum::<u16>();
-    while total(&placed) > height {
-        let droppable = placed
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| match &p.part {
-                Part::Words(w) if w.drop > 0 => Some((w.drop, i)),
-                _ => None,
-            })
-            .max();
-        match droppable {
-            Some((_, i)) => {
-                placed.remove(i);
-            }
-            None => break,
-        }
-    }
-    let spare_at_first = height.saturating_sub(total(&placed));
-    let mut spare = spare_at_first;
-    let mut order: Vec<(u16, usize)> = placed
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| match &p.part {
-            Part::Words(w) if !w.big.is_empty() => Some((w.share, i)),
-            _ => None,
-        })
-        .collect();
-    order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    for round in 0..2 {
-        // A plain heading keeps everything ranked below it plain.
-        let mut cap = u16::MAX;
-        for &(share, i) in &order {
-            let p = &mut placed[i];
-            let Part::Words(w) = &p.part else { continue };
-            let percent = |of: u16| (u32::from(of) * u32::from(share) / 100) as u16;
-            let allowance = if round == 0 {
-                p.rows + percent(spare_at_first).min(spare)
-            } else {
-                (p.rows + spare).min(percent(height).max(p.rows))
-            };
-            let limits = Limits {
-                max_glyph_height: cap,
-                ..Limits::area(width, allowance)
-            };
-            if let Some(fit) = w.fit(limits)
-                && p.big
-                    .as_ref()
-                    .is_none_or(|b| fit.glyph.area() > b.glyph.area())
-            {
-                spare = spare + p.rows - fit.height();
-                p.rows = fit.height();
-                p.big = Some(fit);
-            }
-            if w.heading {
-                cap = cap.min(p.big.as_ref().map_or(1, |b| b.glyph.height));
-            }
-        }
-    }
-    placed
-}
-
-/// Draws a column of parts in `area`.
-fn column(frame: &mut Frame, area: Rect, parts: Vec<Part>, theme: &Theme) {
-    let placed = arrange(parts, area.width, area.height);
-    let rects = Layout::vertical(placed.iter().map(|p| match p.part {
-        Part::Space => Constraint::Fill(1),
-        _ => Constraint::Length(p.rows),
-    }))
-    .split(area);
-    for (p, &rect) in placed.iter().zip(rects.iter()) {
-        match (&p.part, &p.big) {
-            (Part::Words(w), Some(b)) => {
-                let buf = frame.buffer_mut();
-                for (i, line) in b.lines.iter().enumerate() {
-                    let style = w.big.get(i).map_or(w.big[0].1, |(_, s)| *s);
-                    let style = if w.rebreak > 0 { w.big[0].1 } else { style };
-                    let one = Big {
-                        lines: vec![line.clone()],
-                        glyph: b.glyph,
-                    };
-                    let y = rect.y + i as u16 * b.glyph.height;
-                    let row = Rect {
-                        y,
-                        height: b.glyph.height.min(rect.bottom().saturating_sub(y)),
-                        ..rect
-                    };
-                    one.render(row, buf, style);
-                }
-            }
-            (Part::Words(w), None) if !w.hidden => {
-                // Left-aligned lines sit in a block centred as a whole.
-                let left = p
-                    .wrapped
-                    .iter()
-                    .all(|l| l.alignment.is_none_or(|a| a == Alignment::Left));
-                let rect = if left {
-                    let w = p
-                        .wrapped
-                        .iter()
-                        .map(|l| l.width() as u16)
-                        .max()
-                        .unwrap_or(0);
-                    Rect {
-                        x: rect.x + rect.width.saturating_sub(w) / 2,
-                        width: w.min(rect.width),
-                        ..rect
-                    }
-                } else {
-                    rect
-                };
-                frame.render_widget(Paragraph::new(p.wrapped.clone()), rect);
-            }
-            (Part::Bar(ratio), _) => {
-                let filled = (f64::from(rect.width) * ratio.clamp(0.0, 1.0)).round() as usize;
-                let empty = usize::from(rect.width).saturating_sub(filled);
-                let line = Line::from(vec![
-                    Span::styled("█".repeat(filled), theme.accent),
-                    Span::styled("░".repeat(empty), theme.dim),
-                ]);
-                frame.render_widget(Paragraph::new(vec![line; usize::from(rect.height)]), rect);
-            }
-            _ => {}
-        }
-    }
-}
 
 /// Draws the whole class display.
 pub fn draw(frame: &mut Frame, class: &Class, now: Instant) {
@@ -382,37 +91,10 @@ fn foot(parts: &mut Vec<Part>, class: &Class, now: Instant, theme: &Theme) {
         9,
         3,
     )));
-    let hint = match (class.overlay, class.stage) {
-        (Some(Overlay::RedFlags), _) => {
-            keys(&[("any key", "back to the class (it stays paused)")], theme)
-        }
-        (_, Stage::Welcome) => keys(
-            &[("Space", "start"), ("!", "red flags"), ("q", "quit")],
-            theme,
-        ),
-        (_, Stage::Finished) => keys(&[("q", "quit"), ("!", "red flags")], theme),
-        (_, Stage::Running) => running_keys(theme),
-    };
-    let mut hint = Words::plain(hint);
+    let mut hint = Words::plain(keys::footer(&class.keys(), theme));
     // The room sees a clean screen: the instructor's keys only while the class is paused.
     hint.hidden = class.stage == Stage::Running && !e.is_paused() && class.overlay.is_none();
     parts.push(Part::Words(hint));
-}
-
-fn running_keys(theme: &Theme) -> Line<'static> {
-    keys(
-        &[
-            ("Space", "resume"),
-            ("Enter", "set done"),
-            ("n →", "next exercise"),
-            ("b ←", "back"),
-            ("+ -", "15 s"),
-            ("r", "restart exercise"),
-            ("!", "red flags"),
-            ("q", "quit"),
-        ],
-        theme,
-    )
 }
 
 fn welcome(parts: &mut Vec<Part>, class: &Class, now: Instant, theme: &Theme) {
@@ -690,15 +372,13 @@ fn check_in(parts: &mut Vec<Part>, class: &Class, p: &Phase, now: Instant, theme
 }
 
 fn confirm_quit(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let footer = keys(&[("y", "end the class"), ("n", "carry on")], theme);
+    // Its keys are at the foot of the slide, where the instructor's keys always are.
     let body = vec![
         Line::styled(
             "End the class now?",
             theme.text.add_modifier(Modifier::BOLD),
         ),
         Line::styled("What was done so far is recorded.", theme.dim),
-        Line::raw(""),
-        footer,
     ];
     let rect = popup(area, 44, body.len() as u16 + 2);
     frame.render_widget(Clear, rect);
@@ -717,22 +397,18 @@ mod tests {
 
     use super::*;
     use crate::common::paths::Paths;
-    use crate::program::{Catalog, Dose, Exercise, Library};
+    use crate::program::{Dose, Exercise, Library};
     use crate::training::plan::{ItemKey, Plan, Planned};
+    use crate::training::runnable::Runnable;
+    use crate::tui::class::column::arrange;
 
     /// Every exercise a bundled program can put on the screen, with the program's own.
     fn every_exercise() -> Vec<Exercise> {
         let mut all: Vec<Exercise> = Library::bundled().exercises().to_vec();
         for b in crate::program::bundled::programs() {
-            let program = b.check().program.unwrap();
-            let catalog = Catalog::new(Library::bundled(), &program.exercises);
-            for item in program
-                .sessions
-                .iter()
-                .flat_map(|s| &s.blocks)
-                .flat_map(|b| &b.items)
-            {
-                let e = catalog.get(&item.exercise).unwrap();
+            let runnable = Runnable::new(b.check().program.unwrap());
+            for (_, item) in runnable.items() {
+                let e = runnable.exercise(&item.exercise).unwrap();
                 if !all.iter().any(|x| x.id == e.id) {
                     all.push(e.clone());
                 }
@@ -866,5 +542,40 @@ mod tests {
                 assert_whole(&c, now, &name, w, h);
             }
         }
+    }
+
+    /// No key means two things in any of the class's key tables.
+    fn unambiguous(c: &Class, state: &str) {
+        let mut seen = std::collections::HashSet::new();
+        for b in c.keys().iter().filter(|b| b.enabled) {
+            for (code, _) in &b.keys {
+                assert!(seen.insert(*code), "{state}: {code:?} is bound twice");
+            }
+        }
+    }
+
+    #[test]
+    fn every_class_key_table_is_unambiguous() {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let dir = tempfile::tempdir().unwrap();
+        let t0 = Instant::now();
+        let mut c = class_of(Library::bundled().exercises()[0].clone(), dir.path(), t0);
+        let press = |c: &mut Class, code: KeyCode| {
+            c.key(KeyEvent::new(code, KeyModifiers::NONE), t0);
+        };
+        unambiguous(&c, "running");
+        press(&mut c, KeyCode::Char(' '));
+        unambiguous(&c, "paused");
+        press(&mut c, KeyCode::Char('!'));
+        unambiguous(&c, "red flags");
+        press(&mut c, KeyCode::Char('x'));
+        assert!(c.overlay.is_none(), "any key goes back to the class");
+        press(&mut c, KeyCode::Char('q'));
+        unambiguous(&c, "quit?");
+        press(&mut c, KeyCode::Esc);
+        c.stage = Stage::Finished;
+        unambiguous(&c, "finished");
+        c.stage = Stage::Welcome;
+        unambiguous(&c, "welcome");
     }
 }

@@ -1,0 +1,382 @@
+//! The personal coach: the screen on show, the dialog over it, and what every screen shares
+//! (`shared`). Each screen owns its state, its key table, what its keys do and its drawing, in
+//! a module of its own that knows nothing of this one; this module routes between them. It
+//! asks the screen (or the dialog) in focus for its key table, and uses that one table to
+//! dispatch a key, to write the footer and to fill the help; a screen's `act` says where to go
+//! next, and this module goes there. Every method takes `now`, so tests drive the coach with a
+//! fake clock.
+//!
+//! A new screen: a module with its state, `keys`, `act` and `draw`; a `Screen` variant; an
+//! `Action` variant; one arm in `screen_keys`, `act` and `draw`.
+
+pub mod advice;
+pub mod check_in;
+pub mod help;
+pub mod history;
+pub mod home;
+pub mod overlay;
+pub mod readiness;
+pub mod red_flags;
+pub mod session;
+pub mod shared;
+
+use std::time::Instant;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use self::advice::Advice;
+use self::history::HistoryView;
+pub use self::overlay::Overlay;
+use self::readiness::Readiness;
+use self::session::Run;
+use self::shared::Shared;
+use crate::common::paths::Paths;
+use crate::common::text::clean_line;
+use crate::program::sources::Entry;
+use crate::training::Engine;
+use crate::tui::clock::Wall;
+use crate::tui::keys::{self, Binding};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, too_small, with_footer, wrap_line};
+
+/// What the person is looking at.
+#[derive(Debug)]
+pub enum Screen {
+    Home,
+    Readiness(Readiness),
+    Session(Run),
+    /// The session stopped for safety: advice to read, then home or quit.
+    Stopped(Advice),
+    Summary(Run),
+    /// Sessions per week, check-ins, levels and the weekly dose.
+    History(Box<HistoryView>),
+}
+
+/// Every action of every screen and dialog: a key table's entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Home(home::Action),
+    Readiness(readiness::Action),
+    Session(session::Action),
+    /// The advice and the summary: back home (or out).
+    Leave,
+    History(history::Action),
+    CloseHelp,
+    Quit(session::QuitAction),
+    CheckIn(check_in::Action),
+    Pain(check_in::PainAction),
+    RedFlags(red_flags::Action),
+}
+
+/// Everything the coach holds.
+pub struct App {
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub shared: Shared,
+    pub quit: bool,
+}
+
+impl App {
+    /// The coach on the system's clock and time zone.
+    pub fn new(programs: Vec<Entry>, paths: Paths, quiet: bool, seed: Option<u64>) -> App {
+        App::with_wall(programs, paths, quiet, seed, Wall::system())
+    }
+
+    /// The coach on the wall clock `wall` (tests fix the time and the zone).
+    pub fn with_wall(
+        programs: Vec<Entry>,
+        paths: Paths,
+        quiet: bool,
+        seed: Option<u64>,
+        wall: Wall,
+    ) -> App {
+        App {
+            screen: Screen::Home,
+            overlay: None,
+            shared: Shared::new(programs, paths, quiet, seed, wall),
+            quit: false,
+        }
+    }
+
+    /// Starts the readiness check for the selected program and session (nothing happens for a
+    /// program that cannot run).
+    pub fn start(&mut self, now: Instant) {
+        if let Some(r) = readiness::start(&self.shared, now) {
+            self.screen = Screen::Readiness(r);
+        }
+    }
+
+    /// Opens the history screen.
+    pub fn open_history(&mut self) {
+        let view = HistoryView::new(&self.shared);
+        self.screen = Screen::History(Box::new(view));
+    }
+
+    /// The next moment the screen changes by itself, if any.
+    pub fn next_wake(&self, now: Instant) -> Option<Instant> {
+        match &self.screen {
+            Screen::Session(run) if self.overlay.is_none() => run.engine.next_change(now),
+            _ => None,
+        }
+    }
+
+    /// Moves the session on to `now`; records what happened; rings bells.
+    pub fn tick(&mut self, now: Instant) {
+        if let Screen::Session(run) = &mut self.screen
+            && run.engine.tick(now)
+        {
+            self.shared.bells += 1;
+        }
+        self.after_engine(now);
+    }
+
+    /// What the engine did, done: its events recorded, the check-in opened when one is due,
+    /// and the session screen left when the run has ended.
+    fn after_engine(&mut self, now: Instant) {
+        let Screen::Session(run) = &mut self.screen else {
+            return;
+        };
+        let Some(end) = session::after_engine(run, &mut self.shared, &mut self.overlay, now) else {
+            return;
+        };
+        let Screen::Session(run) = std::mem::replace(&mut self.screen, Screen::Home) else {
+            return;
+        };
+        self.screen = match end {
+            session::End::Summary => Screen::Summary(run),
+            session::End::Stopped(advice) => Screen::Stopped(advice),
+        };
+    }
+
+    /// The key table of the screen, without any dialog over it. `area` is where it is drawn:
+    /// it decides only what the footer has room to mention, never what a key does.
+    fn screen_keys(&self, area: Rect) -> Vec<Binding<Action>> {
+        let shared = &self.shared;
+        match &self.screen {
+            Screen::Home => map(home::keys(shared), Action::Home),
+            Screen::Readiness(r) => map(readiness::keys(r), Action::Readiness),
+            Screen::Session(run) => map(session::keys(run, shared), Action::Session),
+            Screen::Stopped(_) | Screen::Summary(_) => {
+                map(advice::keys(shared.direct), |()| Action::Leave)
+            }
+            Screen::History(view) => map(history::keys(view, shared.direct, area), Action::History),
+        }
+    }
+
+    /// The key table in focus: the dialog's when one is open, else the screen's.
+    pub fn key_table(&self, area: Rect) -> Vec<Binding<Action>> {
+        match &self.overlay {
+            None => self.screen_keys(area),
+            Some(Overlay::Help) => map(help::keys(), |()| Action::CloseHelp),
+            Some(Overlay::ConfirmQuit) => map(session::quit_keys(), Action::Quit),
+            Some(Overlay::CheckIn(c)) => map(check_in::keys(c), Action::CheckIn),
+            Some(Overlay::Pain(_)) => map(check_in::pain_keys(), Action::Pain),
+            Some(Overlay::RedFlags(r)) => map(red_flags::keys(r), Action::RedFlags),
+        }
+    }
+
+    /// One key press: looked up in the key table in focus, and done.
+    pub fn key(&mut self, key: KeyEvent, now: Instant) {
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            self.interrupt();
+            return;
+        }
+        self.shared.notice = None;
+        if let Some(action) = keys::action(&self.key_table(Rect::ZERO), &key) {
+            self.act(action, now);
+        }
+        self.after_engine(now);
+    }
+
+    /// Does `action`: the screen or dialog it belongs to changes itself and says where to go.
+    fn act(&mut self, action: Action, now: Instant) {
+        let shared = &mut self.shared;
+        let engine = match &mut self.screen {
+            Screen::Session(run) => Some(&mut run.engine),
+            _ => None,
+        };
+        match action {
+            Action::Home(a) => match home::act(shared, a) {
+                home::Go::Stay => {}
+                home::Go::Start => self.start(now),
+                home::Go::History => self.open_history(),
+                home::Go::Help => self.overlay = Some(Overlay::Help),
+                home::Go::Quit => self.quit = true,
+            },
+            Action::Readiness(a) => {
+                let Screen::Readiness(r) = &mut self.screen else {
+                    return;
+                };
+                match readiness::act(r, shared, a, now) {
+                    readiness::Go::Stay => {}
+                    readiness::Go::Leave => self.leave(),
+                    readiness::Go::Stopped(advice) => self.screen = Screen::Stopped(advice),
+                    readiness::Go::Begin => {
+                        if let Screen::Readiness(r) =
+                            std::mem::replace(&mut self.screen, Screen::Home)
+                        {
+                            let run = readiness::begin(r, &mut self.shared, now);
+                            self.screen = Screen::Session(run);
+                        }
+                    }
+                }
+            }
+            Action::Session(a) => {
+                let Screen::Session(run) = &mut self.screen else {
+                    return;
+                };
+                if let Some(overlay) = session::act(run, shared, a, now) {
+                    self.overlay = Some(overlay);
+                }
+            }
+            Action::Leave => self.leave(),
+            Action::History(a) => {
+                if let Screen::History(view) = &mut self.screen
+                    && history::act(view, a) == history::Go::Leave
+                {
+                    self.leave();
+                }
+            }
+            Action::CloseHelp => self.close_overlay(now),
+            Action::Quit(a) => {
+                session::quit_act(engine, a, now);
+                self.overlay = None;
+            }
+            Action::CheckIn(a) => {
+                let Some(Overlay::CheckIn(c)) = &mut self.overlay else {
+                    return;
+                };
+                match check_in::act(c, engine, a, now) {
+                    check_in::Go::Stay => {}
+                    check_in::Go::Close => self.overlay = None,
+                    check_in::Go::Pain(p) => self.overlay = Some(Overlay::Pain(p)),
+                }
+            }
+            Action::Pain(a) => {
+                check_in::pain_act(engine, a, now);
+                self.overlay = None;
+            }
+            Action::RedFlags(a) => {
+                let Some(Overlay::RedFlags(r)) = &mut self.overlay else {
+                    return;
+                };
+                if red_flags::act(r, engine, a, now) {
+                    self.overlay = None;
+                }
+            }
+        }
+    }
+
+    /// Ctrl-C, SIGTERM, SIGHUP: end the run cleanly (recorded as quit) and leave.
+    pub fn interrupt(&mut self) {
+        if let Screen::Session(run) = &mut self.screen {
+            session::interrupt(run, &mut self.shared);
+        }
+        self.quit = true;
+    }
+
+    /// Back to the home screen, or out when there is none.
+    fn leave(&mut self) {
+        if self.shared.direct {
+            self.quit = true;
+        } else {
+            self.screen = Screen::Home;
+            self.overlay = None;
+            self.shared.refresh_levels();
+        }
+    }
+
+    /// The running session's engine, if a session is on screen.
+    fn engine(&mut self) -> Option<&mut Engine> {
+        match &mut self.screen {
+            Screen::Session(run) => Some(&mut run.engine),
+            _ => None,
+        }
+    }
+
+    /// Closes the dialog; a session goes on.
+    fn close_overlay(&mut self, now: Instant) {
+        self.overlay = None;
+        if let Some(e) = self.engine() {
+            e.resume(now);
+        }
+    }
+
+    /// Whether to ring the bell now (and forget the bells asked for).
+    pub fn bell_due(&mut self) -> bool {
+        let ring = self.shared.bells > 0 && self.shared.sound();
+        self.shared.bells = 0;
+        ring
+    }
+}
+
+/// A screen's key table as the app's.
+fn map<A>(table: Vec<Binding<A>>, f: impl Fn(A) -> Action + Copy) -> Vec<Binding<Action>> {
+    table.into_iter().map(|b| b.map(f)).collect()
+}
+
+/// Draws the coach: the banners, the screen, its footer, and a dialog over it.
+pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
+    let area = frame.area();
+    let theme = Theme::default();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, &theme);
+        return;
+    }
+    let shared = &app.shared;
+    // Banners: the journal cannot be written (for as long as that lasts), and one-time notices.
+    let banners: Vec<&String> = shared.journal_error.iter().chain(&shared.notice).collect();
+    // Each banner wrapped to the width, three rows at most.
+    let banner_lines: Vec<Line> = banners
+        .iter()
+        .flat_map(|b| {
+            let line = Line::raw(format!(" ⚠ {}", clean_line(b)));
+            wrap_line(&line, area.width, 0).into_iter().take(3)
+        })
+        .collect();
+    let [banner, body] = Layout::vertical([
+        Constraint::Length(banner_lines.len() as u16),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(banner_lines).style(theme.banner), banner);
+    let footer = keys::footer(&app.key_table(body), &theme);
+    let [screen, foot] = with_footer(body, &footer);
+    match &app.screen {
+        Screen::Home => home::draw(frame, screen, shared, &theme),
+        Screen::Readiness(r) => readiness::draw(frame, screen, r, &theme),
+        Screen::Session(run) => session::draw(frame, screen, run, now, &theme),
+        Screen::Stopped(advice) => advice::draw_advice(frame, screen, advice, &theme),
+        Screen::Summary(run) => {
+            let unsaved = shared.run_unsaved(run.id);
+            advice::draw_summary(frame, screen, &run.engine, unsaved, &theme)
+        }
+        Screen::History(view) => history::draw(frame, screen, view, history::is_grid(body), &theme),
+    }
+    frame.render_widget(Paragraph::new(wrap_line(&footer, foot.width, 0)), foot);
+    match &app.overlay {
+        None => {}
+        Some(Overlay::Help) => {
+            let notes: &[&str] = match app.screen {
+                Screen::Home => &home::HELP_NOTES,
+                Screen::Session(_) => &session::HELP_NOTES,
+                _ => &[],
+            };
+            help::draw(frame, body, &app.screen_keys(body), notes, &theme);
+        }
+        Some(Overlay::ConfirmQuit) => {
+            let saved = !shared.anything_unsaved() && shared.journal_error.is_none();
+            session::draw_quit(frame, body, saved, &theme);
+        }
+        Some(Overlay::CheckIn(c)) => check_in::draw(frame, body, c, &theme),
+        Some(Overlay::Pain(p)) => check_in::draw_pain(frame, body, p, &theme),
+        Some(Overlay::RedFlags(r)) => red_flags::draw(frame, body, r, &theme),
+    }
+}
+
+#[cfg(test)]
+mod tests;

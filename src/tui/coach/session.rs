@@ -1,0 +1,497 @@
+//! The session screen: the exercise, the countdown (big digits when there is room), the pace
+//! of each rep, the cues and what comes next, driven by the engine; its keys; what the engine's
+//! events do to the coach (the journal, the bell, the check-in, the end); and the "quit?"
+//! dialog over it.
+
+use std::time::{Duration, Instant};
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{LineGauge, Paragraph, Wrap};
+
+use super::advice::Advice;
+use super::check_in::CheckIn;
+use super::overlay::Overlay;
+use super::red_flags::{self, RedFlags};
+use super::shared::Shared;
+use crate::common::text::clean_line;
+use crate::common::wrap::width;
+use crate::records::journal::{Event, Outcome};
+use crate::training::Engine;
+use crate::training::plan::PhaseKind;
+use crate::training::safety;
+use crate::tui::big;
+use crate::tui::keys::{Binding, bind, ch};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{countdown_text, dialog, frame_block, phase_word};
+
+/// One run of a session.
+#[derive(Debug)]
+pub struct Run {
+    pub engine: Engine,
+    /// The run's id in the journal: its start in milliseconds since 1970.
+    pub id: u64,
+    pub source: String,
+    /// A resumed run: the planned item it goes on from (no new session start is recorded).
+    pub resumed: Option<usize>,
+    /// What the countdown showed at the last look, to ring the last three seconds once.
+    last_shown: Option<(usize, Option<u32>)>,
+}
+
+impl Run {
+    pub fn new(engine: Engine, id: u64, source: String, resumed: Option<usize>) -> Run {
+        Run {
+            engine,
+            id,
+            source,
+            resumed,
+            last_shown: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    TogglePause,
+    Done,
+    Skip,
+    Back,
+    AddRest,
+    Pain,
+    RedFlags,
+    Help,
+    Quit,
+    Sound,
+}
+
+/// What the help says below the session's keys.
+pub const HELP_NOTES: [&str; 1] = [safety::SORENESS_GUIDE];
+
+/// A wait the person may lengthen: a rest, a get-ready, a switch of sides.
+fn rest_like(run: &Run) -> bool {
+    run.engine.phase().is_some_and(|p| {
+        matches!(
+            p.kind,
+            PhaseKind::Rest | PhaseKind::GetReady | PhaseKind::SwitchSides
+        )
+    })
+}
+
+pub fn keys(run: &Run, shared: &Shared) -> Vec<Binding<Action>> {
+    let paused = run.engine.is_paused();
+    vec![
+        bind(
+            "Space",
+            if paused { "resume" } else { "pause" },
+            Action::TogglePause,
+            &[ch(' ')],
+        )
+        .help("pause or resume"),
+        bind("Enter", "done", Action::Done, &[KeyCode::Enter]).help("set done / end this wait"),
+        bind("n", "skip", Action::Skip, &[ch('n'), KeyCode::Right])
+            .help("skip to the next exercise (→ too)"),
+        bind("b", "back", Action::Back, &[ch('b'), KeyCode::Left])
+            .help("back to the start of this exercise (← too)"),
+        bind("+", "15 s", Action::AddRest, &[ch('+'), ch('=')])
+            .help("add 15 s to a rest")
+            .when(rest_like(run)),
+        bind("p", "pain", Action::Pain, &[ch('p')]).help("pain: check in now"),
+        bind("!", "red flag", Action::RedFlags, &[ch('!')])
+            .help("red flag: symptoms that need care"),
+        bind("?", "help", Action::Help, &[ch('?')]).help("this help"),
+        bind("q", "quit", Action::Quit, &[ch('q'), KeyCode::Esc])
+            .help("quit, after asking (Esc too)"),
+        bind(
+            "s",
+            if shared.sound() {
+                "sound on"
+            } else {
+                "sound off"
+            },
+            Action::Sound,
+            &[ch('s')],
+        )
+        .help("sound on or off"),
+    ]
+}
+
+/// Does `action`; a dialog to open over the session, if it asks for one.
+pub fn act(run: &mut Run, shared: &mut Shared, action: Action, now: Instant) -> Option<Overlay> {
+    let e = &mut run.engine;
+    let open = match action {
+        Action::TogglePause => {
+            e.toggle_pause(now);
+            None
+        }
+        Action::Done => {
+            e.done(now);
+            None
+        }
+        Action::Skip => {
+            e.skip(now);
+            None
+        }
+        Action::Back => {
+            e.back(now);
+            None
+        }
+        Action::AddRest => {
+            e.adjust(now, 15);
+            None
+        }
+        Action::Pain => Some(Overlay::CheckIn(CheckIn::during())),
+        Action::RedFlags => Some(Overlay::RedFlags(RedFlags::new())),
+        Action::Help => Some(Overlay::Help),
+        Action::Quit => Some(Overlay::ConfirmQuit),
+        Action::Sound => {
+            shared.settings.sound = !shared.settings.sound;
+            let path = shared.paths.settings();
+            if let Err(e) = shared.settings.save(&path) {
+                shared.notice = Some(format!(
+                    "Sound is {} for now, but the setting could not be saved ({}): {e}",
+                    if shared.settings.sound { "on" } else { "off" },
+                    path.display()
+                ));
+            }
+            None
+        }
+    };
+    // The session waits while a dialog is open.
+    if open.is_some() {
+        e.pause(now);
+    }
+    open
+}
+
+/// How a run ended, for the screen that follows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum End {
+    Summary,
+    /// A red flag: advice to read.
+    Stopped(Advice),
+}
+
+/// Writes the engine's events, rings the last three seconds, opens the check-in when one is
+/// due, and says how the run ended when it has (closing any dialog but the sharp-pain one).
+pub fn after_engine(
+    run: &mut Run,
+    shared: &mut Shared,
+    overlay: &mut Option<Overlay>,
+    now: Instant,
+) -> Option<End> {
+    let events = run.engine.drain_events();
+    let shown = run
+        .engine
+        .phase()
+        .map(|_| (run.engine.index(), run.engine.shown_secs(now)));
+    for e in events {
+        shared.record(run.id, e);
+    }
+    if let Some((index, Some(secs))) = shown
+        && (1..=3).contains(&secs)
+        && run.last_shown != Some((index, Some(secs)))
+    {
+        shared.bells += 1;
+    }
+    run.last_shown = shown;
+    let check_in_due = run.engine.phase().map(|p| p.kind) == Some(PhaseKind::CheckIn);
+    if check_in_due && overlay.is_none() {
+        *overlay = Some(Overlay::CheckIn(CheckIn::after()));
+    }
+    let outcome = run.engine.outcome()?;
+    if !matches!(overlay, Some(Overlay::Pain(_))) {
+        *overlay = None;
+    }
+    shared.bells += 1;
+    Some(match outcome {
+        Outcome::RedFlag => {
+            let symptoms = shared
+                .records()
+                .iter()
+                .rev()
+                .find_map(|r| match &r.event {
+                    Event::RedFlag { symptoms, .. } => Some(symptoms.clone()),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            End::Stopped(red_flags::advice(&symptoms))
+        }
+        _ => End::Summary,
+    })
+}
+
+/// Ctrl-C, SIGTERM, SIGHUP during a session: it ends, recorded as quit.
+pub fn interrupt(run: &mut Run, shared: &mut Shared) {
+    run.engine.end(Outcome::Quit);
+    for e in run.engine.drain_events() {
+        shared.record(run.id, e);
+    }
+}
+
+// ---------- the quit dialog ----------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuitAction {
+    End,
+    CarryOn,
+}
+
+pub fn quit_keys() -> Vec<Binding<QuitAction>> {
+    vec![
+        bind("y", "quit", QuitAction::End, &[ch('y'), ch('Y'), ch('q')]),
+        bind(
+            "n",
+            "carry on",
+            QuitAction::CarryOn,
+            &[ch('n'), ch('N'), KeyCode::Esc],
+        ),
+    ]
+}
+
+/// Ends the session or carries on with it; the dialog closes either way.
+pub fn quit_act(engine: Option<&mut Engine>, action: QuitAction, now: Instant) {
+    let Some(e) = engine else { return };
+    match action {
+        QuitAction::End => e.end(Outcome::Quit),
+        QuitAction::CarryOn => e.resume(now),
+    }
+}
+
+pub fn draw_quit(frame: &mut Frame, area: Rect, saved: bool, theme: &Theme) {
+    let lines = vec![
+        Line::raw("End this session now?"),
+        if saved {
+            Line::styled("Everything done so far is already saved.", theme.dim)
+        } else {
+            Line::styled(
+                "Your journal cannot be written: this session is NOT being saved.",
+                theme.warn,
+            )
+        },
+    ];
+    dialog(frame, area, "Quit?", lines, theme);
+}
+
+// ---------- drawing ----------
+
+/// Whole minutes, rounded up: the header changes once a minute, not every second.
+fn minutes_left(d: Duration) -> String {
+    if d.as_secs() < 60 {
+        "under a minute".into()
+    } else {
+        format!("{} min", d.as_secs().div_ceil(60))
+    }
+}
+
+/// Terminals at least this large get digits taller than four rows; smaller ones half-height
+/// digits, which read as well at a normal distance and redraw half the cells each second.
+pub const FULL_SIZE_FROM: (u16, u16) = (160, 48);
+
+pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, theme: &Theme) {
+    let e = &run.engine;
+    let (Some(phase), Some(planned)) = (e.phase(), e.exercise()) else {
+        return;
+    };
+    let plan = e.plan();
+    let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+
+    // Header: where the session is.
+    let left = format!(
+        " {} · Session {}",
+        clean_line(&plan.program),
+        clean_line(&plan.session)
+    );
+    let right = format!(
+        "Exercise {} of {} · {} left ",
+        phase.exercise + 1,
+        plan.exercises.len(),
+        minutes_left(e.session_left(now))
+    );
+    let [hl, hr] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(width(&right) as u16)])
+            .areas(header);
+    frame.render_widget(Paragraph::new(Span::styled(left, theme.title)), hl);
+    frame.render_widget(Paragraph::new(Span::styled(right, theme.dim)), hr);
+
+    let inner_block = frame_block(
+        if e.is_paused() {
+            "PAUSED".into()
+        } else {
+            phase_word(phase.kind).into()
+        },
+        theme,
+    );
+    let inner = inner_block.inner(body);
+    frame.render_widget(inner_block, body);
+
+    let d = planned.dose;
+    let ex = &planned.exercise;
+    // What this moment is: set, side, rep and stage.
+    let mut status = vec![format!("Set {} of {}", phase.set, d.sets())];
+    if let Some(side) = phase.side {
+        status.push(side.label().to_owned());
+    }
+    let pace = e.pace(now);
+    if let Some(p) = pace {
+        status.push(format!("Rep {} of {}", p.rep, p.of));
+    } else if phase.kind == PhaseKind::Work
+        && let Some(r) = d.reps()
+    {
+        status.push(format!("{r} reps"));
+    }
+    let status_line = match phase.kind {
+        PhaseKind::Work => status.join(" · "),
+        PhaseKind::GetReady => format!("Coming up: {}", d.describe()),
+        PhaseKind::SwitchSides => {
+            format!("Now the {} side", phase.side.map_or("other", |s| s.label()))
+        }
+        PhaseKind::Rest => format!("Rest · set {} of {} done", phase.set, d.sets()),
+        PhaseKind::CheckIn => "How did that feel?".into(),
+    };
+
+    let cue_lines: Vec<Line> = ex
+        .cues
+        .iter()
+        .map(|c| {
+            Line::from(vec![
+                Span::styled("• ", theme.accent),
+                Span::raw(clean_line(c).into_owned()),
+            ])
+        })
+        .chain(ex.caution.iter().map(|c| {
+            Line::from(vec![
+                Span::styled("Caution: ", theme.warn.add_modifier(Modifier::BOLD)),
+                Span::raw(clean_line(c).into_owned()),
+            ])
+        }))
+        .collect();
+    let cue_height = cue_lines.len() as u16 + 1;
+
+    let shown = e.shown_secs(now);
+    let big = match (shown, phase.kind) {
+        (Some(s), _) => countdown_text(s),
+        (None, PhaseKind::Work) => d.reps().map_or(String::new(), |r| format!("x{r}")),
+        _ => String::new(),
+    };
+    // The countdown takes the room the rest leaves: grow it on a large screen.
+    let fixed = 2 + 1 + 1 + cue_height + 1;
+    let spare = inner.height.saturating_sub(fixed);
+    let large = area.width >= FULL_SIZE_FROM.0 && area.height >= FULL_SIZE_FROM.1;
+    // Half-height digits on ordinary terminals (half the cells to redraw each second); on a
+    // large one up to 24 rows tall, leaving the cues on screen beside them.
+    let limits = big::Limits {
+        max_glyph_height: if large { 24 } else { 4 },
+        ..big::Limits::area(inner.width, spare)
+    };
+    let fitted = (!big.is_empty())
+        .then(|| big::fit_lines(std::slice::from_ref(&big), limits))
+        .flatten();
+    let big_height = fitted.as_ref().map_or(1, big::Big::height);
+
+    let [
+        name_area,
+        status_area,
+        _,
+        big_area,
+        pace_area,
+        gauge_area,
+        _,
+        cues_area,
+        _,
+        next_area,
+    ] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(big_height),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(cue_height.min(inner.height.saturating_sub(big_height + 6))),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(clean_line(&ex.name).to_uppercase(), theme.title),
+            Span::styled(format!("  {}", ex.kinds_label()), theme.dim),
+        ])),
+        name_area,
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(status_line, theme.text)),
+        status_area,
+    );
+
+    let style = if e.is_paused() {
+        theme.dim
+    } else {
+        theme.countdown(phase.kind)
+    };
+    match &fitted {
+        Some(b) => b.render(
+            big_area,
+            frame.buffer_mut(),
+            style.add_modifier(Modifier::BOLD),
+        ),
+        None => frame.render_widget(
+            Paragraph::new(Span::styled(
+                big.clone(),
+                style.add_modifier(Modifier::BOLD),
+            ))
+            .alignment(Alignment::Center),
+            big_area,
+        ),
+    }
+
+    let pace_text = match (pace, phase.kind, shown) {
+        (Some(p), PhaseKind::Work, _) => {
+            format!("{} {}", p.word.to_uppercase(), p.stage_left)
+        }
+        (None, PhaseKind::Work, None) => "Press Enter when the set is done".into(),
+        _ => String::new(),
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            pace_text,
+            theme.accent.add_modifier(Modifier::BOLD),
+        ))
+        .alignment(Alignment::Center),
+        pace_area,
+    );
+
+    if let (Some(left), Some(total)) = (e.remaining(now), phase.secs) {
+        let total = f64::from(total.max(1));
+        let done = (total - left.as_secs_f64()).clamp(0.0, total);
+        // Whole seconds only, so the gauge changes when the countdown does.
+        let ratio = (done.floor() / total).clamp(0.0, 1.0);
+        frame.render_widget(
+            LineGauge::default()
+                .ratio(ratio)
+                .filled_style(theme.countdown(phase.kind))
+                .unfilled_style(theme.dim)
+                .label(""),
+            gauge_area,
+        );
+    }
+
+    frame.render_widget(
+        Paragraph::new(cue_lines).wrap(Wrap { trim: true }),
+        cues_area,
+    );
+
+    let next = match e.next_exercise() {
+        Some(n) => format!(
+            "Next: {} · {}",
+            clean_line(&n.exercise.name),
+            n.dose.describe()
+        ),
+        None => "Next: the end of the session".into(),
+    };
+    frame.render_widget(Paragraph::new(Span::styled(next, theme.dim)), next_area);
+}

@@ -1,0 +1,232 @@
+//! The key tables of every screen and dialog of the coach, walked through a session: no key
+//! means two things at once, and the footer names only keys that work.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+use super::*;
+use crate::program::sources::Origin;
+use crate::program::{Library, check_source};
+
+const PROGRAM: &str = r#"Program(
+    title: "Keys",
+    level: Beginner,
+    per_week: 3,
+    sessions: [
+        Session(name: "A", blocks: [
+            Block(name: "Main", items: [
+                Item(exercise: "sit-to-stand", dose: Reps(sets: 2, reps: 8, rest: 30, tempo: 4)),
+                Item(exercise: "wall-push-up", dose: Reps(sets: 1, reps: 10, rest: 0)),
+            ]),
+        ]),
+    ],
+)"#;
+
+fn app(dir: &std::path::Path) -> App {
+    let entry = Entry {
+        origin: Origin::File(PathBuf::from("keys.ron")),
+        checked: check_source(PROGRAM.as_bytes(), Library::bundled()),
+    };
+    let paths = Paths {
+        data: dir.join("data"),
+        config: dir.join("config"),
+    };
+    App::with_wall(
+        vec![entry],
+        paths,
+        true,
+        Some(1),
+        Wall::fixed(jiff::tz::TimeZone::UTC, 1_763_629_200),
+    )
+}
+
+/// What is wrong with the key table in focus, if anything.
+fn check(app: &App, state: &str) {
+    for area in [Rect::new(0, 0, 80, 24), Rect::new(0, 0, 200, 60)] {
+        let table = app.key_table(area);
+        let mut seen = HashSet::new();
+        for b in table.iter().filter(|b| b.enabled) {
+            assert!(
+                !b.keys.is_empty() || b.any.is_some(),
+                "{state}: {} has no keys",
+                b.label
+            );
+            for (code, _) in &b.keys {
+                assert!(seen.insert(*code), "{state}: {code:?} is bound twice");
+            }
+            for (code, action) in &b.keys {
+                let key = KeyEvent::new(*code, KeyModifiers::NONE);
+                assert_eq!(
+                    keys::action(&table, &key).as_ref(),
+                    Some(action),
+                    "{state}: {} {code:?}",
+                    b.label
+                );
+            }
+        }
+        assert!(
+            table.iter().any(|b| b.enabled && b.in_footer),
+            "{state}: the footer names no key"
+        );
+    }
+}
+
+#[test]
+fn every_key_table_is_unambiguous_and_its_footer_keys_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let t0 = Instant::now();
+    let press = |app: &mut App, code: KeyCode, at: Instant| {
+        app.key(KeyEvent::new(code, KeyModifiers::NONE), at);
+    };
+    check(&app, "home");
+    press(&mut app, KeyCode::Char('?'), t0);
+    check(&app, "home help");
+    press(&mut app, KeyCode::Esc, t0);
+    press(&mut app, KeyCode::Char('h'), t0);
+    assert!(matches!(app.screen, Screen::History(_)));
+    check(&app, "history");
+    press(&mut app, KeyCode::Esc, t0);
+    press(&mut app, KeyCode::Enter, t0);
+    check(&app, "readiness");
+    press(&mut app, KeyCode::Char('n'), t0);
+    assert!(matches!(app.screen, Screen::Session(_)));
+    let mut at = t0;
+    let mut seen = Vec::new();
+    // Through the session a second at a time, looking at every phase and dialog.
+    for second in 0..400 {
+        at = t0 + Duration::from_secs(second);
+        app.tick(at);
+        let Screen::Session(run) = &app.screen else {
+            break;
+        };
+        let kind = run.engine.phase().map(|p| p.kind);
+        check(&app, &format!("session at {second} s ({kind:?})"));
+        if let Some(Overlay::CheckIn(c)) = &app.overlay {
+            let effort = c.feeling.is_some();
+            press(&mut app, KeyCode::Char(if effort { 's' } else { '2' }), at);
+            check(&app, "check-in, effort");
+            press(&mut app, KeyCode::Enter, at);
+            continue;
+        }
+        if !seen.contains(&kind) {
+            seen.push(kind);
+            for (open, name) in [
+                ('?', "help"),
+                ('q', "quit?"),
+                ('!', "red flags"),
+                ('p', "pain"),
+            ] {
+                press(&mut app, KeyCode::Char(open), at);
+                check(&app, name);
+                press(&mut app, KeyCode::Esc, at);
+                assert!(app.overlay.is_none(), "{name} closes with Esc");
+            }
+        }
+        if kind == Some(crate::training::plan::PhaseKind::Work) {
+            press(&mut app, KeyCode::Enter, at);
+        }
+    }
+    assert!(
+        seen.len() >= 3,
+        "get ready, work and rest were looked at: {seen:?}"
+    );
+    assert!(
+        matches!(app.screen, Screen::Summary(_)),
+        "the session ended"
+    );
+    check(&app, "summary");
+    press(&mut app, KeyCode::Enter, at);
+    assert!(matches!(app.screen, Screen::Home));
+}
+
+#[test]
+fn the_sharp_pain_dialog_and_the_red_flag_advice_have_working_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let t0 = Instant::now();
+    let press = |app: &mut App, code: KeyCode| {
+        app.key(KeyEvent::new(code, KeyModifiers::NONE), t0);
+    };
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Char('4'));
+    assert!(matches!(app.overlay, Some(Overlay::Pain(_))));
+    check(&app, "sharp pain");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none());
+    press(&mut app, KeyCode::Char('!'));
+    let table = app.key_table(Rect::ZERO);
+    assert!(
+        !table.iter().any(|b| b.enabled && b.label == "Enter"),
+        "nothing ticked: Enter does nothing, and the footer does not offer it"
+    );
+    press(&mut app, KeyCode::Char('3'));
+    check(&app, "red flags, one ticked");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen, Screen::Stopped(_)));
+    check(&app, "red flag advice");
+}
+
+#[test]
+fn an_evening_session_west_of_greenwich_is_asked_about_as_yesterday_evening() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let zone = jiff::tz::TimeZone::get("America/New_York").unwrap();
+    // Thursday 20 Nov 2025, 19:30 in New York (00:30 on the 21st in UTC).
+    let evening = 1_763_685_000;
+    app.shared.wall = Wall::fixed(zone, evening);
+    let t0 = Instant::now();
+    let press = |app: &mut App, code: KeyCode, at: Instant| {
+        app.key(KeyEvent::new(code, KeyModifiers::NONE), at);
+    };
+    press(&mut app, KeyCode::Enter, t0);
+    press(&mut app, KeyCode::Char('n'), t0);
+    let mut at = t0;
+    while matches!(app.screen, Screen::Session(_)) {
+        at += Duration::from_secs(5);
+        app.tick(at);
+        for c in ['1', '5'] {
+            press(&mut app, KeyCode::Char(c), at);
+        }
+        press(&mut app, KeyCode::Enter, at);
+    }
+    press(&mut app, KeyCode::Enter, at);
+    // The next morning, 08:00 in New York.
+    app.shared.wall.set(evening + 12 * 3600 + 30 * 60);
+    press(&mut app, KeyCode::Enter, at);
+    let Screen::Readiness(r) = &app.screen else {
+        panic!("no readiness check");
+    };
+    match &r.step {
+        readiness::ReadyStep::FollowUp { when, .. } => {
+            assert!(when.starts_with("yesterday at 19:"), "{when}")
+        }
+        other => panic!("no follow-up: {other:?}"),
+    }
+}
+
+#[test]
+fn a_sound_setting_that_cannot_be_saved_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    // The config folder is a file: nothing can be written in it.
+    std::fs::write(dir.path().join("config"), "").unwrap();
+    let t0 = Instant::now();
+    for code in [KeyCode::Enter, KeyCode::Char('n'), KeyCode::Char('s')] {
+        app.key(KeyEvent::new(code, KeyModifiers::NONE), t0);
+    }
+    let notice = app.shared.notice.clone().unwrap_or_default();
+    assert!(
+        notice.contains("Sound is off for now") && notice.contains("could not be saved"),
+        "{notice}"
+    );
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| draw(f, &app, t0)).unwrap();
+    assert!(t.backend().to_string().contains("could not be saved"));
+}

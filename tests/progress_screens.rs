@@ -85,7 +85,7 @@ fn killed_mid_session() -> Rig {
     r.key(KeyCode::Enter); // set 1
     r.key(KeyCode::Enter); // rest
     r.key(KeyCode::Enter); // set 2
-    r.ch('2').ch('6').key(KeyCode::Enter); // check-in
+    r.check_in('2', '6'); // check-in
     r.key(KeyCode::Enter); // get ready
     r.at(0.0);
     assert!(matches!(r.app.screen, Screen::Session(_)));

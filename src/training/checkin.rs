@@ -45,7 +45,7 @@ impl Intensity {
                 "4-5 is moderate. Dull soreness in the muscles that worked is acceptable if it settles within a day: finish gently. In the back, neck or a joint it is too much: stop.",
             ),
             Intensity::Severe => Some(
-                "6 or more is severe: this is not the normal feeling of muscles working. This exercise stops now.",
+                "6 or more is severe: not the normal feeling of muscles working, so this exercise will stop. Two quick questions first: what it is like, and where.",
             ),
         }
     }
@@ -302,6 +302,20 @@ impl Answer {
     }
 }
 
+/// The words beside the effort scale (Borg CR10; moderate is about 5-6, strength work aims
+/// at 5-8).
+pub fn effort_words(effort: u8) -> &'static str {
+    match effort {
+        0 => "rest",
+        1..=2 => "very easy",
+        3..=4 => "easy",
+        5..=6 => "moderate",
+        7..=8 => "hard",
+        9 => "very hard",
+        _ => "maximal",
+    }
+}
+
 /// Effort steers progression: a clean session at this effort or less moves up sooner.
 pub const EASY_EFFORT: u8 = 3;
 /// Effort at or above this holds the level even when nothing hurt.
@@ -334,7 +348,7 @@ mod tests {
                 .unwrap()
                 .contains("finish gently")
         );
-        assert!(Intensity::Severe.advice().unwrap().contains("stops"));
+        assert!(Intensity::Severe.advice().unwrap().contains("will stop"));
     }
 
     #[test]
@@ -414,6 +428,14 @@ mod tests {
             "held, so an older upright holds too"
         );
         assert_eq!(Answer::pain(3, Sharp, Back, None).feeling(), Feeling::Sharp);
+    }
+
+    #[test]
+    fn effort_has_words_and_moderate_is_five_to_six() {
+        let words: Vec<&str> = (0..=10).map(effort_words).collect();
+        assert_eq!(words[0], "rest");
+        assert_eq!((words[5], words[6]), ("moderate", "moderate"));
+        assert_eq!(words[10], "maximal");
     }
 
     #[test]

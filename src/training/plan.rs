@@ -333,6 +333,20 @@ impl Planned {
     }
 }
 
+impl Planned {
+    /// The parts of a paced rep in words, "lower 3 ... push 1"; `None` when it is not paced.
+    pub fn pace_text(&self) -> Option<String> {
+        let moves = self.moves();
+        (!moves.is_empty()).then(|| {
+            moves
+                .iter()
+                .map(|(w, s)| format!("{w} {s}"))
+                .collect::<Vec<_>>()
+                .join(" ... ")
+        })
+    }
+}
+
 /// `total` whole seconds shared out in proportion to each part's share, at least one each
 /// while they last (largest remainder; ties to the earlier part). Parts left with no second
 /// are dropped.

@@ -12,16 +12,17 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 
-use super::advice::Advice;
+use super::advice::{Advice, saved_line};
 use super::check_in::CheckIn;
 use super::overlay::Overlay;
 use super::red_flags::{self, RedFlags};
 use super::shared::Shared;
 use crate::common::text::clean_line;
 use crate::common::wrap::width;
-use crate::records::journal::{Event, Outcome};
+use crate::records::journal::Outcome;
 use crate::training::Engine;
-use crate::training::plan::PhaseKind;
+use crate::training::checkin::{Place, Response};
+use crate::training::plan::{PhaseKind, Stage};
 use crate::training::safety;
 use crate::tui::big;
 use crate::tui::keys::{Binding, bind, ch};
@@ -39,6 +40,8 @@ pub struct Run {
     pub resumed: Option<usize>,
     /// What the countdown showed at the last look, to ring the last three seconds once.
     last_shown: Option<(usize, Option<u32>)>,
+    /// Where a hold was at the last look (phase, hold, hold or relax), to ring at each change.
+    last_hold: Option<(usize, u32, Stage)>,
 }
 
 impl Run {
@@ -49,6 +52,7 @@ impl Run {
             source,
             resumed,
             last_shown: None,
+            last_hold: None,
         }
     }
 }
@@ -197,6 +201,19 @@ pub fn after_engine(
         shared.bells += 1;
     }
     run.last_shown = shown;
+    // A hold is followed by ear: a bell at each "hold" and each "relax".
+    let hold = run.engine.pace(now).and_then(|p| {
+        matches!(p.stage, Stage::Hold | Stage::Relax).then(|| (run.engine.index(), p.rep, p.stage))
+    });
+    if hold.is_some()
+        && run
+            .last_hold
+            .is_some_and(|(i, ..)| Some(i) == hold.map(|h| h.0))
+        && run.last_hold != hold
+    {
+        shared.bells += 1;
+    }
+    run.last_hold = hold;
     let check_in_due = run.engine.phase().map(|p| p.kind) == Some(PhaseKind::CheckIn);
     if check_in_due && overlay.is_none() {
         *overlay = Some(Overlay::CheckIn(CheckIn::after()));
@@ -208,16 +225,20 @@ pub fn after_engine(
     shared.bells += 1;
     Some(match outcome {
         Outcome::RedFlag => {
-            let symptoms = shared
-                .records()
-                .iter()
-                .rev()
-                .find_map(|r| match &r.event {
-                    Event::RedFlag { symptoms, .. } => Some(symptoms.clone()),
-                    _ => None,
-                })
-                .unwrap_or_default();
-            End::Stopped(red_flags::advice(&symptoms))
+            let s = run.engine.summary();
+            let symptoms = s.red_flag.as_ref().map(|r| r.1.clone()).unwrap_or_default();
+            let saved = saved_line(&s, shared.run_unsaved(run.id), true);
+            let mut advice = red_flags::advice(&symptoms, &saved);
+            // Sharp back pain in a check-in took this path: say so first.
+            if s.check_ins
+                .last()
+                .is_some_and(|(_, a)| a.response() == Response::RedFlag)
+            {
+                advice
+                    .lines
+                    .insert(0, Response::RedFlag.advice(Some(Place::Back)).to_owned());
+            }
+            End::Stopped(advice)
         }
         _ => End::Summary,
     })
@@ -336,7 +357,10 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, theme: &Them
     }
     let pace = e.pace(now);
     if let Some(p) = pace {
-        status.push(format!("Rep {} of {}", p.rep, p.of));
+        status.push(p.count_label());
+        if let Some(words) = planned.pace_text() {
+            status.push(clean_line(&words).into_owned());
+        }
     } else if phase.kind == PhaseKind::Work
         && let Some(r) = d.reps()
     {
@@ -344,7 +368,10 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, theme: &Them
     }
     let status_line = match phase.kind {
         PhaseKind::Work => status.join(" · "),
-        PhaseKind::GetReady => format!("Coming up: {}", d.describe()),
+        PhaseKind::GetReady => match planned.pace_text() {
+            Some(words) => format!("Coming up: {} · {}", d.describe(), clean_line(&words)),
+            None => format!("Coming up: {}", d.describe()),
+        },
         PhaseKind::SwitchSides => {
             format!("Now the {} side", phase.side.map_or("other", |s| s.label()))
         }
@@ -451,7 +478,7 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, theme: &Them
 
     let pace_text = match (pace, phase.kind, shown) {
         (Some(p), PhaseKind::Work, _) => {
-            format!("{} {}", p.word.to_uppercase(), p.stage_left)
+            format!("{} {}", clean_line(p.word).to_uppercase(), p.stage_left)
         }
         (None, PhaseKind::Work, None) => "Press Enter when the set is done".into(),
         _ => String::new(),

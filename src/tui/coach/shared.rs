@@ -11,7 +11,7 @@ use crate::program::Program;
 use crate::program::sources::Entry;
 use crate::records::journal::{self, Event, Journal, Record};
 use crate::records::replay::{self, Rules};
-use crate::training::plan::{ItemKey, Plan, plan};
+use crate::training::plan::{Instead, ItemKey, Plan, plan_with};
 use crate::training::runnable::Runnable;
 use crate::tui::clock::Wall;
 
@@ -160,7 +160,7 @@ impl Shared {
     }
 
     /// The replay rules of program `index`, when it is safe to run.
-    fn rules(&self, index: usize) -> Option<Rules> {
+    pub fn rules(&self, index: usize) -> Option<Rules> {
         let label = self.programs.get(index)?.origin.label();
         Some(Rules::new(self.runnable(index)?, &label))
     }
@@ -177,15 +177,17 @@ impl Shared {
         self.levels = self.levels_for(self.selected, self.records.len());
     }
 
-    /// Plans a run of program `index`: `session` by name, with these levels.
+    /// Plans a run of program `index`: `session` by name, with these levels, and what to do
+    /// instead with exercises that stopped for pain (the answers before it).
     pub fn plan_for(
         &self,
         index: usize,
         session: &str,
         levels: &HashMap<ItemKey, u32>,
+        instead: &HashMap<ItemKey, Instead>,
         seed: u64,
     ) -> Option<Plan> {
-        plan(self.runnable(index)?, Some(session), levels, seed).ok()
+        plan_with(self.runnable(index)?, Some(session), levels, instead, seed).ok()
     }
 
     /// A new run's id: its start in milliseconds, after every run already in the journal.

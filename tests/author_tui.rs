@@ -1,6 +1,8 @@
 //! `upright author`: the screens at 80x24 after real key presses (snapshots), and files
 //! saved by it that load back to exactly what was on the screen, comments included.
 
+mod support;
+
 use std::path::Path;
 
 use ratatui::Terminal;
@@ -42,12 +44,21 @@ fn keys(app: &mut App, keys: &str) {
     }
 }
 
-fn screen(app: &App) -> String {
+fn terminal(app: &App) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
         .draw(|frame| frame.render_widget(app, frame.area()))
         .unwrap();
-    terminal.backend().to_string()
+    terminal
+}
+
+fn screen(app: &App) -> String {
+    terminal(app).backend().to_string()
+}
+
+/// The screen and, under it, the colours that carry a meaning (for the snapshots).
+fn snapshot(app: &App) -> String {
+    support::colour::with_colours(terminal(app).backend())
 }
 
 /// A new file in a fresh folder: the template, titled after the file.
@@ -83,16 +94,16 @@ fn select(app: &mut App, what: &str) {
 fn a_new_file_opens_on_the_template() {
     let (_dir, app) = new_app();
     assert!(app.dirty);
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(snapshot(&app));
 }
 
 #[test]
 fn the_library_filters_by_kind_and_search() {
     let (_dir, mut app) = new_app();
     keys(&mut app, "\t3jj");
-    insta::assert_snapshot!("library_balance", screen(&app));
+    insta::assert_snapshot!("library_balance", snapshot(&app));
     keys(&mut app, "0/wall\n");
-    insta::assert_snapshot!("library_search", screen(&app));
+    insta::assert_snapshot!("library_search", snapshot(&app));
 }
 
 #[test]
@@ -100,7 +111,7 @@ fn adding_an_exercise_opens_its_dose_with_the_ranges() {
     let (_dir, mut app) = new_app();
     select(&mut app, "Balance");
     keys(&mut app, "\t/tandem walk\n\n");
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(snapshot(&app));
     let item = &app.doc.program.sessions[0].blocks[2].items[1];
     assert_eq!(item.exercise, "tandem-walk");
 }
@@ -123,7 +134,7 @@ fn a_dose_is_set_with_arrows_and_digits_and_progress_steps_are_added() {
     );
     assert_eq!(app.doc.item(0, 1, 1).unwrap().dose.reps(), Some(1));
     keys(&mut app, "8a");
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(snapshot(&app));
     let progress = &app.doc.item(0, 1, 1).unwrap().progress;
     assert_eq!(progress.len(), 3);
     keys(&mut app, "x~");
@@ -137,7 +148,7 @@ fn items_move_within_and_across_blocks_and_undo_restores() {
     select(&mut app, "Marching on the spot");
     keys(&mut app, "J");
     keys(&mut app, "J");
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(snapshot(&app));
     assert_eq!(
         app.doc.program.sessions[0].blocks[1].items[0].exercise,
         "march-on-the-spot"
@@ -156,7 +167,7 @@ fn the_program_editor_and_a_text_field() {
     keys(&mut app, "Strong knees, steady feet\n");
     assert_eq!(app.doc.program.title, "Strong knees, steady feet");
     keys(&mut app, "jjj>");
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(snapshot(&app));
 }
 
 #[test]
@@ -172,7 +183,7 @@ fn problems_show_live_with_marks_on_their_lines() {
     select(&mut app, "Weight shifts");
     keys(&mut app, "d");
     select(&mut app, "Warm-up");
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(snapshot(&app));
     assert!(app.errors() >= 1 && app.warnings() >= 1);
 }
 
@@ -180,7 +191,7 @@ fn problems_show_live_with_marks_on_their_lines() {
 fn quitting_with_changes_asks_first() {
     let (_dir, mut app) = new_app();
     assert_eq!(key(&mut app, KeyCode::Char('q')), Effect::None);
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(snapshot(&app));
     assert_eq!(key(&mut app, KeyCode::Char('n')), Effect::Quit);
 }
 
@@ -188,7 +199,7 @@ fn quitting_with_changes_asks_first() {
 fn help_lists_the_keys() {
     let (_dir, mut app) = new_app();
     keys(&mut app, "?");
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(snapshot(&app));
     keys(&mut app, " ");
     assert!(app.modal.is_none());
 }
@@ -291,11 +302,70 @@ fn a_new_block_is_named_then_filled() {
     let (_dir, mut app) = new_app();
     select(&mut app, "Strength");
     keys(&mut app, "bStretch");
-    insta::assert_snapshot!(screen(&app));
+    insta::assert_snapshot!(snapshot(&app));
     keys(&mut app, "\n");
     assert_eq!(app.doc.program.sessions[0].blocks[2].name, "Stretch");
     keys(&mut app, "d");
-    insta::assert_snapshot!("removing_a_block_asks_first", screen(&app));
+    insta::assert_snapshot!("removing_a_block_asks_first", snapshot(&app));
     keys(&mut app, "y");
     assert_eq!(app.doc.program.sessions[0].blocks.len(), 4);
+}
+
+/// The screen in cells, colours included.
+fn cells(app: &App) -> ratatui::buffer::Buffer {
+    terminal(app).backend().buffer().clone()
+}
+
+/// Errors and warnings are told apart by a mark and a word as well as by colour, and the
+/// colours are the colour-blind-safe blue and orange: nothing red against green.
+#[test]
+fn problems_are_told_by_words_and_marks_in_colour_blind_safe_colours() {
+    use ratatui::style::Color;
+    let (_dir, mut app) = new_app();
+    // As in `problems_show_live_with_marks_on_their_lines`: a warning and an error.
+    select(&mut app, "Supported tandem stance");
+    keys(&mut app, "d");
+    select(&mut app, "Warm-up");
+    keys(&mut app, "\nj>>>~k");
+    select(&mut app, "Weight shifts");
+    keys(&mut app, "d");
+    select(&mut app, "Warm-up");
+    assert!(app.errors() >= 1 && app.warnings() >= 1);
+    let buf = cells(&app);
+    let red_or_green = |c: Color| {
+        matches!(
+            c,
+            Color::Red | Color::LightRed | Color::Green | Color::LightGreen
+        )
+    };
+    let area = *buf.area();
+    let mut styles = std::collections::HashMap::new();
+    for y in 0..area.height {
+        let line: String = (0..area.width).map(|x| buf[(x, y)].symbol()).collect();
+        for x in 0..area.width {
+            let cell = &buf[(x, y)];
+            assert!(
+                !red_or_green(cell.fg) && !red_or_green(cell.bg),
+                "red or green at {x},{y}: {line}"
+            );
+        }
+        for word in ["error[", "warning["] {
+            if let Some(at) = line.find(word) {
+                let x = line[..at].chars().count() as u16;
+                styles.insert(word, buf[(x, y)].style());
+            }
+        }
+    }
+    let (error, warning) = (styles["error["], styles["warning["]);
+    assert_ne!(error, warning, "an error looks different from a warning");
+    assert_ne!(error.bg, warning.bg, "not by hue alone: an error is filled");
+    // The outline marks the lines: ! for the error's line, ? for the warning's.
+    let screen = screen(&app);
+    let marks: String = screen
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.chars().nth(3))
+        .collect();
+    assert!(marks.contains('!') && marks.contains('?'), "{screen}");
+    assert!(screen.contains("cannot be run yet"), "{screen}");
 }

@@ -2,7 +2,8 @@
 //! middle of a session, then started again. Every set and check-in done before the kill must
 //! be in the journal, and the new start must offer to resume where it stopped.
 //!
-//! Needs tmux; without it the test says so on stderr and does nothing (CI installs tmux).
+//! Needs tmux; without it the test says so on stderr and does nothing, except in CI, where it
+//! fails.
 
 mod support;
 

@@ -1,22 +1,31 @@
 //! `upright author FILE`: building a program in the terminal, for those who would rather not
-//! type RON. `app` holds the state and turns keys into changes, `ui` draws it, `document`
-//! keeps the program and its comments in step; this module opens the file, runs the event
-//! loop (drawing only after something changed) and saves atomically.
+//! type RON. The screen's state (`state`) is changed by keys through one table per pane or
+//! window (`keys`; `outline`, `library`, `editor`, `dialogs`), the editor's lines and values
+//! are `fields` and `values`, the live checks are `checks`, `draw` lays it out, `document`
+//! keeps the program and its comments in step, and `terminal` runs it in the coach's terminal
+//! loop. This module opens the file and reports how the editing ended.
 
-pub mod app;
+pub mod checks;
+pub mod dialogs;
 pub mod document;
-pub mod ui;
+pub mod draw;
+pub mod editor;
+pub mod fields;
+pub mod keys;
+pub mod library;
+pub mod outline;
+pub mod rows;
+pub mod state;
+pub mod terminal;
+pub mod values;
+pub mod widgets;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
-
-pub use app::{App, Effect};
 pub use document::Document;
+pub use state::{App, Effect};
+pub use terminal::{rescue_path, save};
 
 use crate::cli::check::{FileReport, read_limited, write_text};
 use crate::common::text::clean_line;
@@ -72,18 +81,22 @@ pub fn open(path: &Path) -> Result<App, OpenError> {
         app.status =
             "A new program from the template: nothing is written until you save (s).".into();
     }
+    let rescued = rescue_path(path);
+    if rescued.exists() {
+        app.status = format!(
+            "{} holds changes kept when an earlier edit was stopped: rename it to {} to use them.",
+            rescued
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            app.name
+        );
+    }
     Ok(app)
-}
-
-/// Writes the program to `path`, replacing the file atomically.
-pub fn save(app: &mut App, path: &Path) {
-    let result = crate::common::files::replace(path, app.doc.text().as_bytes());
-    app.saved(result);
 }
 
 /// Runs the command and returns its exit status.
 pub fn run(path: &Path, err: &mut dyn Write) -> u8 {
-    let mut app = match open(path) {
+    let app = match open(path) {
         Ok(app) => app,
         Err(OpenError::Unreadable(why)) => {
             let _ = writeln!(err, "upright: {}", clean_line(&why));
@@ -110,59 +123,32 @@ pub fn run(path: &Path, err: &mut dyn Write) -> u8 {
         );
         return 2;
     }
-    let mut terminal = match ratatui::try_init() {
-        Ok(t) => t,
-        Err(e) => {
-            ratatui::restore();
-            let _ = writeln!(err, "upright: cannot use this terminal: {e}");
-            return 2;
+    let mut editing = terminal::Editing::new(app, path);
+    let result = crate::tui::run(&mut editing);
+    if let Some(rescued) = editing.rescued {
+        let name = clean_line(&path.display().to_string()).into_owned();
+        match rescued {
+            Ok(kept) => {
+                let kept = clean_line(&kept.display().to_string()).into_owned();
+                let _ = writeln!(
+                    err,
+                    "upright: author was stopped with unsaved changes; they are kept in {kept} ({name} is as it was last saved). To use them: mv '{kept}' '{name}'"
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(
+                    err,
+                    "upright: author was stopped with unsaved changes, and they could not be kept ({e}); {name} is as it was last saved"
+                );
+            }
         }
-    };
-    let result = event_loop(&mut terminal, &mut app, path);
-    ratatui::restore();
+        return 1;
+    }
     match result {
         Ok(()) => 0,
         Err(e) => {
             let _ = writeln!(err, "upright: {}", clean_line(&e.to_string()));
             2
-        }
-    }
-}
-
-/// Waits for a key (there are no timers on this screen), handles every event already
-/// waiting, then draws once, inside a synchronized update so the screen never flickers.
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, path: &Path) -> io::Result<()> {
-    let mut redraw = true;
-    loop {
-        if redraw {
-            execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
-            execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-            redraw = false;
-        }
-        let mut next = Some(event::read()?);
-        while let Some(ev) = next.take() {
-            match ev {
-                // Key releases and repeats are not presses; only presses act.
-                Event::Key(key) if key.kind == KeyEventKind::Press => {
-                    redraw = true;
-                    match app.handle(key) {
-                        Effect::None => {}
-                        Effect::Quit => return Ok(()),
-                        Effect::Save => {
-                            save(app, path);
-                            if app.should_quit_after_save() {
-                                return Ok(());
-                            }
-                        }
-                    }
-                }
-                Event::Resize(..) => redraw = true,
-                _ => {}
-            }
-            if event::poll(std::time::Duration::ZERO)? {
-                next = Some(event::read()?);
-            }
         }
     }
 }

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::time::Instant;
 
-use super::Cli;
+use super::options::Options;
 use super::session::{finish, needs_terminal, resolve};
 use crate::common::text::clean_line;
 use crate::tui::{self, Class, class, theme::Theme};
@@ -29,7 +29,7 @@ impl From<ThemeArg> for Theme {
 }
 
 pub fn run(
-    cli: &Cli,
+    cli: &Options,
     program: &str,
     session: Option<&str>,
     theme: ThemeArg,

@@ -14,10 +14,12 @@ const WIDTH: usize = 80;
 /// Runs the command and returns its exit status.
 pub fn run(code: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let Some(input) = code else {
-        return super::status(list(out));
+        return super::status::status(list(out));
     };
     match parse_code(input) {
-        Some(code) => super::status(out.write_all(render_text(&explain(code), WIDTH).as_bytes())),
+        Some(code) => {
+            super::status::status(out.write_all(render_text(&explain(code), WIDTH).as_bytes()))
+        }
         None => {
             let shown = clean_line(input);
             let close = close_codes(input);

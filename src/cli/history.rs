@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use super::Cli;
+use super::options::Options;
 use super::session::{direct_app, finish, needs_terminal, programs};
 use crate::common::calendar::{Calendar, parse_date};
 use crate::records::export::{rows, write_csv, write_json};
@@ -24,7 +24,7 @@ pub fn parse_since(text: &str) -> Result<i64, String> {
 }
 
 pub fn run(
-    cli: &Cli,
+    cli: &Options,
     format: Option<Format>,
     since: Option<i64>,
     out: &mut dyn Write,

@@ -1,148 +1,34 @@
-//! The command line: arguments (clap derive) and which command runs. Each command lives in
-//! its own module and returns an exit status; `main` only calls `run`.
+//! The command line: its words (`args`, clap derive) and which command runs. Each command
+//! lives in its own module and returns an exit status; `main` only parses and calls `run`.
 
+pub mod args;
 pub mod check;
 pub mod class;
 pub mod explain;
 pub mod history;
 pub mod library;
 pub mod new;
+pub mod options;
 pub mod program_arg;
 pub mod session;
+pub mod shell;
 pub mod show;
+pub mod status;
 pub mod watch;
 
 use std::io;
-use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
-
-#[derive(Debug, Parser)]
-#[command(
-    name = "upright",
-    version,
-    about = "A terminal coach for safe spinal strength training with osteoporosis",
-    long_about = "A terminal coach for safe spinal strength training with osteoporosis.\n\nupright coaches; it does not diagnose. Ask a health professional before you start a new exercise program."
-)]
-pub struct Cli {
-    #[command(subcommand)]
-    pub command: Option<Command>,
-    /// Also offer the programs in this folder on the home screen (may be repeated).
-    #[arg(long, global = true, value_name = "DIR")]
-    pub programs: Vec<PathBuf>,
-    /// Keep the journal and settings here instead of the usual data folder
-    /// (also UPRIGHT_DATA_DIR).
-    #[arg(long, global = true, value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
-    /// No sound (terminal bell).
-    #[arg(long, global = true)]
-    pub quiet: bool,
-    /// Seed for the random choice of exercises, to repeat a run exactly.
-    #[arg(long, global = true)]
-    pub seed: Option<u64>,
-    /// Keep a separate journal for this person (lowercase letters, digits, hyphens), so
-    /// several people can use upright on one machine.
-    #[arg(long, global = true, value_name = "NAME", value_parser = crate::common::paths::profile_name)]
-    pub profile: Option<String>,
-}
-
-impl Cli {
-    /// Where this command line keeps things: `--data-dir`, then `--profile`.
-    pub fn paths(&self) -> crate::common::paths::Paths {
-        crate::common::paths::Paths::resolve(self.data_dir.clone())
-            .for_profile(self.profile.as_deref())
-    }
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Start a session of a program at once (a file, or a bundled program's name).
-    Run {
-        /// A program file, or the name of a bundled program (see `upright` with no arguments).
-        program: String,
-        /// The session to run (default: the first).
-        #[arg(long)]
-        session: Option<String>,
-    },
-    /// Show a session on a big screen for a room: an instructor leads a group class.
-    Class {
-        /// A program file, or the name of a bundled program (such as group-class).
-        program: String,
-        /// The session to run (default: the first).
-        #[arg(long)]
-        session: Option<String>,
-        /// Colours: the colour-blind-safe default, or bold white on black for projectors.
-        #[arg(long, value_enum, default_value_t)]
-        theme: class::ThemeArg,
-    },
-    /// Check program files and folders for safety and format errors.
-    Check {
-        /// Program files or folders (searched recursively for .ron files).
-        #[arg(required = true, value_name = "PATH")]
-        paths: Vec<PathBuf>,
-        /// Output as readable text or as a JSON array for tools.
-        #[arg(long, value_enum, default_value_t = check::Format::Text)]
-        format: check::Format,
-        /// Check again whenever a file is saved, showing the result in place (Ctrl-C stops).
-        #[arg(long, conflicts_with = "format")]
-        watch: bool,
-    },
-    /// Show the history: weeks, check-ins, levels and the weekly dose (a screen), or every set
-    /// and check-in as CSV or JSON for a physiotherapist's spreadsheet.
-    History {
-        /// Print rows instead of opening the screen.
-        #[arg(long, value_enum)]
-        format: Option<history::Format>,
-        /// Only rows on or after this date (YYYY-MM-DD, UTC).
-        #[arg(long, value_name = "DATE", value_parser = history::parse_since, requires = "format")]
-        since: Option<i64>,
-    },
-    /// List the bundled exercises (id, name, kinds, spine, impact).
-    Library {
-        /// Only exercises of this kind.
-        #[arg(long, value_enum)]
-        kind: Option<library::KindArg>,
-    },
-    /// Explain a diagnostic code: what it means, why the rule exists, and an example.
-    Explain {
-        /// The code, such as dose-range or error[dose-range]; leave it out to list them all.
-        #[arg(value_name = "CODE")]
-        code: Option<String>,
-    },
-    /// Build or edit a program in the terminal: add exercises, set doses, see checks live.
-    Author {
-        /// The program file to edit; a new one starts from the template.
-        #[arg(value_name = "FILE")]
-        file: PathBuf,
-    },
-    /// Start a new program file from a commented template or from an existing program.
-    New {
-        /// The program file to write, such as my-program.ron.
-        #[arg(value_name = "FILE")]
-        file: PathBuf,
-        /// Start from this bundled program (`upright` lists them) or program file.
-        #[arg(long, value_name = "PROGRAM")]
-        from: Option<String>,
-        /// Replace FILE if it already exists.
-        #[arg(long)]
-        force: bool,
-    },
-    /// Print a patient handout: weekly plan, exercises with dose and cues, check-ins, red flags.
-    Show {
-        /// A program file, or the name of a bundled program.
-        #[arg(value_name = "PROGRAM")]
-        program: String,
-        /// Plain text, Markdown, or one print-friendly HTML file.
-        #[arg(long, value_enum, default_value_t = show::Format::Text)]
-        format: show::Format,
-    },
-}
+pub use args::{Cli, Command, Invocation, parse, parse_from};
+pub use options::Options;
+use status::status;
 
 /// Runs the parsed command line and returns the process exit status.
-pub fn run(cli: Cli) -> u8 {
+pub fn run(invocation: Invocation) -> u8 {
+    let Invocation { command, options } = invocation;
+    let cli = &options;
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
-    match cli.command {
+    match command {
         Some(Command::Check { paths, watch, .. }) if watch => {
             watch::run(&paths, &mut out, &mut err)
         }
@@ -150,8 +36,8 @@ pub fn run(cli: Cli) -> u8 {
             check::run(&paths, format, &mut out, &mut err)
         }
         Some(Command::Library { kind }) => status(library::run(kind.map(Into::into), &mut out)),
-        Some(Command::History { format, since }) => {
-            history::run(&cli, format, since, &mut out, &mut err)
+        Some(Command::History { format, since, .. }) => {
+            history::run(cli, format, since, &mut out, &mut err)
         }
         Some(Command::Author { file }) => crate::author::run(&file, &mut err),
         Some(Command::Explain { code }) => explain::run(code.as_deref(), &mut out, &mut err),
@@ -160,26 +46,17 @@ pub fn run(cli: Cli) -> u8 {
             new::run(&file, from.as_deref(), force, &mut out, &mut err)
         }
         Some(Command::Run {
-            ref program,
-            ref session,
-        }) => session::run(&cli, program, session.as_deref(), &mut err),
+            program, session, ..
+        }) => session::run(cli, &program, session.as_deref(), &mut err),
         Some(Command::Class {
-            ref program,
-            ref session,
+            program,
+            session,
             theme,
-        }) => class::run(&cli, program, session.as_deref(), theme, &mut err),
-        None => session::home(&cli, &mut err),
-    }
-}
-
-fn status(result: io::Result<()>) -> u8 {
-    match result {
-        Ok(()) => 0,
-        // A closed pipe (`upright library | head`) is not a failure worth a message.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
-        Err(e) => {
-            eprintln!("upright: {e}");
-            2
-        }
+            ..
+        }) => class::run(cli, &program, session.as_deref(), theme, &mut err),
+        Some(Command::Completions { shell }) => status(shell::completions(shell, &mut out)),
+        Some(Command::Man { dir: None }) => status(shell::man(&mut out)),
+        Some(Command::Man { dir: Some(dir) }) => shell::man_pages(&dir, &mut out, &mut err),
+        None => session::home(cli, &mut err),
     }
 }

@@ -3,13 +3,13 @@
 use std::io::{IsTerminal, Write};
 use std::time::Instant;
 
-use super::Cli;
+use super::options::Options;
 use crate::common::paths::Paths;
 use crate::common::text::clean_line;
 use crate::program::sources::{self, Entry};
 use crate::tui::{self, App};
 
-fn app(cli: &Cli, programs: Vec<Entry>) -> App {
+fn app(cli: &Options, programs: Vec<Entry>) -> App {
     App::new(programs, cli.paths(), cli.quiet, cli.seed)
 }
 
@@ -35,7 +35,7 @@ pub(super) fn finish(result: std::io::Result<()>, err: &mut dyn Write) -> u8 {
 }
 
 /// The home screen: bundled programs, the person's own, and `--programs` folders.
-pub fn home(cli: &Cli, err: &mut dyn Write) -> u8 {
+pub fn home(cli: &Options, err: &mut dyn Write) -> u8 {
     if needs_terminal(err) {
         return 2;
     }
@@ -43,7 +43,7 @@ pub fn home(cli: &Cli, err: &mut dyn Write) -> u8 {
 }
 
 /// The programs the home screen offers: bundled, the person's own, and `--programs` folders.
-pub(super) fn programs(cli: &Cli) -> Vec<Entry> {
+pub(super) fn programs(cli: &Options) -> Vec<Entry> {
     let paths = Paths::resolve(cli.data_dir.clone());
     let mut dirs = vec![paths.user_programs()];
     dirs.extend(cli.programs.iter().cloned());
@@ -51,14 +51,14 @@ pub(super) fn programs(cli: &Cli) -> Vec<Entry> {
 }
 
 /// The coach opened straight on a screen, with no home to go back to.
-pub(super) fn direct_app(cli: &Cli, programs: Vec<Entry>) -> App {
+pub(super) fn direct_app(cli: &Options, programs: Vec<Entry>) -> App {
     let mut app = app(cli, programs);
     app.shared.direct = true;
     app
 }
 
 /// A session of one program, straight away; a program with errors is refused with them.
-pub fn run(cli: &Cli, program: &str, session: Option<&str>, err: &mut dyn Write) -> u8 {
+pub fn run(cli: &Options, program: &str, session: Option<&str>, err: &mut dyn Write) -> u8 {
     let (entry, index) = match resolve(program, session, err) {
         Ok(found) => found,
         Err(status) => return status,

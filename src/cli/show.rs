@@ -36,5 +36,5 @@ pub fn run(program: &str, format: Format, out: &mut dyn Write, err: &mut dyn Wri
         Format::Markdown => handout::markdown(&h),
         Format::Html => handout::html(&h),
     };
-    super::status(out.write_all(text.as_bytes()))
+    super::status::status(out.write_all(text.as_bytes()))
 }

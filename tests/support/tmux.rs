@@ -1,29 +1,55 @@
 //! A private tmux server for the tests that drive the real binary in a real terminal: its own
 //! socket (so no other tmux user, and no other test, can end or disturb it), sessions that
-//! stay when their command ends, and a kill of the whole server when the test is over,
-//! however it ends.
+//! stay when their command ends, and, when the test is over however it ends (a failed assert
+//! included), every process it started ended and the server killed. Where tmux (or another
+//! tool a test needs) is missing, the test says so and does nothing, except in CI (`CI` or
+//! `UPRIGHT_REQUIRE_TMUX` set), where it fails: a terminal test must never pass unrun there.
 
+use std::collections::HashMap;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 /// How long to wait for something to show before failing (a guard, not a measurement).
 pub const PATIENCE: Duration = Duration::from_secs(30);
 
+/// An Escape followed at once by another key reaches the program in one read, which a
+/// terminal reads as Alt and that key: a pause this long after an Escape keeps them apart.
+const AFTER_ESCAPE: Duration = Duration::from_millis(150);
+
+/// Whether this run must have every tool the terminal tests use (`.ci/run` sets
+/// `UPRIGHT_REQUIRE_TMUX`; most CI services set `CI`).
+pub fn required() -> bool {
+    ["UPRIGHT_REQUIRE_TMUX", "CI"]
+        .iter()
+        .any(|name| std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0" && v != "false"))
+}
+
+/// Whether `tool` runs (`tool ARG` succeeds). When it does not: a note naming the test when
+/// tools are optional, a failure with what to install when they are required.
+pub fn tool(tool: &str, arg: &str, package: &str, what: &str) -> bool {
+    let ok = Command::new(tool)
+        .arg(arg)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            !required(),
+            "{tool} is not installed, so {what} cannot run, and this run requires it \
+             (CI or UPRIGHT_REQUIRE_TMUX is set): install {package} (`apt-get install {package}`)"
+        );
+        eprintln!("NOTE: {tool} is not installed, so {what} did NOT run (CI installs {package})");
+    }
+    ok
+}
+
 pub struct Tmux {
     socket: String,
 }
 
 impl Tmux {
-    /// Whether tmux is here; if not, says so (naming the test) so a skip is never silent.
+    /// Whether tmux is here (see [`tool`]).
     pub fn available(what: &str) -> bool {
-        let ok = Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if !ok {
-            eprintln!("NOTE: tmux is not installed, so {what} did NOT run (CI installs tmux)");
-        }
-        ok
+        tool("tmux", "-V", "tmux", what)
     }
 
     /// A new private server; `label` only makes its socket name readable.
@@ -77,10 +103,18 @@ impl Tmux {
         );
     }
 
+    /// Types `keys` (tmux key names) into `name`, pausing after an Escape that has more keys
+    /// after it so the two are not read as one Alt chord.
     pub fn keys(&self, name: &str, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", name];
-        args.extend(keys);
-        self.run(&args);
+        let mut chunks = keys.split_inclusive(|k| *k == "Escape").peekable();
+        while let Some(chunk) = chunks.next() {
+            let mut args = vec!["send-keys", "-t", name];
+            args.extend(chunk);
+            self.run(&args);
+            if chunks.peek().is_some() {
+                std::thread::sleep(AFTER_ESCAPE);
+            }
+        }
     }
 
     pub fn screen(&self, name: &str) -> String {
@@ -123,10 +157,115 @@ impl Tmux {
             std::thread::sleep(Duration::from_millis(100));
         }
     }
+
+    /// Waits until the command in `name` has ended (its terminal is closed), and returns its
+    /// exit status, or `signal N` when a signal ended it. tmux learns the status only when it
+    /// has reaped the process, and now and then (tmux 3.3) it does not for a long while:
+    /// then the status is `None`. A test that needs the status should have the shell print it.
+    pub fn wait_for_exit(&self, name: &str) -> Option<String> {
+        let start = Instant::now();
+        let mut dead_since = None;
+        loop {
+            let ended = self.display(name, "#{pane_dead}|#{pane_dead_status}|#{pane_dead_signal}");
+            match ended.split('|').collect::<Vec<_>>()[..] {
+                ["1", status, _] if !status.is_empty() => return Some(status.to_owned()),
+                ["1", _, signal] if !signal.is_empty() => return Some(format!("signal {signal}")),
+                ["1", ..] => {
+                    let since = *dead_since.get_or_insert_with(Instant::now);
+                    if since.elapsed() > Duration::from_secs(2) {
+                        return None;
+                    }
+                }
+                _ => {}
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "the command in {name} never ended; the screen shows:\n{}",
+                self.screen(name)
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The processes still running in the server's panes, and every process they started.
+    fn processes(&self) -> Vec<u32> {
+        let panes: Vec<u32> = self
+            .text(&["list-panes", "-a", "-F", "#{pane_dead} #{pane_pid}"])
+            .lines()
+            .filter_map(|l| l.strip_prefix("0 "))
+            .filter_map(|pid| pid.trim().parse().ok())
+            .collect();
+        let children = children();
+        let mut all = Vec::new();
+        let mut next = panes;
+        while let Some(pid) = next.pop() {
+            if !all.contains(&pid) {
+                all.push(pid);
+                next.extend(children.get(&pid).into_iter().flatten());
+            }
+        }
+        all
+    }
+}
+
+/// Every process's children, from `/proc` (empty where there is no `/proc`).
+fn children() -> HashMap<u32, Vec<u32>> {
+    let mut map: HashMap<u32, Vec<u32>> = HashMap::new();
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return map;
+    };
+    for entry in dir.flatten() {
+        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse().ok()) else {
+            continue;
+        };
+        // The parent is the second field after the command name, which is in brackets and
+        // may itself hold spaces and brackets.
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        let parent = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|p| p.parse().ok());
+        if let Some(parent) = parent {
+            map.entry(parent).or_default().push(pid);
+        }
+    }
+    map
+}
+
+fn signal(name: &str, pids: &[u32]) {
+    if pids.is_empty() {
+        return;
+    }
+    let _ = Command::new("kill")
+        .arg(format!("-{name}"))
+        .args(pids.iter().map(u32::to_string))
+        .output();
+}
+
+fn alive(pid: u32) -> bool {
+    // A zombie has ended; only its parent has not yet looked.
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
+        s.rsplit_once(')')
+            .is_some_and(|(_, rest)| !rest.trim_start().starts_with('Z'))
+    })
 }
 
 impl Drop for Tmux {
+    /// Ends everything the test started, even when it failed half-way: a program killed
+    /// with the server could outlive it (under `script`, which keeps its own terminal open),
+    /// so each process is asked to stop (SIGTERM, which the coach answers by restoring the
+    /// terminal), then killed if it has not within two seconds.
     fn drop(&mut self) {
+        let pids = self.processes();
+        signal("TERM", &pids);
+        let start = Instant::now();
+        while pids.iter().any(|&p| alive(p)) && start.elapsed() < Duration::from_secs(2) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let left: Vec<u32> = pids.into_iter().filter(|&p| alive(p)).collect();
+        signal("KILL", &left);
         self.run(&["kill-server"]);
     }
 }

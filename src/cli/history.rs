@@ -72,6 +72,7 @@ pub fn run(
         &loaded.records,
         since,
         &Calendar::new(jiff::tz::TimeZone::system()),
+        cli.profile.as_deref(),
     );
     let written = match format {
         Format::Csv => write_csv(&rows, out),

@@ -100,6 +100,9 @@ pub enum Command {
         theme: class::ThemeArg,
         #[command(flatten)]
         data_dir: DataDir,
+        /// The class is recorded in this profile's journal.
+        #[command(flatten)]
+        profile: Profile,
         #[command(flatten)]
         coach: Coach,
     },
@@ -263,9 +266,13 @@ where
             options.coach(std::mem::take(coach));
         }
         Some(Command::Class {
-            data_dir, coach, ..
+            data_dir,
+            profile,
+            coach,
+            ..
         }) => {
             options.data_dir(std::mem::take(data_dir));
+            options.profile(std::mem::take(profile));
             options.coach(std::mem::take(coach));
         }
         Some(Command::History {
@@ -337,7 +344,6 @@ mod tests {
         for (line, option) in [
             ("upright --seed 7 check p.ron", "--seed"),
             ("upright --programs x run p.ron", "--programs"),
-            ("upright --profile ann class group-class", "--profile"),
             ("upright --quiet history", "--quiet"),
             ("upright --data-dir d library", "--data-dir"),
         ] {
@@ -360,7 +366,7 @@ mod tests {
         let shared = ["--programs", "--data-dir", "--profile", "--quiet", "--seed"];
         let expect: &[(&str, &[&str])] = &[
             ("run", &["--data-dir", "--profile", "--quiet", "--seed"]),
-            ("class", &["--data-dir", "--quiet", "--seed"]),
+            ("class", &["--data-dir", "--profile", "--quiet", "--seed"]),
             ("history", &["--programs", "--data-dir", "--profile"]),
             ("check", &[]),
             ("library", &[]),

@@ -103,6 +103,15 @@ impl Place {
         }
     }
 
+    /// Where, as a summary says it: "in the back or neck".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Place::Muscles => "in the muscles that worked",
+            Place::Back => "in the back or neck",
+            Place::Joint => "in a joint",
+        }
+    }
+
     /// The word alone, for tables and exports.
     pub fn word(self) -> &'static str {
         match self {
@@ -296,7 +305,7 @@ impl Answer {
             out.push_str(&format!(", {}", q.word()));
         }
         if let Some(p) = self.place {
-            out.push_str(&format!(", {}", p.label()));
+            out.push_str(&format!(", {}", p.phrase()));
         }
         out
     }

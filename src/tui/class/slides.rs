@@ -282,14 +282,19 @@ fn red_flags_overflow(class: &Class, area: Rect) -> bool {
 /// How far the red flags can scroll in `area`: their rows beyond its own.
 fn red_flags_scroll_max(class: &Class, area: Rect) -> u16 {
     let rows = red_flag_lines(class, area.width).len() as u16;
-    rows.saturating_sub(area.height.saturating_sub(2))
+    // The window less the "more" line and up to two rows of keys.
+    rows.saturating_sub(area.height.saturating_sub(3))
 }
 
 /// The red flags in a window too small for them all: every line, plain, scrolled `scroll`
 /// rows down, with a line saying there is more and the instructor's keys under them.
 fn scrolled_red_flags(frame: &mut Frame, area: Rect, class: &Class, top: u16, theme: &Theme) {
     let lines = red_flag_lines(class, area.width);
-    let room = area.height.saturating_sub(2);
+    let keys_line = keys::footer(&class.keys(), theme);
+    let key_rows = (keys_line.width() as u16)
+        .div_ceil(area.width.max(1))
+        .clamp(1, 2);
+    let room = area.height.saturating_sub(1 + key_rows);
     let more = match (top > 0, top + room < lines.len() as u16) {
         (true, true) => "↑↓ more above and below",
         (false, true) => "↓ more below: ↓ to see every red flag",
@@ -299,7 +304,7 @@ fn scrolled_red_flags(frame: &mut Frame, area: Rect, class: &Class, top: u16, th
     let [list, hint, keys] = ratatui::layout::Layout::vertical([
         ratatui::layout::Constraint::Length(room),
         ratatui::layout::Constraint::Length(1),
-        ratatui::layout::Constraint::Length(1),
+        ratatui::layout::Constraint::Length(key_rows),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(lines).scroll((top, 0)), list);
@@ -308,7 +313,9 @@ fn scrolled_red_flags(frame: &mut Frame, area: Rect, class: &Class, top: u16, th
         hint,
     );
     frame.render_widget(
-        Paragraph::new(keys::footer(&class.keys(), theme)).alignment(Alignment::Center),
+        Paragraph::new(keys_line)
+            .alignment(Alignment::Center)
+            .wrap(ratatui::widgets::Wrap { trim: true }),
         keys,
     );
 }

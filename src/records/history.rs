@@ -13,7 +13,7 @@ use crate::program::summary::{
 };
 use crate::program::{Dose, Exercise, Impact, Kind, Library};
 use crate::records::journal::{Event, Outcome, Record};
-use crate::records::replay::{Held, Rules, replay};
+use crate::records::replay::{Held, Rules, Stopped, replay};
 use crate::training::runnable::Runnable;
 
 /// One session, as the history shows it.
@@ -60,6 +60,9 @@ pub struct Today {
     pub top: u32,
     pub dose: Dose,
     pub held: Option<Held>,
+    /// Stopped for pain and not assessed since: the next session asks first (and whether it
+    /// was left out when last asked).
+    pub stopped: Option<Stopped>,
 }
 
 /// One program's history.
@@ -327,6 +330,7 @@ impl History {
                             top,
                             dose: rung.dose,
                             held: progress.held(&key.0),
+                            stopped: progress.stopped(&key.0).cloned(),
                         }),
                         key: key.0,
                     });
@@ -540,6 +544,63 @@ pub(crate) mod tests {
             h.dose.resistance_sessions, 2,
             "the week's resistance sessions are the sessions that count"
         );
+    }
+
+    #[test]
+    fn an_exercise_stopped_for_pain_shows_until_it_has_been_assessed() {
+        use crate::records::journal::PainChoice;
+        use crate::training::checkin::{Answer, Place, Quality};
+        let text = r#"Program(title: "P", level: Beginner, per_week: 2, sessions: [
+            Session(name: "A", blocks: [Block(name: "Main", items: [
+                Item(exercise: "sit-to-stand", dose: Reps(sets: 1, reps: 8, rest: 0)),
+            ])]),
+        ])"#;
+        let checked =
+            crate::program::check_source(text.as_bytes(), crate::program::Library::bundled());
+        let runnable = Runnable::new(checked.program.unwrap());
+        let available = [Available {
+            runnable: &runnable,
+            source: "P.ron".into(),
+        }];
+        let item = "A / Main / sit-to-stand".to_owned();
+        let mut records = vec![
+            start(20_400, "P"),
+            set(20_400, "sit-to-stand", TIME),
+            at(
+                20_400,
+                Event::check_in(
+                    item.clone(),
+                    "sit-to-stand".into(),
+                    Answer::pain(3, Quality::Sharp, Place::Joint, None),
+                ),
+            ),
+            end(20_400, Outcome::Completed),
+        ];
+        let stopped = |records: &[Record]| {
+            let h = History::build(records, &available, 20_402, &Calendar::utc());
+            h.programs[0].items[0]
+                .today
+                .as_ref()
+                .unwrap()
+                .stopped
+                .clone()
+        };
+        assert_eq!(stopped(&records).map(|s| s.left_out), Some(false));
+        let answer = |choice| {
+            at(
+                20_401,
+                Event::AfterPain {
+                    item: item.clone(),
+                    exercise: "sit-to-stand".into(),
+                    choice,
+                    instead: None,
+                },
+            )
+        };
+        records.push(answer(PainChoice::LeaveOut));
+        assert_eq!(stopped(&records).map(|s| s.left_out), Some(true));
+        records.push(answer(PainChoice::Assessed));
+        assert_eq!(stopped(&records), None);
     }
 
     #[test]

@@ -385,8 +385,19 @@ pub(super) fn draw_levels(
         );
         frame.render_widget(Paragraph::new(Span::styled(level, theme.dim)), level_area);
         let detail = match &item.today {
-            Some(t) if t.top == 0 => format!("  {}", t.dose.describe()),
-            Some(t) => format!("  {} · {}", t.dose.describe(), held_words(t.held)),
+            // What the person chose after pain comes before what holds the level.
+            Some(t) => match (&t.stopped, t.top) {
+                (Some(s), _) if s.left_out => format!(
+                    "  {} · stopped for pain: left out until assessed",
+                    t.dose.describe()
+                ),
+                (Some(_), _) => format!(
+                    "  {} · stopped for pain: asked about before next time",
+                    t.dose.describe()
+                ),
+                (None, 0) => format!("  {}", t.dose.describe()),
+                (None, _) => format!("  {} · {}", t.dose.describe(), held_words(t.held)),
+            },
             None => format!("  done {} times", item.levels.len()),
         };
         frame.render_widget(Paragraph::new(Span::styled(detail, theme.dim)), line2);

@@ -6,3 +6,4 @@ pub mod export;
 pub mod history;
 pub mod journal;
 pub mod replay;
+pub mod runs;

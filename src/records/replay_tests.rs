@@ -9,8 +9,9 @@ use super::*;
 use crate::common::calendar::stamp;
 use crate::program::{Library, Program, check_source};
 use crate::records::journal::{Event, Feeling, NextDay, Outcome, PainChoice, Record, SkipReason};
+use crate::records::runs::{instead_for, unfinished};
 use crate::training::checkin::{Answer, Place, Quality, Response};
-use crate::training::plan::{Instead, plan, plan_with};
+use crate::training::plan::{Instead, Side, plan, plan_with};
 use crate::training::runnable::Runnable;
 
 const PROGRAM: &str = r#"Program(

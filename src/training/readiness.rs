@@ -10,7 +10,8 @@ use std::collections::HashSet;
 
 use crate::common::calendar::parse_stamp;
 use crate::records::journal::{self, Event, Outcome, Record};
-use crate::records::replay::{self, Progress, Unfinished};
+use crate::records::replay::Progress;
+use crate::records::runs::{self, Unfinished};
 use crate::training::plan::ItemKey;
 
 /// The day after is asked about once the session ended this long ago (the evening before
@@ -86,7 +87,7 @@ pub fn next_question(
         return Question::Clearance(symptoms.clone());
     }
     if from <= Stage::Resume
-        && let Some(unfinished) = replay::unfinished(records)
+        && let Some(unfinished) = runs::unfinished(records)
     {
         let stopped_at = parse_stamp(&unfinished.last_at).unwrap_or(unfinished.run / 1000);
         return Question::Resume {
@@ -180,6 +181,7 @@ mod tests {
     use crate::common::calendar::stamp;
     use crate::program::Dose;
     use crate::records::journal::NextDay;
+    use crate::records::replay;
 
     /// 2025-11-20 18:00 UTC.
     const EVENING: u64 = 1_763_661_600;

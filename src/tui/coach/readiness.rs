@@ -21,7 +21,8 @@ use super::shared::Shared;
 use crate::common::text::clean_line;
 use crate::program::Dose;
 use crate::records::journal::{Event, NextDay, Outcome, PainChoice};
-use crate::records::replay::{self, Unfinished, instead_for};
+use crate::records::replay;
+use crate::records::runs::{Unfinished, instead_for};
 use crate::training::plan::{ItemKey, easier_variant};
 use crate::training::readiness::{
     PainQuestion, Question, Stage, after_pain_question, next_question,

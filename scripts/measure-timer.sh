@@ -16,13 +16,14 @@
 #
 #   scripts/measure-timer.sh [SECS]          # upright and the peers
 #   PEERS=0 scripts/measure-timer.sh 120     # upright alone, e.g. a 2-minute end check
+#   COLS=200 ROWS=60 PEERS=0 scripts/measure-timer.sh   # another size
 #   KEEP=1 scripts/measure-timer.sh          # keep each timer's output and timing log
 #
 # Nothing is left running: the timers run on a private tmux server, and on any exit the
 # script ends every process in its panes and kills that server.
 set -euo pipefail
 secs=${1:-60}
-cols=120 rows=40
+cols=${COLS:-120} rows=${ROWS:-40}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 socket="upright-measure-$$"

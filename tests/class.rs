@@ -10,9 +10,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
+use upright::audio::Hearing;
 use upright::common::paths::Paths;
 use upright::program::{Library, Program, check_source};
 use upright::records::journal::{self, Event, Outcome};
+use upright::training::cues::{Cues, Tone};
 use upright::training::plan::PhaseKind;
 use upright::tui::Screen;
 use upright::tui::class::slides::draw;
@@ -275,7 +277,7 @@ fn red_flags_pause_the_class_and_any_key_returns_still_paused() {
 }
 
 #[test]
-fn the_bell_rings_at_each_change_and_the_last_three_seconds_unless_quiet() {
+fn the_room_hears_each_change_and_the_last_three_seconds_unless_quiet() {
     let dir = tempfile::tempdir().unwrap();
     let paths = Paths {
         data: dir.path().join("data"),
@@ -285,23 +287,37 @@ fn the_bell_rings_at_each_change_and_the_last_three_seconds_unless_quiet() {
     let at = |s: f64| t0 + Duration::from_secs_f64(s);
     let plan = || plan_class(&program(), None, 1).unwrap();
     let mut c = Class::new(plan(), "x".into(), &paths, Theme::default(), false, t0);
+    let mut cues = Cues::default();
+    assert!(
+        cues.due(c.engine_on_screen(), t0).is_empty(),
+        "silent before the start"
+    );
     c.key(KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE), t0);
-    assert!(c.bell_due(), "the class starts");
-    let mut rings = Vec::new();
-    for s in 1..=12 {
+    let mut tones = Vec::new();
+    for s in 0..=12 {
         c.tick(at(f64::from(s)));
-        if c.bell_due() {
-            rings.push(s);
+        for cue in cues.due(c.engine_on_screen(), at(f64::from(s))) {
+            tones.push((s, cue.tone));
         }
     }
-    // Get ready is 10 s: it shows 3, 2 and 1 at 7, 8 and 9 s, and work starts at 10.
-    assert_eq!(rings, vec![7, 8, 9, 10]);
+    // Get ready is 10 s: its last three seconds at 7, 8 and 9 s, and work starts at 10.
+    assert_eq!(
+        tones,
+        vec![
+            (0, Some(Tone::Ready)),
+            (7, Some(Tone::Count)),
+            (8, Some(Tone::Count)),
+            (9, Some(Tone::Count)),
+            (10, Some(Tone::Start)),
+        ]
+    );
+    assert!(c.hearing().sound && !c.hearing().voice);
+    // Speech only when asked for (--voice), and never with --quiet.
+    c.voice = true;
+    assert!(c.hearing().voice && c.hearing().sound);
     let mut quiet = Class::new(plan(), "x".into(), &paths, Theme::default(), true, t0);
-    quiet.key(KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE), t0);
-    for s in 0..=12 {
-        quiet.tick(at(f64::from(s)));
-        assert!(!quiet.bell_due());
-    }
+    quiet.voice = true;
+    assert_eq!(quiet.hearing(), Hearing::NOTHING);
 }
 
 #[test]

@@ -57,7 +57,7 @@ fn csv_has_one_row_per_event() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "date,time,at,profile,program,session,run,kind,item,exercise,set,side,level,dose,pain,pain_words,quality,place,feeling,feeling_label,effort,response,sets_skipped,reason,symptoms,urgency,answer,about,instead,outcome"
+        "date,time,at,profile,program,session,run,kind,item,exercise,set,side,level,dose,pain,pain_words,quality,place,feeling,feeling_label,effort,response,sets_skipped,reason,symptoms,urgency,answer,about,instead,outcome,test,result,score,age,sex"
     );
     // Two session starts, two sets and a check-in (the newer event and the torn line are left
     // out).
@@ -80,7 +80,7 @@ fn csv_has_one_row_per_event() {
     assert_eq!(
         lines[2],
         format!(
-            "2026-11-18,09:01:00,2026-11-18T09:01:00+00:00,,Home Foundations,A,1795424400000,set,A / Strength / wall-push-up,wall-push-up,1,,0,\"{dose}\",,,,,,,,,,,,,,,,"
+            "2026-11-18,09:01:00,2026-11-18T09:01:00+00:00,,Home Foundations,A,1795424400000,set,A / Strength / wall-push-up,wall-push-up,1,,0,\"{dose}\",,,,,,,,,,,,,,,,,,,,,"
         )
     );
     // A check-in written before the 0-10 scale: its four-answer form, pain left empty.

@@ -42,7 +42,20 @@ fn red_flags_open(tmux: &Tmux, s: &str, at: &str, marker: &str, back: &str) {
         "{at}: {list}"
     );
     tmux.keys(s, &["Escape"]);
+    gone(tmux, s, LIST, at);
     tmux.wait_for(s, back);
+}
+
+/// Waits until the screen no longer shows `text`.
+fn gone(tmux: &Tmux, s: &str, text: &str, at: &str) {
+    let start = std::time::Instant::now();
+    while tmux.screen(s).contains(text) {
+        assert!(
+            start.elapsed() < support::tmux::PATIENCE,
+            "{at}: {text:?} stays on screen"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }
 
 #[test]
@@ -118,8 +131,8 @@ fn red_flags_open_from_every_screen_of_run() {
     red_flags_open(&tmux, s, "summary", "Summary", "Summary");
     // Ticked on the summary: recorded, with the advice of its urgency.
     tmux.keys(s, &["!", "1", "Enter"]);
-    let advice = tmux.wait_for(s, "CALL EMERGENCY SERVICES NOW");
-    assert!(advice.contains("Saved in your journal"), "{advice}");
+    let advice = tmux.wait_for(s, "Saved in your journal: this red flag");
+    assert!(advice.contains("CALL EMERGENCY SERVICES NOW"), "{advice}");
     red_flags_open(
         &tmux,
         s,

@@ -319,3 +319,68 @@ fn too_small() {
     let r = Rig::started();
     insta::assert_snapshot!("too_small", r.screen(40, 10));
 }
+
+/// `upright run` at the three sizes the issue names, in both themes: the countdown says what
+/// it counts, and on a large screen the name, the rep and the pace word grow too.
+fn snap_run(name: &str, rig: &mut Rig) {
+    for theme in ["default", "high_contrast"] {
+        rig.app.shared.theme = if theme == "default" {
+            upright::tui::theme::Theme::default()
+        } else {
+            upright::tui::theme::Theme::high_contrast()
+        };
+        for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+            let screen = rig.screen(w, h);
+            insta::assert_snapshot!(format!("run_{name}_{theme}_{w}x{h}"), screen);
+        }
+    }
+}
+
+#[test]
+fn run_at_every_size_in_both_themes() {
+    let mut r = Rig::started();
+    r.at(16.2);
+    snap_run("tempo", &mut r);
+    // The third exercise: a timed hold on each side.
+    let mut r = Rig::started();
+    r.ch('n').ch('n').key(KeyCode::Enter);
+    let t = r.now.duration_since(r.t0).as_secs_f64();
+    r.at(t + 3.5);
+    snap_run("timed_side", &mut r);
+}
+
+#[test]
+fn large_text_grows_the_words_on_an_ordinary_screen_too() {
+    let mut r = Rig::started();
+    r.at(16.2);
+    let plain = r.screen(120, 40);
+    r.app.shared.settings.large_text = true;
+    let large = r.screen(120, 40);
+    assert_ne!(plain, large);
+    insta::assert_snapshot!("run_tempo_large_text_120x40", large);
+}
+
+#[test]
+fn a_session_too_small_to_see_pauses() {
+    let mut r = Rig::started();
+    r.at(12.0);
+    let small = ratatui::layout::Rect::new(0, 0, 50, 12);
+    r.app.fit(small, r.now);
+    let Screen::Session(run) = &r.app.screen else {
+        panic!("not in a session");
+    };
+    assert!(run.engine.is_paused());
+    let screen = r.screen(50, 12);
+    assert!(
+        screen.contains("The session is paused until then."),
+        "{screen}"
+    );
+    // A window large enough does not pause it.
+    let mut r = Rig::started();
+    r.at(12.0);
+    r.app.fit(ratatui::layout::Rect::new(0, 0, 80, 24), r.now);
+    let Screen::Session(run) = &r.app.screen else {
+        panic!("not in a session");
+    };
+    assert!(!run.engine.is_paused());
+}

@@ -103,10 +103,6 @@ impl Shell for Editing<'_> {
     fn should_quit(&self) -> bool {
         self.quit
     }
-
-    fn bell_due(&mut self) -> bool {
-        false
-    }
 }
 
 #[cfg(test)]

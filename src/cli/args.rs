@@ -10,7 +10,7 @@ use clap::parser::ValueSource;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 pub use super::options::Options;
-use super::{check, class, history, library, show};
+use super::{check, class, history, library, report, review, show};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -59,12 +59,16 @@ pub struct Profile {
     pub profile: Option<String>,
 }
 
-/// `--quiet` and `--seed`: how a session runs.
+/// `--quiet`, `--voice` and `--seed`: how a session runs.
 #[derive(Debug, Clone, Default, Args)]
 pub struct Coach {
-    /// No sound (terminal bell).
+    /// Nothing heard: no tones, no speech, no bell.
     #[arg(long)]
     pub quiet: bool,
+    /// Speak the cues aloud for this run (in a session, `v` turns speech on or off and keeps
+    /// it); the class display speaks only when asked.
+    #[arg(long, conflicts_with = "quiet")]
+    pub voice: bool,
     /// Seed for the random choice of exercises, to repeat a run exactly.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
@@ -80,6 +84,10 @@ pub enum Command {
         /// The session to run (default: the first).
         #[arg(long)]
         session: Option<String>,
+        /// Colours: the colour-blind-safe default, or bold white on black for a washed-out
+        /// screen or tired eyes.
+        #[arg(long, value_enum, default_value_t)]
+        theme: class::ThemeArg,
         #[command(flatten)]
         data_dir: DataDir,
         #[command(flatten)]
@@ -133,6 +141,44 @@ pub enum Command {
         data_dir: DataDir,
         #[command(flatten)]
         profile: Profile,
+    },
+    /// Write the clinician's report of the journal over a date range: adherence, doses, pain
+    /// and effort, red flags, day-after answers, skipped work, assessments against their
+    /// norms and the weekly dose against the guidance (one printable HTML page, or Markdown).
+    Report {
+        /// First day (YYYY-MM-DD, in this computer's time zone); default: 12 weeks before --until.
+        #[arg(long, value_name = "DATE", value_parser = history::parse_since)]
+        since: Option<i64>,
+        /// Last day (YYYY-MM-DD); default: today.
+        #[arg(long, value_name = "DATE", value_parser = history::parse_since)]
+        until: Option<i64>,
+        /// One self-contained HTML page, or Markdown.
+        #[arg(long, value_enum, default_value_t)]
+        format: report::Format,
+        /// Report on this journal file (one a patient sent) instead of the profile's.
+        #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+        journal: Option<PathBuf>,
+        /// Write the report to FILE instead of standard output.
+        #[arg(long, short, value_name = "FILE", value_hint = ValueHint::FilePath)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        programs: Programs,
+        #[command(flatten)]
+        data_dir: DataDir,
+        #[command(flatten)]
+        profile: Profile,
+    },
+    /// For a clinic: the journals in DIR (patients' journal.jsonl files, or folders holding
+    /// one), the patients who need attention first.
+    Review {
+        /// A folder of journals: NAME.jsonl files, or NAME/journal.jsonl folders.
+        #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
+        dir: PathBuf,
+        /// A CSV table or a JSON array.
+        #[arg(long, value_enum, default_value_t)]
+        format: review::Format,
+        #[command(flatten)]
+        programs: Programs,
     },
     /// List the bundled exercises (id, name, kinds, spine, impact).
     Library {
@@ -203,6 +249,7 @@ impl Options {
 
     fn coach(&mut self, c: Coach) {
         self.quiet |= c.quiet;
+        self.voice |= c.voice;
         self.seed = c.seed.or(self.seed);
     }
 }
@@ -280,10 +327,19 @@ where
             data_dir,
             profile,
             ..
+        })
+        | Some(Command::Report {
+            programs,
+            data_dir,
+            profile,
+            ..
         }) => {
             options.programs(std::mem::take(programs));
             options.data_dir(std::mem::take(data_dir));
             options.profile(std::mem::take(profile));
+        }
+        Some(Command::Review { programs, .. }) => {
+            options.programs(std::mem::take(programs));
         }
         _ => {}
     }
@@ -322,6 +378,7 @@ mod tests {
                 data_dir: Some("d".into()),
                 profile: Some("ann".into()),
                 quiet: true,
+                voice: false,
                 seed: Some(7),
             }
         );
@@ -363,11 +420,26 @@ mod tests {
     /// Each command's help names exactly the shared options it takes.
     #[test]
     fn each_help_lists_only_the_options_that_apply() {
-        let shared = ["--programs", "--data-dir", "--profile", "--quiet", "--seed"];
+        let shared = [
+            "--programs",
+            "--data-dir",
+            "--profile",
+            "--quiet",
+            "--voice",
+            "--seed",
+        ];
         let expect: &[(&str, &[&str])] = &[
-            ("run", &["--data-dir", "--profile", "--quiet", "--seed"]),
-            ("class", &["--data-dir", "--profile", "--quiet", "--seed"]),
+            (
+                "run",
+                &["--data-dir", "--profile", "--quiet", "--voice", "--seed"],
+            ),
+            (
+                "class",
+                &["--data-dir", "--profile", "--quiet", "--voice", "--seed"],
+            ),
             ("history", &["--programs", "--data-dir", "--profile"]),
+            ("report", &["--programs", "--data-dir", "--profile"]),
+            ("review", &["--programs"]),
             ("check", &[]),
             ("library", &[]),
             ("explain", &[]),

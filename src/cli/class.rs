@@ -63,5 +63,6 @@ pub fn run(
         cli.quiet,
         Instant::now(),
     );
+    class.voice = cli.voice;
     finish(tui::run(&mut class), err)
 }

@@ -10,6 +10,8 @@ pub mod library;
 pub mod new;
 pub mod options;
 pub mod program_arg;
+pub mod report;
+pub mod review;
 pub mod session;
 pub mod shell;
 pub mod show;
@@ -39,6 +41,26 @@ pub fn run(invocation: Invocation) -> u8 {
         Some(Command::History { format, since, .. }) => {
             history::run(cli, format, since, &mut out, &mut err)
         }
+        Some(Command::Report {
+            since,
+            until,
+            format,
+            journal,
+            output,
+            ..
+        }) => {
+            let args = report::Args {
+                since,
+                until,
+                format,
+                journal,
+                output,
+            };
+            report::run(cli, &args, &mut out, &mut err)
+        }
+        Some(Command::Review { dir, format, .. }) => {
+            review::run(cli, &dir, format, &mut out, &mut err)
+        }
         Some(Command::Author { file }) => crate::author::run(&file, &mut err),
         Some(Command::Explain { code }) => explain::run(code.as_deref(), &mut out, &mut err),
         Some(Command::Show { program, format }) => show::run(&program, format, &mut out, &mut err),
@@ -46,8 +68,11 @@ pub fn run(invocation: Invocation) -> u8 {
             new::run(&file, from.as_deref(), force, &mut out, &mut err)
         }
         Some(Command::Run {
-            program, session, ..
-        }) => session::run(cli, &program, session.as_deref(), &mut err),
+            program,
+            session,
+            theme,
+            ..
+        }) => session::run(cli, &program, session.as_deref(), theme.into(), &mut err),
         Some(Command::Class {
             program,
             session,

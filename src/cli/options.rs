@@ -12,6 +12,7 @@ pub struct Options {
     pub data_dir: Option<PathBuf>,
     pub profile: Option<String>,
     pub quiet: bool,
+    pub voice: bool,
     pub seed: Option<u64>,
 }
 

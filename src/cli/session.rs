@@ -10,7 +10,9 @@ use crate::program::sources::{self, Entry};
 use crate::tui::{self, App};
 
 fn app(cli: &Options, programs: Vec<Entry>) -> App {
-    App::new(programs, cli.paths(), cli.quiet, cli.seed)
+    let mut app = App::new(programs, cli.paths(), cli.quiet, cli.seed);
+    app.shared.voice_asked = cli.voice;
+    app
 }
 
 pub(super) fn needs_terminal(err: &mut dyn Write) -> bool {
@@ -58,7 +60,13 @@ pub(super) fn direct_app(cli: &Options, programs: Vec<Entry>) -> App {
 }
 
 /// A session of one program, straight away; a program with errors is refused with them.
-pub fn run(cli: &Options, program: &str, session: Option<&str>, err: &mut dyn Write) -> u8 {
+pub fn run(
+    cli: &Options,
+    program: &str,
+    session: Option<&str>,
+    theme: crate::tui::theme::Theme,
+    err: &mut dyn Write,
+) -> u8 {
     let (entry, index) = match resolve(program, session, err) {
         Ok(found) => found,
         Err(status) => return status,
@@ -69,6 +77,7 @@ pub fn run(cli: &Options, program: &str, session: Option<&str>, err: &mut dyn Wr
     let mut app = app(cli, vec![entry]);
     app.shared.direct = true;
     app.shared.session = index;
+    app.shared.theme = theme;
     app.start(Instant::now());
     finish(tui::run(&mut app), err)
 }

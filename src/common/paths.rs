@@ -1,6 +1,6 @@
-//! Where upright keeps things: the data folder (journal) and the config folder (settings,
-//! the user's own programs). `--data-dir` and `UPRIGHT_DATA_DIR` override the data folder;
-//! `--profile NAME` keeps a person's journal in `profiles/NAME/` inside it.
+//! Where upright keeps things: the data folder (journal, settings) and the config folder (the
+//! user's own programs). `--data-dir` and `UPRIGHT_DATA_DIR` override the data folder;
+//! `--profile NAME` keeps a person's journal and settings in `profiles/NAME/` inside it.
 
 use std::path::PathBuf;
 
@@ -46,7 +46,14 @@ impl Paths {
         self.config.join("programs")
     }
 
+    /// The person's settings: beside their journal, so each profile has its own.
     pub fn settings(&self) -> PathBuf {
+        self.data.join("settings.ron")
+    }
+
+    /// Where settings were kept when every profile shared them: read while a profile has
+    /// none of its own yet, so nobody loses what they chose.
+    pub fn shared_settings(&self) -> PathBuf {
         self.config.join("settings.ron")
     }
 }
@@ -88,8 +95,12 @@ mod tests {
             PathBuf::from("/tmp/x/profiles/ann")
         );
         assert_eq!(
-            p.for_profile(Some("ann")).config,
+            p.clone().for_profile(Some("ann")).config,
             Paths::resolve(None).config
+        );
+        assert_eq!(
+            p.for_profile(Some("ann")).settings(),
+            PathBuf::from("/tmp/x/profiles/ann/settings.ron")
         );
         for good in ["ann", "bob-2", "3"] {
             assert!(profile_name(good).is_ok(), "{good}");

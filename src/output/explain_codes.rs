@@ -346,8 +346,8 @@ pub fn explain(code: Code) -> Explanation {
                 "People copy what they see. A drawing of a rounded back teaches a rounded back, and forward bending was followed by far more spine fractures than extension work (Sinaki & Mikkelsen 1984: 89% against 16%); Too Fit To Fracture and the Royal Osteoporosis Society ask for the spine to stay long while the hips, knees and shoulders move. A hip hinge is drawn with `pelvis` (the whole back tilts at the hips) and `trunk: 0`.",
                 &[SinakiMikkelsen1984, TooFitToFracture, Ros2019],
                 Context::Exercises,
-                "Exercise(id: \"pick-up\", name: \"Pick up a bag\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Push your hips back, back long.\"], figure: Figure(poses: [Pose(), Pose(pelvis: 30, trunk: 40, hips: (30, 30), knees: (20, 20))])),",
-                "Exercise(id: \"pick-up\", name: \"Pick up a bag\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Push your hips back, back long.\"], figure: Figure(poses: [Pose(), Pose(pelvis: 45, hips: (45, 45), knees: (20, 20))])),",
+                "Exercise(id: \"bag-lift\", name: \"Lift a bag from the counter\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Push your hips back, back long.\"], figure: Figure(poses: [Pose(), Pose(pelvis: 30, trunk: 40, hips: (30, 30), knees: (20, 20))])),",
+                "Exercise(id: \"bag-lift\", name: \"Lift a bag from the counter\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Push your hips back, back long.\"], figure: Figure(poses: [Pose(), Pose(pelvis: 45, hips: (45, 45), knees: (20, 20))])),",
             )
         },
         Code::Figure => Explanation {
@@ -458,7 +458,7 @@ pub fn explain(code: Code) -> Explanation {
             "Item(exercise: \"sit-to-stand\", dose: Reps(sets: 2, reps: 8, rest: 60)),\nItem(exercise: \"tandem-stance\", dose: Time(secs: 30)),\nItem(exercise: \"prone-back-extension\", dose: Holds(sets: 1, reps: 5, hold: 3, rest: 0)),",
         ),
         Code::AmbiguousMovement => e(
-            "A warning: a word that usually, but not always, describes bending the back forward or twisting it (curl, roll, fold, hug, tuck, rotate, turn, reach, bend, lean forward, stretch, swing, and the same words in other languages), with no limb or object near it to show a safe use. \"Biceps curl\", \"turn around and walk back\", \"reach the counter\", \"tuck your chin\" and \"roll onto your side\" give no warning. The message names the word and the help says how to reword it.",
+            "A warning: a word that usually, but not always, describes bending the back forward or twisting it (curl, roll, fold, hug, tuck, rotate, turn, reach, bend, lean forward, stretch, swing, pick up, look behind, chop, and the same words in other languages), with no limb or object near it to show a safe use. \"Biceps curl\", \"turn around and walk back\", \"reach the counter\", \"tuck your chin\" and \"roll onto your side\" give no warning. The message names the word and the help says how to reword it. The same warning marks a name that is refused only in one setting, outside it: Pilates' \"Saw\" or \"Scissors\" in a program that does not name Pilates.",
             "A cue is read mid-exercise, quickly; \"curl up slowly\" or \"turn to the side\" is easily done with the spine, which is what the guidance advises against (Too Fit To Fracture; ROS 2019). Naming the limb or the object makes the safe movement the only reading. The program still runs.",
             &[TooFitToFracture, Ros2019],
             Context::Exercises,

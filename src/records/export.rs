@@ -80,10 +80,18 @@ pub struct Row {
     pub instead: Option<String>,
     /// A session's end: "completed", "quit", "pain", "red_flag" or "abandoned".
     pub outcome: Option<String>,
+    /// An assessment: the test ("chair_stand", ...), its result in words and the one number
+    /// norms are set against (`reason` says why it stopped early, if it did).
+    pub test: Option<String>,
+    pub result: Option<String>,
+    pub score: Option<f64>,
+    /// About you: the age and sex given for the norms.
+    pub age: Option<u32>,
+    pub sex: Option<String>,
 }
 
 impl Row {
-    pub const HEADER: [&'static str; 30] = [
+    pub const HEADER: [&'static str; 35] = [
         "date",
         "time",
         "at",
@@ -114,9 +122,14 @@ impl Row {
         "about",
         "instead",
         "outcome",
+        "test",
+        "result",
+        "score",
+        "age",
+        "sex",
     ];
 
-    fn fields(&self) -> [String; 30] {
+    fn fields(&self) -> [String; 35] {
         fn opt<T: ToString>(v: &Option<T>) -> String {
             v.as_ref().map_or(String::new(), T::to_string)
         }
@@ -151,6 +164,11 @@ impl Row {
             opt(&self.about),
             opt(&self.instead),
             opt(&self.outcome),
+            opt(&self.test),
+            opt(&self.result),
+            opt(&self.score),
+            opt(&self.age),
+            opt(&self.sex),
         ]
     }
 }
@@ -306,6 +324,16 @@ impl<'c> Export<'c> {
             Event::SessionEnd { outcome } => {
                 row.outcome = Some(name_of(outcome));
             }
+            Event::Assessment { measure, stopped } => {
+                row.test = Some(measure.test().id().to_owned());
+                row.result = Some(measure.describe());
+                row.score = measure.score();
+                row.reason = stopped.as_ref().map(name_of);
+            }
+            Event::AboutYou { age, sex } => {
+                row.age = *age;
+                row.sex = sex.as_ref().map(name_of);
+            }
         }
         Some(row)
     }
@@ -334,7 +362,8 @@ pub fn write_csv(rows: &[Row], out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn csv_field(text: &str) -> String {
+/// One CSV field: quoted when it needs it, and never taken for a formula by a spreadsheet.
+pub fn csv_field(text: &str) -> String {
     let numeric = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
     let text = if !numeric && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
@@ -528,6 +557,43 @@ mod tests {
             (local[1].time.as_str(), local[1].at.as_str()),
             ("05:00:00", "2024-10-04T05:00:00-04:00")
         );
+    }
+
+    #[test]
+    fn assessments_and_about_you_are_rows_too() {
+        use crate::assess::{Measure, Sex, Stopped};
+        let records = vec![
+            at(
+                20_010,
+                Event::AboutYou {
+                    age: Some(71),
+                    sex: Some(Sex::Female),
+                },
+            ),
+            at(
+                20_010,
+                Event::Assessment {
+                    measure: Measure::ChairStand {
+                        stands: 11,
+                        arms: false,
+                    },
+                    stopped: Some(Stopped::Pain),
+                },
+            ),
+        ];
+        let all = rows(&records, None, &Calendar::utc(), None);
+        assert_eq!(all[0].kind, "about_you");
+        assert_eq!(
+            (all[0].age, all[0].sex.as_deref()),
+            (Some(71), Some("female"))
+        );
+        let r = &all[1];
+        assert_eq!(r.kind, "assessment");
+        assert_eq!(
+            (r.test.as_deref(), r.score, r.reason.as_deref()),
+            (Some("chair_stand"), Some(11.0), Some("pain"))
+        );
+        assert!(r.result.as_deref().is_some_and(|t| t.contains("11")));
     }
 
     #[test]

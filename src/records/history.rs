@@ -379,9 +379,7 @@ fn week_dose<'a>(
     counted: &HashSet<u64>,
 ) -> WeekDose {
     let from = today - 6;
-    let mut resistance_runs = BTreeSet::new();
-    let mut per_day: HashMap<Day, [u32; 3]> = HashMap::new();
-    let mut dose = WeekDose::default();
+    let mut tally = DoseTally::default();
     for r in records.iter().rev() {
         let Event::SetDone {
             exercise: id,
@@ -400,36 +398,66 @@ fn week_dose<'a>(
         if day < from {
             break;
         }
-        let Some(e) = exercise(id) else { continue };
-        let work = d.work_secs();
-        let today_figures = per_day.entry(day).or_default();
-        if e.has_kind(Kind::Resistance) && counted.contains(&r.run) {
-            resistance_runs.insert(r.run);
+        if let Some(e) = exercise(id) {
+            tally.add(r.run, day, e, d);
         }
-        if e.has_kind(Kind::Balance) {
-            dose.balance_secs += work;
-            today_figures[0] += work;
+    }
+    tally.only_sessions(|run| counted.contains(&run)).finish()
+}
+
+/// Adds up a week of sets into a `WeekDose`, one `set_done` at a time: the history's last
+/// seven days and the report's weeks count the same way.
+#[derive(Debug, Default)]
+pub struct DoseTally {
+    resistance_runs: BTreeSet<u64>,
+    /// Per day: balance seconds, extension seconds, impacts.
+    per_day: HashMap<Day, [u32; 3]>,
+    dose: WeekDose,
+}
+
+impl DoseTally {
+    /// One set of `exercise` at `dose`, done on `day` in session `run`.
+    pub fn add(&mut self, run: u64, day: Day, exercise: &Exercise, dose: &Dose) {
+        let work = dose.work_secs();
+        let figures = self.per_day.entry(day).or_default();
+        if exercise.has_kind(Kind::Resistance) {
+            self.resistance_runs.insert(run);
         }
-        if e.has_kind(Kind::Extension) {
-            dose.extension_secs += work;
-            today_figures[1] += work;
+        if exercise.has_kind(Kind::Balance) {
+            self.dose.balance_secs += work;
+            figures[0] += work;
         }
-        if e.impact >= Impact::Low && e.has_kind(Kind::WeightBearing) {
-            let impacts = match *d {
+        if exercise.has_kind(Kind::Extension) {
+            self.dose.extension_secs += work;
+            figures[1] += work;
+        }
+        if exercise.impact >= Impact::Low && exercise.has_kind(Kind::WeightBearing) {
+            let impacts = match *dose {
                 Dose::Time { secs, .. } => secs,
-                _ => d.reps().unwrap_or(0),
+                _ => dose.reps().unwrap_or(0),
             };
-            dose.impacts += impacts;
-            today_figures[2] += impacts;
+            self.dose.impacts += impacts;
+            figures[2] += impacts;
         }
     }
-    dose.resistance_sessions = resistance_runs.len() as u32;
-    for f in per_day.values() {
-        dose.balance_days += u32::from(f[0] >= BALANCE_MINUTES.0 * 60);
-        dose.extension_days += u32::from(f[1] >= EXTENSION_MINUTES.0 * 60);
-        dose.impact_days += u32::from(f[2] >= MODERATE_IMPACTS);
+
+    /// Counts as resistance sessions only the sessions `counts` keeps (the history: sessions
+    /// that count against the plan, `SessionInfo::counts`); the work done is counted either way.
+    pub fn only_sessions(mut self, counts: impl Fn(u64) -> bool) -> DoseTally {
+        self.resistance_runs.retain(|&run| counts(run));
+        self
     }
-    dose
+
+    pub fn finish(self) -> WeekDose {
+        let mut dose = self.dose;
+        dose.resistance_sessions = self.resistance_runs.len() as u32;
+        for f in self.per_day.values() {
+            dose.balance_days += u32::from(f[0] >= BALANCE_MINUTES.0 * 60);
+            dose.extension_days += u32::from(f[1] >= EXTENSION_MINUTES.0 * 60);
+            dose.impact_days += u32::from(f[2] >= MODERATE_IMPACTS);
+        }
+        dose
+    }
 }
 
 #[cfg(test)]

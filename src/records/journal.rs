@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::assess::{Measure, Sex, Stopped};
 use crate::common::calendar::stamp;
 use crate::program::Dose;
 use crate::training::plan::Side;
@@ -188,6 +189,20 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         instead: Option<String>,
     },
+    /// One test of an assessment session, with its result (`test` and the result's fields,
+    /// see `assess::Measure`); `stopped` when it ended early for pain or dizziness.
+    Assessment {
+        #[serde(flatten)]
+        measure: Measure,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        stopped: Option<Stopped>,
+    },
+    /// The person's age and sex, asked once per profile for the norms; either may be
+    /// skipped (`null`), and a later answer replaces an earlier one.
+    AboutYou {
+        age: Option<u32>,
+        sex: Option<Sex>,
+    },
 }
 
 impl Event {
@@ -244,6 +259,8 @@ impl Event {
             Event::FollowUp { .. } => "follow_up",
             Event::Resumed { .. } => "resumed",
             Event::AfterPain { .. } => "after_pain",
+            Event::Assessment { .. } => "assessment",
+            Event::AboutYou { .. } => "about_you",
         }
     }
 }
@@ -576,6 +593,62 @@ mod tests {
             .map(|r| r.event)
             .collect();
         assert_eq!(back, events);
+    }
+
+    #[test]
+    fn assessments_and_about_you_read_as_flat_json_and_back() {
+        use crate::assess::{Measure, Sex, Stopped};
+        let lines = [
+            r#"{"at":"2026-11-20T16:00:00Z","run":7,"event":"assessment","test":"chair_stand","stands":12}"#,
+            r#"{"at":"2026-11-20T16:00:00Z","run":7,"event":"assessment","test":"timed_up_and_go","secs":9.4,"aid":true}"#,
+            r#"{"at":"2026-11-20T16:00:00Z","run":7,"event":"assessment","test":"four_stage_balance","held":[10.0,10.0,6.5]}"#,
+            r#"{"at":"2026-11-20T16:00:00Z","run":7,"event":"assessment","test":"single_leg_stance","left":12.0,"stopped":"dizziness"}"#,
+            r#"{"at":"2026-11-20T16:00:00Z","run":7,"event":"about_you","age":72,"sex":"female"}"#,
+            r#"{"at":"2026-11-20T16:00:00Z","run":7,"event":"about_you","age":null,"sex":null}"#,
+        ];
+        let events: Vec<Event> = lines
+            .iter()
+            .map(|l| serde_json::from_str::<Record>(l).unwrap().event)
+            .collect();
+        assert_eq!(
+            events[0],
+            Event::Assessment {
+                measure: Measure::ChairStand {
+                    stands: 12,
+                    arms: false
+                },
+                stopped: None
+            }
+        );
+        assert_eq!(
+            events[3],
+            Event::Assessment {
+                measure: Measure::SingleLegStance {
+                    left: Some(12.0),
+                    right: None
+                },
+                stopped: Some(Stopped::Dizziness)
+            }
+        );
+        assert_eq!(
+            events[4],
+            Event::AboutYou {
+                age: Some(72),
+                sex: Some(Sex::Female)
+            }
+        );
+        for (line, event) in lines.iter().zip(events) {
+            let back = serde_json::to_string(&Record {
+                at: "2026-11-20T16:00:00Z".into(),
+                run: 7,
+                event,
+            })
+            .unwrap();
+            assert_eq!(&back, line);
+        }
+        // A test this version does not know is an unknown line, not an error.
+        let future = r#"{"at":"x","run":1,"event":"assessment","test":"grip_strength","kg":20}"#;
+        assert!(serde_json::from_str::<Record>(future).is_err());
     }
 
     const CLEARANCE: &str = "{\"at\":\"x\",\"run\":1,\"event\":\"clearance\"}\n";

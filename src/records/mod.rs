@@ -2,8 +2,11 @@
 //! the replay that turns it back into progress levels, and the history figures and export
 //! read from it. Pure apart from the journal file itself: time comes in as an argument.
 
+pub mod assessments;
 pub mod export;
 pub mod history;
 pub mod journal;
 pub mod replay;
+pub mod report;
+pub mod review;
 pub mod runs;

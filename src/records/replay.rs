@@ -383,7 +383,7 @@ impl<'r> Replay<'r> {
                     }
                 }
             },
-            Event::Resumed { .. } => {}
+            Event::Resumed { .. } | Event::Assessment { .. } | Event::AboutYou { .. } => {}
             Event::SessionEnd { .. } => {
                 if self.open.as_ref().is_some_and(|(r, _)| *r == run) {
                     self.finish_open();

@@ -21,6 +21,8 @@ pub struct Engine {
     index: usize,
     /// When the current phase began, on the plan's grid of whole seconds.
     started: Instant,
+    /// Phases entered so far: changes whenever a phase starts, again or anew.
+    entries: u64,
     /// When the current timed phase ends; `None` for a phase the person ends.
     deadline: Option<Instant>,
     paused_at: Option<Instant>,
@@ -112,6 +114,7 @@ impl Engine {
             plan,
             index: 0,
             started: now,
+            entries: 0,
             deadline: None,
             paused_at: None,
             outcome: None,
@@ -214,9 +217,18 @@ impl Engine {
 
     /// Whole seconds since the phase began.
     pub fn elapsed_secs(&self, now: Instant) -> u32 {
-        self.clock(now)
-            .saturating_duration_since(self.started)
-            .as_secs() as u32
+        self.elapsed(now).as_secs() as u32
+    }
+
+    /// Time since the phase began, not counting pauses.
+    pub fn elapsed(&self, now: Instant) -> Duration {
+        self.clock(now).saturating_duration_since(self.started)
+    }
+
+    /// How many phases have been entered: it changes whenever a phase starts, also when the
+    /// same one starts again (back, restart), so a listener can tell a new start.
+    pub fn entries(&self) -> u64 {
+        self.entries
     }
 
     /// Rep and stage of a paced work phase.
@@ -481,6 +493,7 @@ impl Engine {
             self.finish(Outcome::Completed);
             return;
         }
+        self.entries += 1;
         self.index = index;
         self.started = at;
         self.deadline = self.plan.phases[index]

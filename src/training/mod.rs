@@ -4,6 +4,7 @@
 //! live here too. Nothing here touches a terminal or reads the system clock.
 
 pub mod checkin;
+pub mod cues;
 pub mod engine;
 pub mod ladder;
 pub mod plan;

@@ -1,7 +1,8 @@
 //! The terminal loop: sets the terminal up and restores it (on quit, panic, Ctrl-C, SIGTERM and
 //! SIGHUP), turns key presses into the shell's inputs, and sleeps until the next visible change
-//! (a second boundary of a running countdown, a key, a resize, a signal). It draws only then,
-//! inside a synchronized update so a frame never tears.
+//! (a second boundary of a running countdown, a key, a resize, a signal) or the next cue. It
+//! hands the cues due to the players first (`audio`), then draws, inside a synchronized update
+//! so a frame never tears.
 
 use std::io::{self, Write};
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -15,6 +16,9 @@ use signal_hook::iterator::Signals;
 
 use super::class::{self, Class};
 use super::coach::{self, App};
+use crate::audio::{Audio, Hearing};
+use crate::training::Engine;
+use crate::training::cues::Cues;
 
 /// What the terminal loop drives: the personal coach (`App`) and the class display both.
 pub trait Shell {
@@ -27,8 +31,20 @@ pub trait Shell {
     fn next_wake(&self, now: Instant) -> Option<Instant>;
     fn draw(&self, frame: &mut ratatui::Frame, now: Instant);
     fn should_quit(&self) -> bool;
-    /// Whether to ring the bell now (forgetting the bells asked for).
-    fn bell_due(&mut self) -> bool;
+    /// The session on screen, for the cues to follow (`None` before and after one, and in
+    /// a shell that runs no session).
+    fn engine(&self) -> Option<&Engine> {
+        None
+    }
+    /// What the person wants to hear now.
+    fn hearing(&self) -> Hearing {
+        Hearing::NOTHING
+    }
+    /// Shows `text` once (until the next key): a player not found, or failing. Only a shell
+    /// that hears something is ever told anything.
+    fn notice(&mut self, _text: String) {}
+    /// The terminal's size now, before each tick.
+    fn fit(&mut self, _area: ratatui::layout::Rect, _now: Instant) {}
 }
 
 impl Shell for App {
@@ -50,8 +66,17 @@ impl Shell for App {
     fn should_quit(&self) -> bool {
         self.quit
     }
-    fn bell_due(&mut self) -> bool {
-        App::bell_due(self)
+    fn engine(&self) -> Option<&Engine> {
+        self.engine_on_screen()
+    }
+    fn hearing(&self) -> Hearing {
+        App::hearing(self)
+    }
+    fn notice(&mut self, text: String) {
+        App::notice(self, text);
+    }
+    fn fit(&mut self, area: ratatui::layout::Rect, now: Instant) {
+        App::fit(self, area, now);
     }
 }
 
@@ -74,8 +99,14 @@ impl Shell for Class {
     fn should_quit(&self) -> bool {
         self.quit
     }
-    fn bell_due(&mut self) -> bool {
-        Class::bell_due(self)
+    fn engine(&self) -> Option<&Engine> {
+        self.engine_on_screen()
+    }
+    fn hearing(&self) -> Hearing {
+        Class::hearing(self)
+    }
+    fn notice(&mut self, text: String) {
+        self.notice = Some(text);
     }
 }
 
@@ -114,6 +145,8 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
             }
         }
     });
+    let mut cues = Cues::default();
+    let mut audio = Audio::new();
     let result = (|| -> io::Result<()> {
         let mut dirty = true;
         let mut synchronized = true;
@@ -121,9 +154,23 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
         let mut held: Option<Msg> = None;
         loop {
             let now = Instant::now();
+            app.fit(terminal.get_frame().area(), now);
             app.tick(now);
             if app.should_quit() {
                 return Ok(());
+            }
+            // Cues first: they are due now, and a frame takes a moment to draw.
+            let hearing = app.hearing();
+            audio.prepare(hearing);
+            cues.set_options(hearing.options());
+            if audio.play(&cues.due(app.engine(), now), hearing) {
+                let out = terminal.backend_mut();
+                out.write_all(b"\x07")?;
+                out.flush()?;
+            }
+            if let Some(text) = audio.take_notice() {
+                app.notice(text);
+                dirty = true;
             }
             if dirty {
                 // A frame after a key or resize may change much of the screen: draw it inside a
@@ -133,7 +180,8 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
                 if synchronized {
                     execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
                 }
-                terminal.autoresize()?;
+                // The size is known from the start and from resize events: asking the
+                // terminal each frame would open, query and close it every second.
                 let mut frame = terminal.get_frame();
                 app.draw(&mut frame, now);
                 terminal.flush()?;
@@ -148,15 +196,14 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
                 if std::env::var_os("UPRIGHT_TEST_PANIC").is_some() {
                     panic!("UPRIGHT_TEST_PANIC is set: panicking after the first frame");
                 }
-                if app.bell_due() {
-                    let out = terminal.backend_mut();
-                    out.write_all(b"\x07")?;
-                    out.flush()?;
-                }
             }
+            let wake = match (app.next_wake(now), cues.next_due(app.engine(), now)) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
             let msg = match held.take() {
                 Some(m) => Some(m),
-                None => match app.next_wake(now) {
+                None => match wake {
                     Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now()))
                     {
                         Ok(m) => Some(m),

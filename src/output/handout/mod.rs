@@ -4,8 +4,8 @@
 //! flags, and each exercise's figure); `text`, `markdown` and `html` lay it out. Text from the program is kept raw here;
 //! each layout makes it safe for its medium (terminal, Markdown, HTML).
 
-mod html;
-mod markdown;
+pub(crate) mod html;
+pub(crate) mod markdown;
 mod text;
 
 pub use html::html;

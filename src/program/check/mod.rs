@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::diagnostic::Code;
 use super::dose as ranges;
-use super::lexicon::Field;
+use super::lexicon::{Context, Field};
 use super::locate::Path;
 use super::{Catalog, Exercise, Item, Kind, Library, Program};
 use crate::common::text::closest;
@@ -41,6 +41,8 @@ pub const LONG_SESSION_MINUTES: u32 = 60;
 struct Checker<'a> {
     library: &'a Library,
     catalog: Catalog<'a>,
+    /// The settings the program names ("Pilates"), for names refused only there.
+    context: Context,
     found: Vec<Finding>,
 }
 
@@ -49,6 +51,7 @@ pub fn check(program: &Program, library: &Library) -> Vec<Finding> {
     let mut c = Checker {
         library,
         catalog: Catalog::new(library, &program.exercises),
+        context: library.lexicon().context(texts(program)),
         found: Vec::new(),
     };
     c.program(program);
@@ -328,6 +331,26 @@ impl Checker<'_> {
             );
         }
     }
+}
+
+/// Every text of a program that can say what setting it is in: title, summary, session and
+/// block names, and its own exercises' names, equipment, cues and cautions.
+fn texts(p: &Program) -> impl Iterator<Item = &str> {
+    let sessions = p
+        .sessions
+        .iter()
+        .flat_map(|s| std::iter::once(&s.name).chain(s.blocks.iter().map(|b| &b.name)));
+    let exercises = p.exercises.iter().flat_map(|e| {
+        std::iter::once(&e.name)
+            .chain(&e.equipment)
+            .chain(&e.cues)
+            .chain(&e.caution)
+    });
+    std::iter::once(&p.title)
+        .chain(&p.summary)
+        .chain(sessions)
+        .chain(exercises)
+        .map(String::as_str)
 }
 
 /// Lowercase letters and digits in words joined by single hyphens.

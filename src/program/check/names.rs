@@ -6,7 +6,7 @@
 use super::{Checker, MAX_NAME};
 use crate::common::text::{clean_line, is_forbidden};
 use crate::program::diagnostic::Code;
-use crate::program::lexicon::{Field, is_invisible};
+use crate::program::lexicon::{Field, Warning, is_invisible};
 use crate::program::locate::Path;
 use crate::program::{Exercise, Spine};
 
@@ -94,7 +94,7 @@ impl Checker<'_> {
     /// `warn`) a warning for an ambiguous word.
     pub(super) fn words(&mut self, path: &Path, text: &str, field: Field, warn: bool) -> Words {
         let lexicon = self.library.lexicon();
-        let screen = lexicon.screen(text, field);
+        let screen = lexicon.screen(text, field, &self.context);
         if let Some((g, phrase)) = screen.refused {
             let group = lexicon.group(g);
             let (code, what) = match group.movement {
@@ -116,22 +116,40 @@ impl Checker<'_> {
             );
             return Words::Refused;
         }
-        if let Some((a, word)) = screen.warned.filter(|_| warn) {
-            let amb = lexicon.ambiguous(a);
-            let what = match amb.movement {
+        if let Some((warning, word)) = screen.warned.filter(|_| warn) {
+            let what = |movement: Spine| match movement {
                 Spine::Rotation => "twisting",
                 Spine::SideBend => "side bending",
                 _ => "bending the back forward",
             };
-            self.add(
-                Code::AmbiguousMovement,
-                path.clone(),
-                format!(
-                    "\"{}\": \"{word}\" often means {what}; read it as the person will and make sure it cannot",
-                    clean_line(text)
-                ),
-                Some(format!("reword it: {}", amb.reword)),
-            );
+            let (message, help) = match warning {
+                Warning::Ambiguous(a) => {
+                    let amb = lexicon.ambiguous(a);
+                    (
+                        format!(
+                            "\"{}\": \"{word}\" often means {}; read it as the person will and make sure it cannot",
+                            clean_line(text),
+                            what(amb.movement)
+                        ),
+                        format!("reword it: {}", amb.reword),
+                    )
+                }
+                Warning::OutOfContext(g) => {
+                    let group = lexicon.group(g);
+                    (
+                        format!(
+                            "\"{}\": \"{word}\" is also the name of one of the {}, which means {} ({})",
+                            clean_line(text),
+                            group.about,
+                            what(group.movement),
+                            group.reason
+                        ),
+                        "if it means something else here, say what the body does in plain words"
+                            .to_owned(),
+                    )
+                }
+            };
+            self.add(Code::AmbiguousMovement, path.clone(), message, Some(help));
             return Words::Warned;
         }
         Words::Clean

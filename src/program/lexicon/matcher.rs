@@ -12,19 +12,26 @@
 //! - start inside a long word, for compounds ("bicyclecrunches", "Bauchcrunch") and for
 //!   "anti-" written together ("antirotation").
 //!
-//! Before the walk a word with digits for letters ("s1t") is read as the letters that make it a
-//! lexicon word, and a long word one typo away from a long lexicon word is read as that word.
+//! - skip words of manner or direction inside a phrase ("stretch *down* to your toes");
+//! - read a digit or a symbol as the letters it stands for ("s1t", "tw!st", "cr*nch": a mask
+//!   is any letter), and leave out the extra copy of a stretched letter ("cruuunch") or of a
+//!   doubled one in a phrase of `UNDOUBLED_MIN` letters or more ("twisst", "crunnches"; but
+//!   a "hoop" is no "hop").
+//!
+//! Before the walk a long word one typo away from a long lexicon word is read as that word.
 //! Catalogue order ("curl, abdominal") is tried as well.
 //!
 //! A finding is excused when a negation governs it ("do not round your back", "avoid
 //! twisting", "without crunches or sit-ups": only filler and helper words may stand between,
-//! never a content word or the end of a clause), when "anti-" turns a movement into resisting
-//! it (only for the groups that allow it), when the next word shows another meaning ("sit up
-//! tall", "rolled-up towel", "touch your toe on the step"), or, for an ambiguous word, when a
-//! limb or an object near it shows a safe use ("biceps curl", "reach the counter").
+//! never a content word or the end of a clause; past a comma only in a list, "no twisting,
+//! crunches or sit-ups"), when "anti-" turns a movement into resisting it (only for the
+//! groups that allow it), when the word before or after shows another meaning ("sit up
+//! tall", "rolled-up towel", "touch your toe on the step", "side-lying leg raise"), or, for an
+//! ambiguous word, when a limb or an object near it shows a safe use ("biceps curl", "reach
+//! the counter").
 
-use super::normal::{self, Gap, Word, letters_for};
-use super::{Kind, Lexicon, Screen, TYPO_MIN_LETTERS, stem};
+use super::normal::{self, ANY, Gap, Word, letters_for};
+use super::{Context, Kind, Lexicon, Screen, TYPO_MIN_LETTERS, Warning, stem};
 use crate::program::Impact;
 
 /// Where a text comes from. A name (title, session, block or exercise name, id, equipment)
@@ -67,6 +74,24 @@ impl Trie {
         self.nodes[n as usize].ends.push(entry as u32);
     }
 
+    /// The nodes after `n` on a letter that may be `c`: itself, the letters a digit or a
+    /// symbol stands for, or any letter for a mask.
+    fn children(&self, n: u32, c: char, literal: bool, out: &mut Vec<u32>) {
+        let Some(node) = self.nodes.get(n as usize) else {
+            return;
+        };
+        if c == ANY && !literal {
+            out.extend(node.next.iter().map(|&(_, next)| next));
+            return;
+        }
+        match letters_for(c) {
+            list if !literal && !list.is_empty() => {
+                out.extend(list.iter().filter_map(|&l| self.child(n, l)));
+            }
+            _ => out.extend(self.child(n, c)),
+        }
+    }
+
     fn child(&self, n: u32, c: char) -> Option<u32> {
         self.nodes
             .get(n as usize)?
@@ -93,10 +118,17 @@ impl Trie {
 #[derive(Debug, Clone)]
 struct Tok {
     chars: Vec<char>,
+    /// Letters that may be left out (`Word::optional`).
+    optional: Vec<usize>,
     text: String,
     gap: Gap,
+    clause: bool,
     cuts: Vec<usize>,
     filler: bool,
+    /// A word of manner or direction a phrase may pass ("slowly", "down").
+    modifier: bool,
+    /// Digits and symbols are themselves: fewer than two letters ("5", "3x").
+    literal: bool,
 }
 
 /// One phrase found: its entry, and where it starts and ends (word, letter offset).
@@ -108,14 +140,18 @@ struct Hit {
     end: usize,
 }
 
+/// The fewest letters a phrase must have to be found with a doubled letter read as one.
+const UNDOUBLED_MIN: usize = 5;
+
 /// Words a crossing may pass: a space or a joiner.
 fn crossable(g: Gap) -> bool {
     g <= Gap::Space
 }
 
 impl Lexicon {
-    /// Screens one text: the first refused phrase and the first ambiguous word that stand.
-    pub fn screen(&self, text: &str, field: Field) -> Screen {
+    /// Screens one text: the first refused phrase and the first warning that stand. Names
+    /// refused only in a setting are refused when `context` has it, warned about otherwise.
+    pub fn screen(&self, text: &str, field: Field, context: &Context) -> Screen {
         let toks = self.prepare(text);
         let mut out = Screen::default();
         let found = self.find(&toks);
@@ -126,7 +162,14 @@ impl Lexicon {
             .copied()
             .collect();
         let inverted = self.inverted(&toks, field);
-        let refused = |h: &Hit| matches!(self.entries[h.entry].kind, Kind::Refused(_));
+        let in_context = |g: usize| {
+            self.data.groups[g]
+                .context
+                .as_ref()
+                .is_none_or(|c| context.has(c))
+        };
+        let refused =
+            |h: &Hit| matches!(self.entries[h.entry].kind, Kind::Refused(g) if in_context(g));
         if let Some(h) = hits.iter().chain(&inverted).find(|h| refused(h)) {
             if let Kind::Refused(g) = self.entries[h.entry].kind {
                 out.refused = Some((g, self.entries[h.entry].phrase.clone()));
@@ -136,18 +179,23 @@ impl Lexicon {
         // An ambiguous word inside a refused phrase (excused or not) is decided by that phrase.
         let hard: Vec<(usize, usize)> = found
             .iter()
-            .filter(|h| refused(h))
+            .filter(|h| matches!(self.entries[h.entry].kind, Kind::Refused(_)))
             .map(|h| (h.start, h.end))
             .collect();
         for h in &hits {
-            let Kind::Ambiguous(a) = self.entries[h.entry].kind else {
-                continue;
+            let warning = match self.entries[h.entry].kind {
+                Kind::Refused(g) => Warning::OutOfContext(g),
+                Kind::Ambiguous(a) => {
+                    let inside = hard.iter().any(|&(s, e)| h.start <= e && s <= h.end);
+                    if inside || self.safe_use(&toks, h, a) {
+                        continue;
+                    }
+                    Warning::Ambiguous(a)
+                }
+                Kind::Impact(_) => continue,
             };
-            let inside = hard.iter().any(|&(s, e)| h.start <= e && s <= h.end);
-            if !inside && !self.safe_use(&toks, h, a) {
-                out.warned = Some((a, self.entries[h.entry].phrase.clone()));
-                break;
-            }
+            out.warned = Some((warning, self.entries[h.entry].phrase.clone()));
+            break;
         }
         out
     }
@@ -172,49 +220,41 @@ impl Lexicon {
             .map(|w| self.resolve(w))
             .map(|w| {
                 let text = w.text();
+                // Digits are read as letters in a word of three characters or more with a
+                // letter or symbol in it ("s1t", "70€"), or beside two ("$!7"), but not in a
+                // number ("30", "3x").
+                let letters = w.chars.iter().filter(|c| !c.is_ascii_digit()).count();
+                let literal = letters == 0 || (letters < 2 && w.chars.len() <= 2);
+                let mut cuts = stem::cuts(&w.chars);
+                // A word may end before symbols at its end ("twist!" read as "twisti").
+                let plain = w.chars.len()
+                    - w.chars
+                        .iter()
+                        .rev()
+                        .take_while(|c| !c.is_alphanumeric())
+                        .count();
+                if plain > 0 && !cuts.contains(&plain) {
+                    cuts.push(plain);
+                    cuts.sort_unstable();
+                }
                 Tok {
-                    cuts: stem::cuts(&w.chars),
+                    cuts,
                     filler: self.fillers.contains(&text),
+                    modifier: self.modifiers.contains(&text),
+                    literal,
                     chars: w.chars,
+                    optional: w.optional,
                     gap: w.gap,
+                    clause: w.clause,
                     text,
                 }
             })
             .collect()
     }
 
-    /// Digits for letters, and one typo in a long word.
+    /// One typo in a long word of letters.
     fn resolve(&self, mut w: Word) -> Word {
-        let letters = w.chars.iter().filter(|c| c.is_alphabetic()).count();
-        if letters >= 2 && w.chars.iter().any(|c| c.is_ascii_digit()) {
-            let mut variants: Vec<Vec<char>> = vec![Vec::new()];
-            for &c in &w.chars {
-                let options: Vec<char> = match letters_for(c) {
-                    [] => vec![c],
-                    list => list.to_vec(),
-                };
-                if variants.len() * options.len() > 16 {
-                    break;
-                }
-                variants = variants
-                    .into_iter()
-                    .flat_map(|v| {
-                        options.iter().map(move |&o| {
-                            let mut v = v.clone();
-                            v.push(o);
-                            v
-                        })
-                    })
-                    .collect();
-            }
-            if let Some(best) = variants
-                .into_iter()
-                .filter(|v| v.len() == w.chars.len())
-                .max_by_key(|v| self.trie.prefix(v))
-                .filter(|v| self.trie.prefix(v) >= 3)
-            {
-                w.chars = best;
-            }
+        if !w.chars.iter().all(|c| c.is_alphabetic()) || !w.optional.is_empty() {
             return w;
         }
         let n = w.chars.len();
@@ -262,13 +302,21 @@ impl Lexicon {
         if self.trie.nodes.is_empty() {
             return;
         }
-        let mut stack = vec![(0u32, start, start_off)];
-        while let Some((n, j, off)) = stack.pop() {
+        // (node, word, letter, whether a doubled letter was read as one)
+        let mut stack = vec![(0u32, start, start_off, false)];
+        let mut next = Vec::new();
+        while let Some((n, j, off, undoubled)) = stack.pop() {
             let t = &toks[j];
             let node = &self.trie.nodes[n as usize];
             let at_cut = off > 0 && t.cuts.contains(&off);
             if at_cut {
                 for &e in &node.ends {
+                    let entry = &self.entries[e as usize];
+                    if undoubled
+                        && (entry.len < UNDOUBLED_MIN || matches!(entry.kind, Kind::Impact(_)))
+                    {
+                        continue;
+                    }
                     hits.push(Hit {
                         entry: e as usize,
                         start,
@@ -276,20 +324,26 @@ impl Lexicon {
                         end: j,
                     });
                 }
-                // On into the next word, past any fillers.
+                // On into the next word, past any fillers and, once the phrase has begun,
+                // words of manner.
                 let mut k = j + 1;
                 while k < toks.len() && crossable(toks[k].gap) {
-                    stack.push((n, k, 0));
-                    if !toks[k].filler {
+                    stack.push((n, k, 0, undoubled));
+                    if !(toks[k].filler || toks[k].modifier) {
                         break;
                     }
                     k += 1;
                 }
             }
-            if let Some(&c) = t.chars.get(off)
-                && let Some(next) = self.trie.child(n, c)
-            {
-                stack.push((next, j, off + 1));
+            if let Some(&c) = t.chars.get(off) {
+                next.clear();
+                self.trie.children(n, c, t.literal, &mut next);
+                stack.extend(next.iter().map(|&m| (m, j, off + 1, undoubled)));
+                if t.optional.contains(&off) {
+                    stack.push((n, j, off + 1, undoubled));
+                } else if off > 0 && c.is_alphabetic() && t.chars[off - 1] == c {
+                    stack.push((n, j, off + 1, true));
+                }
             }
         }
     }
@@ -336,48 +390,93 @@ impl Lexicon {
         {
             return true;
         }
-        if let Kind::Refused(g) = entry.kind
-            && let Some(next) = self.next_word(toks, h.end)
-            && prefixes(next).any(|p| self.unless_next[g].contains(&p))
-        {
-            return true;
+        if let Kind::Refused(g) = entry.kind {
+            if let Some(next) = self.next_word(toks, h.end)
+                && prefixes(next)
+                    .iter()
+                    .any(|p| self.unless_next[g].contains(p))
+            {
+                return true;
+            }
+            if h.start_off == 0
+                && let Some(before) = self.word_before(toks, h.start)
+                && prefixes(before)
+                    .iter()
+                    .any(|p| self.unless_before[g].contains(p))
+            {
+                return true;
+            }
         }
         let negatable = field == Field::Prose || matches!(entry.kind, Kind::Impact(_));
         negatable && h.start_off == 0 && self.negated(toks, h.start, covered)
     }
 
-    /// The first word after word `end` in the same clause that is not a filler.
+    /// The first word after word `end` in the same phrase that is not a filler or a word of
+    /// manner.
     fn next_word<'t>(&self, toks: &'t [Tok], end: usize) -> Option<&'t Tok> {
         toks[end + 1..]
             .iter()
             .take_while(|t| crossable(t.gap))
-            .find(|t| !t.filler)
+            .find(|t| !(t.filler || t.modifier))
+    }
+
+    /// The word right before word `start`, in the same phrase, that is not a filler.
+    fn word_before<'t>(&self, toks: &'t [Tok], start: usize) -> Option<&'t Tok> {
+        let mut j = start;
+        while j > 0 && crossable(toks[j].gap) {
+            j -= 1;
+            if !toks[j].filler {
+                return Some(&toks[j]);
+            }
+        }
+        None
     }
 
     /// Is the phrase starting at word `start` governed by a negation: a negation before it
     /// with only fillers, helper words or other phrases of the lexicon in between, in the
-    /// same clause ("do not let your back round", "no twisting or crunches")?
+    /// same clause ("do not let your back round", "no twisting or crunches")? Past a comma
+    /// only in a list: "no twisting, crunches or sit-ups", but not "do not twist, rotate".
     fn negated(&self, toks: &[Tok], start: usize, covered: &[bool]) -> bool {
         let mut j = start;
         for _ in 0..8 {
-            if j == 0 {
+            if j == 0 || toks[j].clause || toks[j].gap == Gap::Stop {
                 return false;
             }
-            match toks[j].gap {
-                Gap::Stop => return false,
-                Gap::Comma if !covered[j - 1] => return false,
-                _ => {}
+            if toks[j].gap == Gap::Comma && !(covered[j - 1] && self.listed(toks, j)) {
+                return false;
             }
             j -= 1;
             let t = &toks[j];
-            if self.negations.contains(&t.text) {
+            if self.negations.contains(&t.text) || self.negation_ends(toks, j) {
                 return true;
             }
-            if !(t.filler || covered[j] || self.transparent.contains(&t.text)) {
+            if !(t.filler || t.modifier || covered[j] || self.transparent.contains(&t.text)) {
                 return false;
             }
         }
         false
+    }
+
+    /// Does a negation of several words ("instead of") end at word `j`?
+    fn negation_ends(&self, toks: &[Tok], j: usize) -> bool {
+        self.negation_phrases.iter().any(|p| {
+            p.len() <= j + 1
+                && p.iter()
+                    .rev()
+                    .zip(toks[..=j].iter().rev())
+                    .all(|(w, t)| *w == t.text)
+        })
+    }
+
+    /// Does the comma before word `from` part items of a list: a conjunction follows in the
+    /// clause?
+    fn listed(&self, toks: &[Tok], from: usize) -> bool {
+        toks[from..]
+            .iter()
+            .enumerate()
+            .take_while(|(i, t)| *i == 0 || !(t.clause || t.gap == Gap::Stop))
+            .map(|(_, t)| t)
+            .any(|t| self.conjunctions.contains(&t.text))
     }
 
     /// Does a limb or an object near an ambiguous word show a safe use?
@@ -390,11 +489,11 @@ impl Lexicon {
             }
         }
         const WINDOW: usize = 3;
-        let near = |j: usize| prefixes(&toks[j]).any(|p| safe.contains(&p));
+        let near = |j: usize| prefixes(&toks[j]).iter().any(|p| safe.contains(p));
         // Back, within the sentence.
         let mut j = h.start;
         let mut seen = 0;
-        while j > 0 && toks[j].gap != Gap::Stop && seen < WINDOW {
+        while j > 0 && !toks[j].clause && toks[j].gap != Gap::Stop && seen < WINDOW {
             j -= 1;
             if toks[j].filler {
                 continue;
@@ -411,7 +510,7 @@ impl Lexicon {
         toks.iter()
             .enumerate()
             .skip(h.end + 1)
-            .take_while(|(_, t)| t.gap != Gap::Stop)
+            .take_while(|(_, t)| !t.clause && t.gap != Gap::Stop)
             .filter(|(_, t)| !t.filler)
             .take(WINDOW)
             .any(|(j, _)| near(j))
@@ -449,7 +548,19 @@ impl Lexicon {
     }
 }
 
-/// A word and its stems: the forms to look up in a list of words.
-fn prefixes(t: &Tok) -> impl Iterator<Item = String> + '_ {
-    t.cuts.iter().map(|&c| t.chars[..c].iter().collect())
+/// A word and its stems: the forms to look up in a list of words (a stretched word as its
+/// plain spelling: "biiiiceps" is "biceps").
+fn prefixes(t: &Tok) -> Vec<String> {
+    if t.optional.is_empty() {
+        return t
+            .cuts
+            .iter()
+            .map(|&c| t.chars[..c].iter().collect())
+            .collect();
+    }
+    let plain: Vec<char> = t.text.chars().collect();
+    stem::cuts(&plain)
+        .into_iter()
+        .map(|c| plain[..c].iter().collect())
+        .collect()
 }

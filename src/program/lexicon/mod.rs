@@ -7,6 +7,10 @@
 //! - `stem`: word endings in each language;
 //! - `matcher`: finding phrases, and deciding whether a negation, an "anti-" or the words
 //!   around a phrase excuse it.
+//!
+//! A name may hold a class of words ("curl @spine" is "curl your spine", "curl your back",
+//! ...), and a Sanskrit name ending in "-asana" is also known by its shorter spellings
+//! ("balasan", "uttana").
 
 mod matcher;
 mod normal;
@@ -30,8 +34,18 @@ pub struct Data {
     pub classes: BTreeMap<String, Vec<String>>,
     /// Words that never change what a phrase is ("your", "the", "den", "le").
     pub fillers: Vec<String>,
-    /// Words that excuse a phrase they govern ("not", "avoid", "without", "nicht", "sans").
+    /// Words that excuse a phrase they govern ("not", "avoid", "without", "instead of",
+    /// "nicht", "sans").
     pub negations: Vec<String>,
+    /// Words that join a list, so a negation before a comma may govern what follows it
+    /// ("no twisting, crunches or sit-ups").
+    pub conjunctions: Vec<String>,
+    /// Words of manner or direction that may stand inside a name as written in a text
+    /// ("stretch *down* to your toes", "roll *slowly* up").
+    pub modifiers: Vec<String>,
+    /// Named settings ("pilates") and the words that show a program is in one; a group with
+    /// that `context` is refused only there, and is a warning elsewhere.
+    pub contexts: BTreeMap<String, Vec<String>>,
     /// Words that may stand between a negation and the phrase it governs ("do", "let", "ever").
     pub transparent: Vec<String>,
     /// Ordinary words a typo must never be taken for ("crutches" is not "crunches").
@@ -59,6 +73,13 @@ pub struct Group {
     /// "rolled-up *towel*").
     #[serde(default)]
     pub unless_next: Vec<String>,
+    /// Words which, right before a name, show it means something else ("*side*-lying leg
+    /// raise").
+    #[serde(default)]
+    pub unless_before: Vec<String>,
+    /// Names refused only in this setting (a key of `Data::contexts`): Pilates' "Saw".
+    #[serde(default)]
+    pub context: Option<String>,
     pub names: BTreeMap<Lang, Vec<String>>,
 }
 
@@ -106,13 +127,32 @@ pub struct Entry {
     pub leading_filler: bool,
 }
 
+/// Why a text is warned about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Warning {
+    /// An ambiguous word: index into `Data::ambiguous`.
+    Ambiguous(usize),
+    /// A name refused only in a setting the program is not in: index into `Data::groups`.
+    OutOfContext(usize),
+}
+
 /// The verdict on one text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Screen {
     /// The first refused phrase: (index into groups, the phrase as written in the lexicon).
     pub refused: Option<(usize, String)>,
-    /// The first ambiguous word: (index into ambiguous, the word as written in the text).
-    pub warned: Option<(usize, String)>,
+    /// The first warning: why, and the word or phrase as written in the lexicon.
+    pub warned: Option<(Warning, String)>,
+}
+
+/// The settings a program is in (keys of `Data::contexts`), found in its own texts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Context(HashSet<String>);
+
+impl Context {
+    pub fn has(&self, name: &str) -> bool {
+        self.0.contains(name)
+    }
 }
 
 /// The compiled lexicon.
@@ -123,6 +163,10 @@ pub struct Lexicon {
     trie: Trie,
     fillers: HashSet<String>,
     negations: HashSet<String>,
+    /// Negations of several words ("instead of", "au lieu de").
+    negation_phrases: Vec<Vec<String>>,
+    conjunctions: HashSet<String>,
+    modifiers: HashSet<String>,
     transparent: HashSet<String>,
     /// Words never corrected as typos nor cut into compounds.
     safe: HashSet<String>,
@@ -130,8 +174,11 @@ pub struct Lexicon {
     words: HashSet<String>,
     /// Long lexicon words by first letter, for one-typo matching.
     long_words: HashMap<char, Vec<Vec<char>>>,
-    /// Per group: stems of `unless_next`.
+    /// Per group: stems of `unless_next` and `unless_before`.
     unless_next: Vec<HashSet<String>>,
+    unless_before: Vec<HashSet<String>>,
+    /// Per context: its phrases, folded, as " word word ".
+    contexts: Vec<(String, Vec<String>)>,
     /// Per ambiguous entry: stems of `safe_with`.
     safe_with: Vec<HashSet<String>>,
 }
@@ -161,10 +208,16 @@ impl Lexicon {
                 None => (false, phrase),
             };
             let words = normal::words(phrase);
+            // The stems run together, and also each word as written ("Oberkörperrotation"
+            // as well as its stem "oberkorperrotatio", so "Oberkörperrotationen" is found),
+            // for up to `MAX_FORMS` keys a phrase.
+            const MAX_FORMS: usize = 8;
+            let mut keys: Vec<Vec<char>> = vec![Vec::new()];
             let mut key: Vec<char> = Vec::new();
             for (i, w) in words.iter().enumerate() {
-                // Small words are left out, except where a name starts with one ("the hundred").
-                if i > 0 && fillers.contains(&w.text()) {
+                // Small words are left out, except where a name starts or ends with one ("the
+                // hundred", "enrouler le dos": "dos" is also Portuguese for "of the").
+                if i > 0 && i + 1 < words.len() && fillers.contains(&w.text()) {
                     continue;
                 }
                 lexicon_words.insert(w.text());
@@ -174,6 +227,21 @@ impl Lexicon {
                     stem::stem(&w.chars, lang)
                 };
                 key.extend(&w.chars[..stem]);
+                let forms: &[usize] = if stem < w.chars.len() && keys.len() * 2 <= MAX_FORMS {
+                    &[stem, w.chars.len()]
+                } else {
+                    &[stem]
+                };
+                keys = keys
+                    .iter()
+                    .flat_map(|k| {
+                        forms.iter().map(move |&n| {
+                            let mut k = k.clone();
+                            k.extend(&w.chars[..n]);
+                            k
+                        })
+                    })
+                    .collect();
                 if w.chars.len() >= TYPO_MIN_LETTERS && !safe.contains(&w.text()) {
                     let list = long_words.entry(w.chars[0]).or_default();
                     if !list.contains(&w.chars) {
@@ -184,7 +252,9 @@ impl Lexicon {
             if key.is_empty() {
                 return;
             }
-            trie.insert(&key, entries.len());
+            for k in &keys {
+                trie.insert(k, entries.len());
+            }
             entries.push(Entry {
                 kind,
                 phrase: phrase.to_owned(),
@@ -193,24 +263,30 @@ impl Lexicon {
                 leading_filler: words.first().is_some_and(|w| fillers.contains(&w.text())),
             });
         };
+        let spelled = |lang: Lang, name: &str| -> Vec<String> {
+            expand_classes(name, &data.classes)
+                .into_iter()
+                .flat_map(|n| spellings(lang, n))
+                .collect()
+        };
         for (g, group) in data.groups.iter().enumerate() {
             for (lang, names) in &group.names {
-                for n in names {
-                    add(Kind::Refused(g), *lang, n, &mut entries);
+                for n in names.iter().flat_map(|n| spelled(*lang, n)) {
+                    add(Kind::Refused(g), *lang, &n, &mut entries);
                 }
             }
         }
         for (a, amb) in data.ambiguous.iter().enumerate() {
             for (lang, words) in &amb.words {
-                for w in words {
-                    add(Kind::Ambiguous(a), *lang, w, &mut entries);
+                for w in words.iter().flat_map(|n| spelled(*lang, n)) {
+                    add(Kind::Ambiguous(a), *lang, &w, &mut entries);
                 }
             }
         }
         for imp in &data.impacts {
             for (lang, names) in &imp.names {
-                for n in names {
-                    add(Kind::Impact(imp.impact), *lang, n, &mut entries);
+                for n in names.iter().flat_map(|n| spelled(*lang, n)) {
+                    add(Kind::Impact(imp.impact), *lang, &n, &mut entries);
                 }
             }
         }
@@ -244,13 +320,37 @@ impl Lexicon {
             out
         };
         let unless_next = data.groups.iter().map(|g| expand(&g.unless_next)).collect();
+        let unless_before = data
+            .groups
+            .iter()
+            .map(|g| expand(&g.unless_before))
+            .collect();
+        let joined = |p: &str| -> String {
+            let words: Vec<String> = normal::words(p).iter().map(|w| w.text()).collect();
+            format!(" {} ", words.join(" "))
+        };
+        let contexts = data
+            .contexts
+            .iter()
+            .map(|(name, words)| (name.clone(), words.iter().map(|w| joined(w)).collect()))
+            .collect();
+        let (single, phrases): (Vec<&String>, Vec<&String>) =
+            data.negations.iter().partition(|n| !n.trim().contains(' '));
+        let negation_phrases = phrases
+            .into_iter()
+            .map(|p| folded(p))
+            .filter(|w| w.len() > 1)
+            .collect();
         let safe_with = data
             .ambiguous
             .iter()
             .map(|a| expand(&a.safe_with))
             .collect();
         Lexicon {
-            negations: set(&data.negations),
+            negations: single.into_iter().flat_map(|w| folded(w)).collect(),
+            negation_phrases,
+            conjunctions: set(&data.conjunctions),
+            modifiers: set(&data.modifiers),
             transparent: set(&data.transparent),
             fillers,
             safe,
@@ -259,6 +359,8 @@ impl Lexicon {
             trie,
             long_words,
             unless_next,
+            unless_before,
+            contexts,
             safe_with,
             data,
         }
@@ -284,6 +386,70 @@ impl Lexicon {
     pub fn ambiguous(&self, i: usize) -> &Ambiguous {
         &self.data.ambiguous[i]
     }
+
+    /// The settings (`Data::contexts`) that any of `texts` names: a program whose title says
+    /// "Pilates" is in the "pilates" setting.
+    pub fn context<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Context {
+        let mut found = HashSet::new();
+        for t in texts {
+            let words: Vec<String> = normal::words(t).iter().map(|w| w.text()).collect();
+            let text = format!(" {} ", words.join(" "));
+            for (name, phrases) in &self.contexts {
+                if phrases.iter().any(|p| text.contains(p.as_str())) {
+                    found.insert(name.clone());
+                }
+            }
+        }
+        Context(found)
+    }
+}
+
+/// A name with classes in it ("curl @spine") as every name it stands for ("curl spine",
+/// "curl back", ...).
+fn expand_classes(name: &str, classes: &BTreeMap<String, Vec<String>>) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for part in name.split(' ') {
+        let options: Vec<&str> = match part.strip_prefix('@') {
+            Some(class) => classes
+                .get(class)
+                .unwrap_or_else(|| panic!("the lexicon has no class @{class}"))
+                .iter()
+                .map(String::as_str)
+                .collect(),
+            None => vec![part],
+        };
+        out = out
+            .iter()
+            .flat_map(|o| {
+                options.iter().map(move |p| {
+                    if o.is_empty() {
+                        (*p).to_owned()
+                    } else {
+                        format!("{o} {p}")
+                    }
+                })
+            })
+            .collect();
+    }
+    out
+}
+
+/// The usual spellings of a name: a Sanskrit pose name ending in "-asana" is also written
+/// "-asan" ("balasan") and, when what is left is long enough not to be another word, without
+/// it ("uttana", "paschimottana", "paschimottan").
+fn spellings(lang: Lang, name: String) -> Vec<String> {
+    let Some(root) = name.strip_suffix("asana").filter(|_| lang == Lang::Sa) else {
+        return vec![name];
+    };
+    let mut out = vec![format!("{root}asan"), name.clone()];
+    let n = root.chars().count();
+    if n >= 5 {
+        out.push(format!("{root}a"));
+    }
+    if n >= 6 {
+        out.push(root.to_owned());
+    }
+    out
 }
 
 #[cfg(test)]

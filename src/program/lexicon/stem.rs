@@ -66,8 +66,8 @@ impl Lang {
             ],
             Lang::Nl => &["ingen", "ing", "ten", "en", "es", "te", "e", "s", "t"],
             Lang::Pt => &[
-                "acoes", "acao", "oes", "ando", "endo", "ados", "adas", "ado", "ada", "ar", "er",
-                "ir", "es", "as", "os", "a", "o", "s",
+                "acoes", "acao", "oes", "ando", "endo", "ados", "adas", "ado", "ada", "ais", "ao",
+                "al", "ar", "er", "ir", "es", "as", "os", "a", "o", "s",
             ],
             Lang::Sa => &["s"],
         }

@@ -9,7 +9,10 @@ fn lex() -> &'static Lexicon {
 }
 
 fn refused(text: &str, field: Field) -> bool {
-    lex().screen(text, field).refused.is_some()
+    lex()
+        .screen(text, field, &Context::default())
+        .refused
+        .is_some()
 }
 
 #[test]
@@ -89,7 +92,7 @@ fn safe_look_alikes_pass_without_a_warning() {
         "Wall push-up",
         "Step-up",
     ] {
-        let s = lex().screen(t, Field::Prose);
+        let s = lex().screen(t, Field::Prose, &Context::default());
         assert_eq!(s, Screen::default(), "{t:?}");
     }
 }
@@ -102,12 +105,12 @@ fn ambiguous_words_warn() {
         "Hug yourself",
         "Tuck your pelvis",
     ] {
-        let s = lex().screen(t, Field::Prose);
+        let s = lex().screen(t, Field::Prose, &Context::default());
         assert!(s.refused.is_some() || s.warned.is_some(), "{t:?}");
     }
     assert!(
         lex()
-            .screen("Turn slowly to the left", Field::Prose)
+            .screen("Turn slowly to the left", Field::Prose, &Context::default())
             .warned
             .is_some()
     );
@@ -128,4 +131,109 @@ fn names_imply_impact() {
         lex().implied_impact("Step without jumping").map(|x| x.0),
         None
     );
+}
+
+#[test]
+fn a_negation_ends_at_a_clause_boundary() {
+    for t in [
+        "Do not rest: twist",
+        "Don't stop; twist",
+        "Do not rush - twist",
+        "Do not rush, then twist",
+        "Don't go fast instead twist",
+        "Do not hold.Twist",
+    ] {
+        assert!(refused(t, Field::Prose), "{t:?} should be refused");
+    }
+    // "instead" alone says what to do; "instead of" is a negation.
+    let s = lex().screen(
+        "Do not twist: instead rotate fully",
+        Field::Prose,
+        &Context::default(),
+    );
+    assert!(s.refused.is_none() && s.warned.is_some(), "{s:?}");
+    for t in [
+        "Instead of twisting, step round",
+        "No twisting, crunches or sit-ups",
+        "Do not twist, bend or roll",
+    ] {
+        assert!(!refused(t, Field::Prose), "{t:?} should pass");
+    }
+    let s = lex().screen(
+        "Do not twist, rotate fully",
+        Field::Prose,
+        &Context::default(),
+    );
+    assert!(
+        s.warned.is_some(),
+        "a comma without a list ends the negation"
+    );
+}
+
+#[test]
+fn spelled_masked_and_stretched_names_are_found() {
+    for t in [
+        "S-i-t-u-p-s",
+        "C.r.u.n.c.h",
+        "c r u n c h",
+        "Cr*nches",
+        "*runches",
+        "Cruuunch",
+        "TW!ST",
+        "$!7-up$",
+        "Cr.unch",
+        "\u{1d04}\u{280}\u{1d1c}\u{274}\u{1d04}\u{29c}",
+        "Twisst",
+        "Sitt-ups",
+    ] {
+        assert!(refused(t, Field::Name), "{t:?} should be refused");
+    }
+    for t in [
+        "Stand tall. Breathe",
+        "Rest 30 s, e.g. sit",
+        "Goooood",
+        "Do it *slowly*",
+        "Hula hoop",
+    ] {
+        let s = lex().screen(t, Field::Prose, &Context::default());
+        assert_eq!(s, Screen::default(), "{t:?}");
+    }
+}
+
+#[test]
+fn names_of_a_setting_are_refused_only_there() {
+    let pilates = lex().context(["Pilates mat class"]);
+    assert!(pilates.has("pilates"));
+    assert!(lex().screen("Saw", Field::Name, &pilates).refused.is_some());
+    let elsewhere = lex().screen("Saw", Field::Name, &Context::default());
+    assert!(elsewhere.refused.is_none());
+    assert!(matches!(
+        elsewhere.warned,
+        Some((Warning::OutOfContext(_), _))
+    ));
+    assert!(!lex().context(["Balance class"]).has("pilates"));
+}
+
+#[test]
+fn classes_and_sanskrit_spellings_expand() {
+    for t in [
+        "Curl your spine up",
+        "Peel your lower back off the mat",
+        "Stretch down to your toes",
+        "Balasan",
+        "Uttana",
+        "Paschimottan",
+        "Oberk\u{f6}rperrotationen",
+        "Tor\u{e7}\u{f5}es de tronco",
+    ] {
+        assert!(refused(t, Field::Prose), "{t:?} should be refused");
+    }
+    // "bend back" is a backward bend, and a side-lying leg raise works the hip.
+    for t in [
+        "Bend back gently",
+        "Side-lying leg raise",
+        "Foam roll your upper back",
+    ] {
+        assert!(!refused(t, Field::Prose), "{t:?} should pass");
+    }
 }

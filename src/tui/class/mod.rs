@@ -1,9 +1,10 @@
 //! The group class display: one big screen an instructor runs for a room. The same `Engine`
 //! steps through the same plan as the personal coach (its check-ins become timed slides for
-//! the room: `Plan::for_class`); this module turns the instructor's keys into engine inputs,
-//! rings the bell, and records the run in the journal as a class session, with no check-ins
-//! for anyone in it. One key table per stage drives the keys and the hint at the foot; the
-//! slides are drawn in `slides`, laid out by `column`; the terminal loop is `tui::terminal`.
+//! the room: `Plan::for_class`); this module turns the instructor's keys into engine inputs
+//! and records the run in the journal as a class session, with no check-ins for anyone in
+//! it. The room hears the same cue stream as a person at home (tones; speech when asked).
+//! One key table per stage drives the keys and the hint at the foot; the slides are drawn
+//! in `slides`, laid out by `column`; the terminal loop is `tui::terminal`.
 
 mod column;
 pub mod slides;
@@ -17,6 +18,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::clock::Wall;
 use super::keys::{self, Binding, any_key, bind, ch};
 use super::theme::Theme;
+use crate::audio::Hearing;
 use crate::common::paths::Paths;
 use crate::program::Program;
 use crate::records::journal::{Event, Journal, Outcome};
@@ -50,18 +52,19 @@ pub struct Class {
     pub stage: Stage,
     pub overlay: Option<Overlay>,
     pub theme: Theme,
-    /// `--quiet`: no bell.
+    /// `--quiet`: no sound.
     pub quiet: bool,
+    /// `--voice`: the cues are spoken too (a room is not spoken to unless asked).
+    pub voice: bool,
     /// Set when the journal could not be written: shown as a banner until a write succeeds.
     pub journal_error: Option<String>,
+    /// Said once, in the banner, until the next key (no sound player found, say).
+    pub notice: Option<String>,
     pub quit: bool,
     journal: Journal,
     wall: Wall,
     id: u64,
     source: String,
-    bells: u32,
-    /// The step and countdown at the last look, to ring once per change and per last second.
-    last_seen: Option<(usize, Option<u32>)>,
     /// Whether the red flags did not all fit the window at the last draw, and how far they
     /// can scroll then (set by the drawing, which knows the window).
     pub(crate) red_flags_scroll: Cell<Option<u16>>,
@@ -133,14 +136,14 @@ impl Class {
             overlay: None,
             theme,
             quiet,
+            voice: false,
             journal_error: err.map(|e| format!("The class is NOT being recorded: {e}")),
+            notice: None,
             quit: false,
             journal,
             id: wall.now_millis(),
             wall,
             source,
-            bells: 0,
-            last_seen: None,
             red_flags_scroll: Cell::new(None),
         }
     }
@@ -162,7 +165,7 @@ impl Class {
         };
         self.record(start);
         self.stage = Stage::Running;
-        self.after_engine(now);
+        self.after_engine();
     }
 
     /// The next moment the screen changes by itself, if any.
@@ -177,33 +180,33 @@ impl Class {
     pub fn tick(&mut self, now: Instant) {
         if self.stage == Stage::Running {
             self.engine.tick(now);
-            self.after_engine(now);
+            self.after_engine();
         }
     }
 
-    /// Writes the engine's events, rings at every change of step and in the last three
-    /// seconds of a countdown, and shows the last slide when the class is over.
-    fn after_engine(&mut self, now: Instant) {
+    /// Writes the engine's events, and shows the last slide when the class is over.
+    fn after_engine(&mut self) {
         for e in self.engine.drain_events() {
             self.record(e);
         }
-        let seen = self
-            .engine
-            .phase()
-            .map(|_| (self.engine.index(), self.engine.shown_secs(now)));
-        match (self.last_seen, seen) {
-            (Some((was, _)), Some((index, _))) if was != index => self.bells += 1,
-            (_, Some((_, Some(secs)))) if (1..=3).contains(&secs) && self.last_seen != seen => {
-                self.bells += 1
-            }
-            (None, Some(_)) => self.bells += 1,
-            _ => {}
-        }
-        self.last_seen = seen;
         if self.stage == Stage::Running && self.engine.outcome().is_some() {
             self.stage = Stage::Finished;
             self.overlay = None;
-            self.bells += 1;
+        }
+    }
+
+    /// The class once it has started, for the cues to follow.
+    pub fn engine_on_screen(&self) -> Option<&Engine> {
+        (self.stage != Stage::Welcome).then_some(&self.engine)
+    }
+
+    /// What the room hears: tones (the bell without a player), speech with `--voice`,
+    /// nothing with `--quiet`.
+    pub fn hearing(&self) -> Hearing {
+        Hearing {
+            sound: !self.quiet,
+            voice: self.voice && !self.quiet,
+            reps: false,
         }
     }
 
@@ -302,11 +305,12 @@ impl Class {
             self.interrupt();
             return;
         }
+        self.notice = None;
         if let Some(action) = keys::action(&self.keys(), &key) {
             self.act(action, now);
         }
         if self.stage == Stage::Running {
-            self.after_engine(now);
+            self.after_engine();
         }
     }
 
@@ -372,12 +376,5 @@ impl Class {
             }
         }
         self.quit = true;
-    }
-
-    /// Whether to ring the bell now (and forget the bells asked for).
-    pub fn bell_due(&mut self) -> bool {
-        let ring = self.bells > 0 && !self.quiet;
-        self.bells = 0;
-        ring
     }
 }

@@ -49,9 +49,9 @@ pub fn draw(frame: &mut Frame, class: &Class, now: Instant) {
 pub(crate) fn slide(class: &Class, now: Instant) -> Vec<Part> {
     let theme = &class.theme;
     let mut parts = Vec::new();
-    if let Some(err) = &class.journal_error {
+    for banner in class.journal_error.iter().chain(&class.notice) {
         parts.push(Part::Words(Words::plain(Line::styled(
-            format!("⚠ {}", clean_line(err)),
+            format!("⚠ {}", clean_line(banner)),
             theme.banner,
         ))));
     }

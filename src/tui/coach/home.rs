@@ -189,6 +189,57 @@ pub fn draw(frame: &mut Frame, area: Rect, shared: &Shared, theme: &Theme) {
     );
 }
 
+/// Where the selected program was left: the last session and when, the one that comes next,
+/// and what changes in it (items that move up or step back since then).
+fn since_last_time(shared: &Shared, theme: &Theme) -> Vec<Line<'static>> {
+    let Some(last) = shared
+        .last_session()
+        .filter(|l| l.program == shared.selected)
+    else {
+        return Vec::new();
+    };
+    let Some(p) = shared.selected_program() else {
+        return Vec::new();
+    };
+    let when = shared.wall.calendar().when(last.at, shared.wall.now());
+    let next = p.sessions.get(last.next).map_or("", |s| s.name.as_str());
+    let mut lines = vec![Line::styled(
+        format!(
+            "Last time: session {}, {when}{}. Next: session {}.",
+            clean_line(&last.session),
+            if last.done { "" } else { " (nothing done)" },
+            clean_line(next)
+        ),
+        theme.accent,
+    )];
+    let before = shared.levels_for(shared.selected, last.start);
+    let mut changes: Vec<String> = shared
+        .levels
+        .iter()
+        .filter_map(|(key, &now)| {
+            let was = before.get(key).copied().unwrap_or(0);
+            let name = key.0.rsplit(" / ").next().unwrap_or(&key.0);
+            let name = shared
+                .runnable(shared.selected)
+                .and_then(|r| r.catalog().get(name))
+                .map_or_else(|| name.to_owned(), |e| e.name.clone());
+            match now.cmp(&was) {
+                std::cmp::Ordering::Greater => Some(format!("{} moves up", clean_line(&name))),
+                std::cmp::Ordering::Less => Some(format!("{} steps back", clean_line(&name))),
+                std::cmp::Ordering::Equal => None,
+            }
+        })
+        .collect();
+    changes.sort();
+    if !changes.is_empty() {
+        lines.push(Line::styled(
+            format!("Since then: {}.", changes.join("; ")),
+            theme.accent,
+        ));
+    }
+    lines
+}
+
 fn preview(shared: &Shared, width: u16, theme: &Theme) -> (String, Vec<Line<'static>>) {
     let Some(entry) = shared.programs.get(shared.selected) else {
         return ("Preview".into(), vec![Line::raw("No programs found.")]);
@@ -238,6 +289,7 @@ fn preview(shared: &Shared, width: u16, theme: &Theme) -> (String, Vec<Line<'sta
         format!("Kinds: {}", kinds.join(", ")),
         theme.dim,
     ));
+    lines.extend(since_last_time(shared, theme));
     if s.blocks.iter().any(|b| {
         b.items.iter().any(|i| {
             shared

@@ -34,6 +34,7 @@ pub use self::overlay::Overlay;
 use self::readiness::Readiness;
 use self::session::Run;
 use self::shared::Shared;
+use crate::audio::Hearing;
 use crate::common::paths::Paths;
 use crate::common::text::clean_line;
 use crate::program::sources::Entry;
@@ -41,7 +42,6 @@ use crate::records::journal::Event;
 use crate::training::Engine;
 use crate::tui::clock::Wall;
 use crate::tui::keys::{self, Binding};
-use crate::tui::theme::Theme;
 use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, too_small, with_footer, wrap_line};
 
 /// What the person is looking at.
@@ -129,23 +129,49 @@ impl App {
         }
     }
 
-    /// Moves the session on to `now`; records what happened; rings bells.
+    /// Moves the session on to `now` and records what happened.
     pub fn tick(&mut self, now: Instant) {
-        if let Screen::Session(run) = &mut self.screen
-            && run.engine.tick(now)
-        {
-            self.shared.bells += 1;
+        if let Screen::Session(run) = &mut self.screen {
+            run.engine.tick(now);
         }
-        self.after_engine(now);
+        self.after_engine();
+    }
+
+    /// The session on screen, running or just ended, for the cues to follow.
+    pub fn engine_on_screen(&self) -> Option<&Engine> {
+        match &self.screen {
+            Screen::Session(run) | Screen::Summary(run) => Some(&run.engine),
+            _ => None,
+        }
+    }
+
+    /// What the person wants to hear.
+    pub fn hearing(&self) -> Hearing {
+        self.shared.hearing()
+    }
+
+    /// The terminal is `area` now: a session never runs where it cannot be seen, so below
+    /// the smallest size it pauses (the screen asks for a larger window).
+    pub fn fit(&mut self, area: Rect, now: Instant) {
+        if too_small_for(area)
+            && let Screen::Session(run) = &mut self.screen
+        {
+            run.engine.pause(now);
+        }
+    }
+
+    /// Shows `text` in the banner until the next key.
+    pub fn notice(&mut self, text: String) {
+        self.shared.notice = Some(text);
     }
 
     /// What the engine did, done: its events recorded, the check-in opened when one is due,
     /// and the session screen left when the run has ended.
-    fn after_engine(&mut self, now: Instant) {
+    fn after_engine(&mut self) {
         let Screen::Session(run) = &mut self.screen else {
             return;
         };
-        let Some(end) = session::after_engine(run, &mut self.shared, &mut self.overlay, now) else {
+        let Some(end) = session::after_engine(run, &mut self.shared, &mut self.overlay) else {
             return;
         };
         let Screen::Session(run) = std::mem::replace(&mut self.screen, Screen::Home) else {
@@ -212,7 +238,7 @@ impl App {
         if let Some(action) = keys::action(&self.key_table(Rect::ZERO), &key) {
             self.act(action, now);
         }
-        self.after_engine(now);
+        self.after_engine();
     }
 
     /// Does `action`: the screen or dialog it belongs to changes itself and says where to go.
@@ -337,7 +363,6 @@ impl App {
             "Saved in your journal: this red flag."
         };
         self.screen = Screen::Stopped(red_flags::advice(&symptoms, saved));
-        shared.bells += 1;
     }
 
     /// Ctrl-C, SIGTERM, SIGHUP: end the run cleanly (recorded as quit) and leave.
@@ -374,13 +399,6 @@ impl App {
             e.resume(now);
         }
     }
-
-    /// Whether to ring the bell now (and forget the bells asked for).
-    pub fn bell_due(&mut self) -> bool {
-        let ring = self.shared.bells > 0 && self.shared.sound();
-        self.shared.bells = 0;
-        ring
-    }
 }
 
 /// A screen's key table as the app's.
@@ -388,12 +406,30 @@ fn map<A>(table: Vec<Binding<A>>, f: impl Fn(A) -> Action + Copy) -> Vec<Binding
     table.into_iter().map(|b| b.map(f)).collect()
 }
 
+fn too_small_for(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
 /// Draws the coach: the banners, the screen, its footer, and a dialog over it.
 pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
     let area = frame.area();
-    let theme = Theme::default();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    let theme = app.shared.theme;
+    frame.render_widget(ratatui::widgets::Block::new().style(theme.base), area);
+    if too_small_for(area) {
         too_small(frame, area, &theme);
+        if matches!(app.screen, Screen::Session(_)) {
+            let last = Rect {
+                y: area.bottom().saturating_sub(1),
+                height: 1.min(area.height),
+                ..area
+            };
+            frame.render_widget(
+                Paragraph::new("The session is paused until then.")
+                    .alignment(ratatui::layout::Alignment::Center)
+                    .style(theme.text),
+                last,
+            );
+        }
         return;
     }
     let shared = &app.shared;
@@ -418,7 +454,9 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
     match &app.screen {
         Screen::Home => home::draw(frame, screen, shared, &theme),
         Screen::Readiness(r) => readiness::draw(frame, screen, r, &theme),
-        Screen::Session(run) => session::draw(frame, screen, run, now, &theme),
+        Screen::Session(run) => {
+            session::draw(frame, screen, run, now, shared.settings.large_text, &theme)
+        }
         Screen::Stopped(advice) => advice::draw_advice(frame, screen, advice, &theme),
         Screen::Summary(run) => {
             let unsaved = shared.run_unsaved(run.id);

@@ -392,7 +392,6 @@ pub fn begin(r: Readiness, app: &mut Shared, now: Instant) -> Run {
             app.record(id, start);
         }
     }
-    app.bells += 1;
     run
 }
 

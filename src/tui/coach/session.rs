@@ -1,6 +1,6 @@
 //! The session screen: the exercise, the countdown (big digits when there is room), the pace
 //! of each rep, the cues and what comes next, driven by the engine; its keys; what the engine's
-//! events do to the coach (the journal, the bell, the check-in, the end); and the "quit?"
+//! events do to the coach (the journal, the check-in, the end); and the "quit?"
 //! dialog over it.
 
 use std::time::{Duration, Instant};
@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 
@@ -22,7 +22,7 @@ use crate::common::wrap::width;
 use crate::records::journal::Outcome;
 use crate::training::Engine;
 use crate::training::checkin::{Place, Response};
-use crate::training::plan::{PhaseKind, Stage};
+use crate::training::plan::PhaseKind;
 use crate::training::safety;
 use crate::tui::big;
 use crate::tui::keys::{Binding, bind, ch};
@@ -38,10 +38,6 @@ pub struct Run {
     pub source: String,
     /// A resumed run: the planned item it goes on from (no new session start is recorded).
     pub resumed: Option<usize>,
-    /// What the countdown showed at the last look, to ring the last three seconds once.
-    last_shown: Option<(usize, Option<u32>)>,
-    /// Where a hold was at the last look (phase, hold, hold or relax), to ring at each change.
-    last_hold: Option<(usize, u32, Stage)>,
 }
 
 impl Run {
@@ -51,8 +47,6 @@ impl Run {
             id,
             source,
             resumed,
-            last_shown: None,
-            last_hold: None,
         }
     }
 }
@@ -69,6 +63,7 @@ pub enum Action {
     Help,
     Quit,
     Sound,
+    Voice,
 }
 
 /// What the help says below the session's keys.
@@ -118,7 +113,18 @@ pub fn keys(run: &Run, shared: &Shared) -> Vec<Binding<Action>> {
             Action::Sound,
             &[ch('s')],
         )
-        .help("sound on or off"),
+        .help("tones on or off (kept)"),
+        bind(
+            "v",
+            if shared.hearing().voice {
+                "voice on"
+            } else {
+                "voice off"
+            },
+            Action::Voice,
+            &[ch('v')],
+        )
+        .help("speech on or off (kept)"),
     ]
 }
 
@@ -151,15 +157,11 @@ pub fn act(run: &mut Run, shared: &mut Shared, action: Action, now: Instant) -> 
         Action::Help => Some(Overlay::Help),
         Action::Quit => Some(Overlay::ConfirmQuit),
         Action::Sound => {
-            shared.settings.sound = !shared.settings.sound;
-            let path = shared.paths.settings();
-            if let Err(e) = shared.settings.save(&path) {
-                shared.notice = Some(format!(
-                    "Sound is {} for now, but the setting could not be saved ({}): {e}",
-                    if shared.settings.sound { "on" } else { "off" },
-                    path.display()
-                ));
-            }
+            shared.toggle(false);
+            None
+        }
+        Action::Voice => {
+            shared.toggle(true);
             None
         }
     };
@@ -178,42 +180,16 @@ pub enum End {
     Stopped(Advice),
 }
 
-/// Writes the engine's events, rings the last three seconds, opens the check-in when one is
-/// due, and says how the run ended when it has (closing any dialog but the sharp-pain one).
+/// Writes the engine's events, opens the check-in when one is due, and says how the run
+/// ended when it has (closing any dialog but the sharp-pain one).
 pub fn after_engine(
     run: &mut Run,
     shared: &mut Shared,
     overlay: &mut Option<Overlay>,
-    now: Instant,
 ) -> Option<End> {
-    let events = run.engine.drain_events();
-    let shown = run
-        .engine
-        .phase()
-        .map(|_| (run.engine.index(), run.engine.shown_secs(now)));
-    for e in events {
+    for e in run.engine.drain_events() {
         shared.record(run.id, e);
     }
-    if let Some((index, Some(secs))) = shown
-        && (1..=3).contains(&secs)
-        && run.last_shown != Some((index, Some(secs)))
-    {
-        shared.bells += 1;
-    }
-    run.last_shown = shown;
-    // A hold is followed by ear: a bell at each "hold" and each "relax".
-    let hold = run.engine.pace(now).and_then(|p| {
-        matches!(p.stage, Stage::Hold | Stage::Relax).then(|| (run.engine.index(), p.rep, p.stage))
-    });
-    if hold.is_some()
-        && run
-            .last_hold
-            .is_some_and(|(i, ..)| Some(i) == hold.map(|h| h.0))
-        && run.last_hold != hold
-    {
-        shared.bells += 1;
-    }
-    run.last_hold = hold;
     let check_in_due = run.engine.phase().map(|p| p.kind) == Some(PhaseKind::CheckIn);
     if check_in_due && overlay.is_none() {
         *overlay = Some(Overlay::CheckIn(CheckIn::after()));
@@ -222,7 +198,6 @@ pub fn after_engine(
     if !matches!(overlay, Some(Overlay::Pain(_))) {
         *overlay = None;
     }
-    shared.bells += 1;
     Some(match outcome {
         Outcome::RedFlag => {
             let s = run.engine.summary();
@@ -307,11 +282,58 @@ fn minutes_left(d: Duration) -> String {
     }
 }
 
-/// Terminals at least this large get digits taller than four rows; smaller ones half-height
-/// digits, which read as well at a normal distance and redraw half the cells each second.
+/// Terminals at least this large get digits taller than four rows, and the exercise's name,
+/// the rep or stage and the pace word grow with them; smaller ones half-height digits, which
+/// read as well at a normal distance and redraw half the cells each second. The large-text
+/// setting grows them wherever they fit.
 pub const FULL_SIZE_FROM: (u16, u16) = (160, 48);
 
-pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, theme: &Theme) {
+/// What a running countdown counts, in words: "23 s left in this set".
+fn counting(kind: PhaseKind, side: bool, secs: u32) -> String {
+    match kind {
+        PhaseKind::GetReady => format!("{secs} s to get ready"),
+        PhaseKind::Work if side => format!("{secs} s left on this side"),
+        PhaseKind::Work => format!("{secs} s left in this set"),
+        PhaseKind::SwitchSides => format!("{secs} s to switch sides"),
+        PhaseKind::Rest => format!("{secs} s of rest left"),
+        PhaseKind::CheckIn => format!("{secs} s left"),
+    }
+}
+
+/// `text` in big glyphs no taller than `max` rows in `width` x `height`, if it fits.
+fn grown(text: &str, lines: usize, width: u16, height: u16, max: u16) -> Option<big::Big> {
+    if text.is_empty() {
+        return None;
+    }
+    big::fit(
+        text,
+        lines,
+        big::Limits {
+            max_glyph_height: max,
+            ..big::Limits::area(width, height)
+        },
+    )
+}
+
+/// Draws `text` big when `fitted`, else as one plain line, centred or not.
+fn words(frame: &mut Frame, area: Rect, text: &str, fitted: Option<&big::Big>, style: Style) {
+    match fitted {
+        Some(b) => b.render(area, frame.buffer_mut(), style),
+        None => frame.render_widget(
+            Paragraph::new(Span::styled(text.to_owned(), style)).alignment(Alignment::Center),
+            area,
+        ),
+    }
+}
+
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    run: &Run,
+    now: Instant,
+    large_text: bool,
+    theme: &Theme,
+) {
     let e = &run.engine;
     let (Some(phase), Some(planned)) = (e.phase(), e.exercise()) else {
         return;
@@ -398,23 +420,51 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, theme: &Them
     let cue_height = cue_lines.len() as u16 + 1;
 
     let shown = e.shown_secs(now);
-    let big = match (shown, phase.kind) {
+    let digits = match (shown, phase.kind) {
         (Some(s), _) => countdown_text(s),
         (None, PhaseKind::Work) => d.reps().map_or(String::new(), |r| format!("x{r}")),
         _ => String::new(),
     };
-    // The countdown takes the room the rest leaves: grow it on a large screen.
-    let fixed = 2 + 1 + 1 + cue_height + 1;
+    let pace_text = match (pace, phase.kind, shown) {
+        (Some(p), PhaseKind::Work, _) => {
+            format!("{} {}", clean_line(p.word).to_uppercase(), p.stage_left)
+        }
+        (None, PhaseKind::Work, None) => "Press Enter when the set is done".into(),
+        _ => String::new(),
+    };
+    let name = clean_line(&ex.name).to_uppercase();
+
+    // On a large screen (or with large text) the name, the rep or stage and the pace word
+    // grow too, each within its share of the rows; the countdown takes what is left.
+    let large = large_text || (area.width >= FULL_SIZE_FROM.0 && area.height >= FULL_SIZE_FROM.1);
+    let w = inner.width;
+    let (big_name, big_status, big_pace) = if large {
+        let h = inner.height;
+        let status_big = if phase.kind == PhaseKind::Work {
+            status.join(" ").to_uppercase()
+        } else {
+            String::new()
+        };
+        (
+            grown(&name, 2, w, h / 5, 8),
+            grown(&status_big, 2, w, h / 8, 4),
+            pace.and_then(|_| grown(&pace_text, 1, w, h / 5, 8)),
+        )
+    } else {
+        (None, None, None)
+    };
+    let rows = |b: &Option<big::Big>| b.as_ref().map_or(1, big::Big::height);
+    let (name_h, status_h, pace_h) = (rows(&big_name), rows(&big_status), rows(&big_pace));
+    let fixed = name_h + status_h + pace_h + 1 + 1 + cue_height + 1;
     let spare = inner.height.saturating_sub(fixed);
-    let large = area.width >= FULL_SIZE_FROM.0 && area.height >= FULL_SIZE_FROM.1;
     // Half-height digits on ordinary terminals (half the cells to redraw each second); on a
     // large one up to 24 rows tall, leaving the cues on screen beside them.
     let limits = big::Limits {
         max_glyph_height: if large { 24 } else { 4 },
-        ..big::Limits::area(inner.width, spare)
+        ..big::Limits::area(w, spare)
     };
-    let fitted = (!big.is_empty())
-        .then(|| big::fit_lines(std::slice::from_ref(&big), limits))
+    let fitted = (!digits.is_empty())
+        .then(|| big::fit_lines(std::slice::from_ref(&digits), limits))
         .flatten();
     let big_height = fitted.as_ref().map_or(1, big::Big::height);
 
@@ -430,69 +480,64 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, theme: &Them
         _,
         next_area,
     ] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(name_h),
+        Constraint::Length(status_h),
         Constraint::Fill(1),
         Constraint::Length(big_height),
+        Constraint::Length(pace_h),
         Constraint::Length(1),
         Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(cue_height.min(inner.height.saturating_sub(big_height + 6))),
+        Constraint::Length(
+            cue_height.min(
+                inner
+                    .height
+                    .saturating_sub(name_h + status_h + big_height + pace_h + 4),
+            ),
+        ),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
     .areas(inner);
 
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(clean_line(&ex.name).to_uppercase(), theme.title),
-            Span::styled(format!("  {}", ex.kinds_label()), theme.dim),
-        ])),
-        name_area,
-    );
-    frame.render_widget(
-        Paragraph::new(Span::styled(status_line, theme.text)),
-        status_area,
-    );
+    match &big_name {
+        Some(b) => b.render(name_area, frame.buffer_mut(), theme.title),
+        None => frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(name, theme.title),
+                Span::styled(format!("  {}", ex.kinds_label()), theme.dim),
+            ])),
+            name_area,
+        ),
+    }
+    match &big_status {
+        Some(b) => b.render(status_area, frame.buffer_mut(), theme.text),
+        None => frame.render_widget(
+            Paragraph::new(Span::styled(status_line, theme.text)),
+            status_area,
+        ),
+    }
 
     let style = if e.is_paused() {
         theme.dim
     } else {
         theme.countdown(phase.kind)
     };
-    match &fitted {
-        Some(b) => b.render(
-            big_area,
-            frame.buffer_mut(),
-            style.add_modifier(Modifier::BOLD),
-        ),
-        None => frame.render_widget(
-            Paragraph::new(Span::styled(
-                big.clone(),
-                style.add_modifier(Modifier::BOLD),
-            ))
-            .alignment(Alignment::Center),
-            big_area,
-        ),
-    }
-
-    let pace_text = match (pace, phase.kind, shown) {
-        (Some(p), PhaseKind::Work, _) => {
-            format!("{} {}", clean_line(p.word).to_uppercase(), p.stage_left)
-        }
-        (None, PhaseKind::Work, None) => "Press Enter when the set is done".into(),
-        _ => String::new(),
-    };
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            pace_text,
-            theme.accent.add_modifier(Modifier::BOLD),
-        ))
-        .alignment(Alignment::Center),
+    words(
+        frame,
+        big_area,
+        &digits,
+        fitted.as_ref(),
+        style.add_modifier(Modifier::BOLD),
+    );
+    words(
+        frame,
         pace_area,
+        &pace_text,
+        big_pace.as_ref(),
+        theme.accent.add_modifier(Modifier::BOLD),
     );
 
-    if let (Some(left), Some(total)) = (e.remaining(now), phase.secs) {
+    if let (Some(left), Some(total), Some(secs)) = (e.remaining(now), phase.secs, shown) {
         let total = f64::from(total.max(1));
         let done = (total - left.as_secs_f64()).clamp(0.0, total);
         // Whole seconds only, so the gauge changes when the countdown does.
@@ -502,7 +547,10 @@ pub fn draw(frame: &mut Frame, area: Rect, run: &Run, now: Instant, theme: &Them
                 .ratio(ratio)
                 .filled_style(theme.countdown(phase.kind))
                 .unfilled_style(theme.dim)
-                .label(""),
+                .label(Span::styled(
+                    format!("{} ", counting(phase.kind, phase.side.is_some(), secs)),
+                    theme.text,
+                )),
             gauge_area,
         );
     }

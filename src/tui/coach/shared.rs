@@ -1,10 +1,11 @@
 //! What every screen of the coach shares: the programs and which one is chosen, the journal and
-//! every record of it (saved or not), the settings, the wall clock, and the bell. Screens read
+//! every record of it (saved or not), the settings and the wall clock. Screens read
 //! and change it; none of them owns it.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+use crate::audio::Hearing;
 use crate::common::paths::Paths;
 use crate::common::settings::Settings;
 use crate::program::Program;
@@ -14,6 +15,24 @@ use crate::records::replay::{self, Rules};
 use crate::training::plan::{Instead, ItemKey, Plan, plan_with};
 use crate::training::runnable::Runnable;
 use crate::tui::clock::Wall;
+use crate::tui::theme::Theme;
+
+/// The person's last session, as home remembers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastSession {
+    /// Its program, an index into `Shared::programs`.
+    pub program: usize,
+    /// Its session's name.
+    pub session: String,
+    /// The index of the session to do next.
+    pub next: usize,
+    /// Whether any set of it was done.
+    pub done: bool,
+    /// When it started (seconds since 1970).
+    pub at: u64,
+    /// Its start's index in the records: the levels it was planned with are those before.
+    pub start: usize,
+}
 
 pub struct Shared {
     pub programs: Vec<Entry>,
@@ -25,6 +44,10 @@ pub struct Shared {
     pub settings: Settings,
     /// `--quiet`: no sound whatever the setting.
     pub quiet: bool,
+    /// `--voice`: speech on for this run whatever the setting.
+    pub voice_asked: bool,
+    /// The colours (`--theme`).
+    pub theme: Theme,
     pub paths: Paths,
     journal: Journal,
     /// Set when the journal could not be written: shown as a banner for as long as anything
@@ -42,8 +65,6 @@ pub struct Shared {
     pub wall: Wall,
     /// The seed of every plan (for tests and `--seed`); random when `None`.
     pub seed: Option<u64>,
-    /// Bells to ring at the next draw.
-    pub bells: u32,
     /// Started with `upright run` or `upright history`: there is no home screen to go back to.
     pub direct: bool,
 }
@@ -80,8 +101,10 @@ impl Shared {
             runnables,
             selected: 0,
             session: 0,
-            settings: Settings::load(&paths.settings()),
+            settings: Settings::for_profile(&paths),
             quiet,
+            voice_asked: false,
+            theme: Theme::default(),
             paths,
             journal,
             journal_error,
@@ -91,11 +114,61 @@ impl Shared {
             levels: HashMap::new(),
             wall,
             seed,
-            bells: 0,
             direct: false,
         };
+        if let Some(last) = shared.last_session() {
+            shared.selected = last.program;
+            shared.session = last.next;
+        }
         shared.refresh_levels();
         shared
+    }
+
+    /// The person's last session (not a class), when its program is here: where home opens,
+    /// on the session that comes after it (the same one again if nothing of it was done).
+    pub fn last_session(&self) -> Option<LastSession> {
+        let (i, start) =
+            self.records
+                .iter()
+                .enumerate()
+                .rev()
+                .find_map(|(i, r)| match &r.event {
+                    Event::SessionStart { class: false, .. } => Some((i, r)),
+                    _ => None,
+                })?;
+        let Event::SessionStart {
+            program,
+            source,
+            session,
+            ..
+        } = &start.event
+        else {
+            return None;
+        };
+        let index = self
+            .programs
+            .iter()
+            .position(|e| e.origin.label() == *source)
+            .or_else(|| {
+                self.programs.iter().position(|e| {
+                    e.checked
+                        .safe_program()
+                        .is_some_and(|p| p.title == *program)
+                })
+            })?;
+        let sessions = &self.programs[index].checked.safe_program()?.sessions;
+        let at = sessions.iter().position(|s| s.name == *session)?;
+        let done = self.records[i..]
+            .iter()
+            .any(|r| r.run == start.run && matches!(r.event, Event::SetDone { .. }));
+        Some(LastSession {
+            program: index,
+            session: session.clone(),
+            next: if done { (at + 1) % sessions.len() } else { at },
+            done,
+            at: crate::common::calendar::parse_stamp(&start.at).unwrap_or(start.run / 1000),
+            start: i,
+        })
     }
 
     /// Seconds since 1970, now.
@@ -199,6 +272,40 @@ impl Shared {
 
     pub fn sound(&self) -> bool {
         self.settings.sound && !self.quiet
+    }
+
+    /// What the person wants to hear: nothing with `--quiet`.
+    pub fn hearing(&self) -> Hearing {
+        if self.quiet {
+            return Hearing::NOTHING;
+        }
+        Hearing {
+            voice: self.settings.voice || self.voice_asked,
+            sound: self.settings.sound,
+            reps: self.settings.rep_cues,
+        }
+    }
+
+    /// Turns tones (or speech) on or off and keeps it; a setting that cannot be saved still
+    /// applies, and the banner says so.
+    pub fn toggle(&mut self, speech: bool) {
+        let (what, on) = if speech {
+            let on = !self.hearing().voice;
+            self.settings.voice = on;
+            self.voice_asked = false;
+            ("Speech", on)
+        } else {
+            self.settings.sound = !self.settings.sound;
+            ("Sound", self.settings.sound)
+        };
+        let path = self.paths.settings();
+        if let Err(e) = self.settings.save(&path) {
+            self.notice = Some(format!(
+                "{what} is {} for now, but the setting could not be saved ({}): {e}",
+                if on { "on" } else { "off" },
+                path.display()
+            ));
+        }
     }
 
     pub fn selected_program(&self) -> Option<&Program> {

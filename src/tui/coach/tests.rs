@@ -9,6 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use super::*;
+use crate::common::settings::Settings;
 use crate::program::sources::Origin;
 use crate::program::{Library, check_source};
 
@@ -237,8 +238,9 @@ fn an_evening_session_west_of_greenwich_is_asked_about_as_yesterday_evening() {
 fn a_sound_setting_that_cannot_be_saved_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(dir.path());
-    // The config folder is a file: nothing can be written in it.
-    std::fs::write(dir.path().join("config"), "").unwrap();
+    // A folder stands where the settings file goes (beside the journal): it cannot be
+    // replaced by a file.
+    std::fs::create_dir_all(app.shared.paths.settings()).unwrap();
     let t0 = Instant::now();
     for code in [KeyCode::Enter, KeyCode::Char('n'), KeyCode::Char('s')] {
         app.key(KeyEvent::new(code, KeyModifiers::NONE), t0);
@@ -251,4 +253,112 @@ fn a_sound_setting_that_cannot_be_saved_says_so() {
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
     t.draw(|f| draw(f, &app, t0)).unwrap();
     assert!(t.backend().to_string().contains("could not be saved"));
+}
+
+#[test]
+fn v_turns_speech_on_and_off_and_keeps_it_for_the_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    app.shared.quiet = false;
+    let t0 = Instant::now();
+    let press = |app: &mut App, c| app.key(KeyEvent::new(c, KeyModifiers::NONE), t0);
+    for code in [KeyCode::Enter, KeyCode::Char('n')] {
+        press(&mut app, code);
+    }
+    assert!(!app.hearing().voice, "off unless asked");
+    press(&mut app, KeyCode::Char('v'));
+    assert!(app.hearing().voice);
+    let saved = Settings::load(&app.shared.paths.settings());
+    assert!(saved.voice && saved.sound, "{saved:?}");
+    // --voice for one run: v turns it off, and that is kept.
+    press(&mut app, KeyCode::Char('v'));
+    app.shared.voice_asked = true;
+    assert!(app.hearing().voice);
+    press(&mut app, KeyCode::Char('v'));
+    assert!(!app.hearing().voice);
+    assert!(!Settings::load(&app.shared.paths.settings()).voice);
+    // --quiet wins over everything.
+    app.shared.quiet = true;
+    app.shared.settings.voice = true;
+    assert_eq!(app.hearing(), crate::audio::Hearing::NOTHING);
+}
+
+#[test]
+fn home_opens_on_the_program_and_session_that_come_next() {
+    const TWO: &str = r#"Program(
+        title: "Two Sessions",
+        level: Beginner,
+        per_week: 3,
+        sessions: [
+            Session(name: "A", blocks: [Block(name: "M", items: [
+                Item(exercise: "wall-push-up", dose: Reps(sets: 1, reps: 10, rest: 0)),
+            ])]),
+            Session(name: "B", blocks: [Block(name: "M", items: [
+                Item(exercise: "chin-tuck", dose: Time(secs: 20)),
+            ])]),
+        ],
+    )"#;
+    let dir = tempfile::tempdir().unwrap();
+    let entries = || {
+        vec![
+            Entry {
+                origin: Origin::File(PathBuf::from("keys.ron")),
+                checked: check_source(PROGRAM.as_bytes(), Library::bundled()),
+            },
+            Entry {
+                origin: Origin::File(PathBuf::from("two.ron")),
+                checked: check_source(TWO.as_bytes(), Library::bundled()),
+            },
+        ]
+    };
+    let open = || {
+        let paths = Paths {
+            data: dir.path().join("data"),
+            config: dir.path().join("config"),
+        };
+        App::with_wall(
+            entries(),
+            paths,
+            true,
+            Some(1),
+            Wall::fixed(jiff::tz::TimeZone::UTC, 1_763_629_200),
+        )
+    };
+    let t0 = Instant::now();
+    let press = |app: &mut App, c| app.key(KeyEvent::new(c, KeyModifiers::NONE), t0);
+    let mut app = open();
+    assert_eq!(
+        (app.shared.selected, app.shared.session),
+        (0, 0),
+        "nothing yet"
+    );
+    // Session A of the second program, started but nothing done: it comes again.
+    press(&mut app, KeyCode::Down);
+    for code in [KeyCode::Enter, KeyCode::Char('n')] {
+        press(&mut app, code);
+    }
+    let app = open();
+    assert_eq!((app.shared.selected, app.shared.session), (1, 0));
+    let last = app.shared.last_session().unwrap();
+    assert!(!last.done);
+    // Again, discarding the one left open, and one set of it done: session B is next.
+    let mut app = open();
+    for code in [
+        KeyCode::Enter,
+        KeyCode::Char('d'),
+        KeyCode::Char('n'),
+        KeyCode::Enter,
+        KeyCode::Enter,
+    ] {
+        press(&mut app, code);
+    }
+    let app = open();
+    assert_eq!((app.shared.selected, app.shared.session), (1, 1));
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    t.draw(|f| draw(f, &app, t0)).unwrap();
+    let screen = t.backend().to_string();
+    assert!(
+        screen.contains("Last time: session A, today at 09:00. Next: session B."),
+        "{screen}"
+    );
 }

@@ -69,9 +69,15 @@ pub(crate) fn slide(class: &Class, now: Instant) -> Vec<Part> {
     parts
 }
 
-/// The progress bar (when `now` is given), the safety line and the instructor's keys, at the
-/// foot of every slide.
-fn foot(
+/// The progress bar, the safety line and the instructor's keys of the moment, at the foot of
+/// every slide.
+fn foot(parts: &mut Vec<Part>, class: &Class, now: Instant, theme: &Theme) {
+    let keys = keys::footer(&class.keys(), theme);
+    foot_with(parts, class, Some(now), keys, theme);
+}
+
+/// `foot` with the progress bar only when `now` is given, and these keys.
+fn foot_with(
     parts: &mut Vec<Part>,
     class: &Class,
     now: Option<Instant>,
@@ -131,13 +137,7 @@ fn welcome(parts: &mut Vec<Part>, class: &Class, now: Instant, theme: &Theme) {
         Words::plain(Line::styled(safety::NOT_A_DIAGNOSIS, theme.dim)).drop(1),
     ));
     parts.push(Part::Space);
-    foot(
-        parts,
-        class,
-        Some(now),
-        keys::footer(&class.keys(), theme),
-        theme,
-    );
+    foot(parts, class, now, theme);
 }
 
 fn finished(parts: &mut Vec<Part>, class: &Class, now: Instant, theme: &Theme) {
@@ -166,13 +166,7 @@ fn finished(parts: &mut Vec<Part>, class: &Class, now: Instant, theme: &Theme) {
         Words::plain(Line::styled(safety::NOT_A_DIAGNOSIS, theme.dim)).drop(1),
     ));
     parts.push(Part::Space);
-    foot(
-        parts,
-        class,
-        Some(now),
-        keys::footer(&class.keys(), theme),
-        theme,
-    );
+    foot(parts, class, now, theme);
 }
 
 /// As long as the red-flag slide's key hint can be: the room its keys take.
@@ -238,7 +232,7 @@ fn red_flags(parts: &mut Vec<Part>, class: &Class, keys: Line<'static>, theme: &
         Words::plain(Line::styled(safety::NOT_A_DIAGNOSIS, theme.dim)).drop(1),
     ));
     parts.push(Part::Space);
-    foot(parts, class, None, keys, theme);
+    foot_with(parts, class, None, keys, theme);
 }
 
 /// Where the slides are drawn: the window less a column each side.
@@ -457,13 +451,7 @@ fn exercise(parts: &mut Vec<Part>, class: &Class, p: &Phase, now: Instant, theme
         5,
         2,
     )));
-    foot(
-        parts,
-        class,
-        Some(now),
-        keys::footer(&class.keys(), theme),
-        theme,
-    );
+    foot(parts, class, now, theme);
 }
 
 fn check_in(parts: &mut Vec<Part>, class: &Class, p: &Phase, now: Instant, theme: &Theme) {
@@ -495,13 +483,7 @@ fn check_in(parts: &mut Vec<Part>, class: &Class, p: &Phase, now: Instant, theme
         None => next_words(class),
     };
     parts.push(Part::Words(Words::sentence(&next, theme.text, 8, 2)));
-    foot(
-        parts,
-        class,
-        Some(now),
-        keys::footer(&class.keys(), theme),
-        theme,
-    );
+    foot(parts, class, now, theme);
 }
 
 fn confirm_quit(frame: &mut Frame, area: Rect, theme: &Theme) {

@@ -1,11 +1,12 @@
 //! Drawing figures: one pose on the terminal canvas at the session screen's size and at a
-//! class display's, and one pose as SVG (the handout draws two per exercise).
+//! class display's, one in-between pose of the smooth mode, and one pose as SVG (the handout
+//! draws two per exercise).
 
 use divan::black_box;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-use upright::figure::{FigureCanvas, svg};
+use upright::figure::{FigureCanvas, svg, tween};
 use upright::program::figure::Figures;
 
 fn main() {
@@ -29,6 +30,17 @@ fn canvas_30x14() {
 #[divan::bench]
 fn canvas_90x50() {
     draw(90, 50);
+}
+
+/// The smooth mode's frame: a pose between two key poses, worked out and drawn.
+#[divan::bench]
+fn smooth_frame_30x18() {
+    let f = Figures::bundled().get("sit-to-stand").unwrap();
+    let pose = tween::between(f.start(), f.end(), black_box(0.4));
+    let area = Rect::new(0, 0, 30, 18);
+    let mut buf = Buffer::empty(area);
+    FigureCanvas::new(f, pose).render(area, &mut buf);
+    black_box(buf);
 }
 
 #[divan::bench]

@@ -1,18 +1,28 @@
-//! Replaying ten years of daily sessions (about 100,000 journal events) into progress levels,
-//! in memory and from disk, and building the history screen's figures from them. Targets:
-//! under 100 ms and under 50 MB for the replay.
+//! The journal at start-up and beyond, with ten years of daily sessions (about 120,000 events,
+//! 25 MB) and with a hundred years (1.2 million events, 250 MB): the coach's start-up work
+//! (the lock, the snapshot, the journal's tail of one session, the append handle and today's
+//! levels) against the targets of under 5 ms and under 2 MB of memory however long the
+//! journal; the rebuild of the snapshot by streaming the whole journal (which must hold no
+//! more memory for a hundred years than for ten); the replay in memory; and the history
+//! screen's figures streamed from the journal.
 //!
 //! Peak memory is measured with a counting global allocator (every byte allocated and freed
 //! through it), printed before divan's timings.
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::io::Write;
+use std::path::Path;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use divan::{Bencher, black_box};
 use upright::common::calendar::Calendar;
 use upright::program::Library;
+use upright::program::sources::discover;
 use upright::records::history::{Available, History};
+use upright::records::journal::{self, Bounds, Journal};
 use upright::records::replay::{Rules, replay};
+use upright::records::snapshot;
 use upright::training::runnable::Runnable;
 
 struct Counting;
@@ -67,13 +77,180 @@ static ALLOC: Counting = Counting;
 #[path = "support/ten_years.rs"]
 #[allow(dead_code)]
 mod ten_years;
-use ten_years::{DAYS, SOURCE, program, ten_years};
+use ten_years::{DAYS, SOURCE, START, each_record, program, ten_years};
 
 fn mb(bytes: usize) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
 }
 
+/// A journal of `days` days in its own data folder: the file, and a snapshot covering all
+/// but its last day (as after a session that stopped without an end, the worst usual start).
+struct Fixture {
+    dir: tempfile::TempDir,
+    events: usize,
+    bytes: u64,
+    /// When the last day ended (the time start-up runs at).
+    now: u64,
+}
+
+impl Fixture {
+    fn new(days: u64) -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(Journal::FILE_NAME);
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        let mut events = 0;
+        let last_day = (START + (days - 1) * 86_400) * 1000;
+        let mut tail = Vec::new();
+        each_record(days, |r| {
+            events += 1;
+            if r.run >= last_day {
+                tail.push(r);
+            } else {
+                serde_json::to_writer(&mut file, &r).unwrap();
+                file.write_all(b"\n").unwrap();
+            }
+        });
+        file.flush().unwrap();
+        drop(file);
+        let now = START + days * 86_400;
+        let f = Fixture {
+            dir,
+            events,
+            bytes: 0,
+            now,
+        };
+        let programs = Programs::all();
+        let opened = snapshot::open(f.data(), &programs.named(), Bounds::at(now)).unwrap();
+        snapshot::save(f.data(), &opened.snapshot).unwrap();
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
+        for r in tail {
+            serde_json::to_writer(&mut file, &r).unwrap();
+            file.write_all(b"\n").unwrap();
+        }
+        let bytes = std::fs::metadata(&path).unwrap().len();
+        Fixture { bytes, ..f }
+    }
+
+    fn data(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A copy of the journal without its snapshot, to rebuild it.
+    fn without_snapshot(&self) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(
+            self.data().join(Journal::FILE_NAME),
+            dir.path().join(Journal::FILE_NAME),
+        )
+        .unwrap();
+        dir
+    }
+}
+
+fn ten() -> &'static Fixture {
+    static F: OnceLock<Fixture> = OnceLock::new();
+    F.get_or_init(|| Fixture::new(DAYS))
+}
+
+fn hundred() -> &'static Fixture {
+    static F: OnceLock<Fixture> = OnceLock::new();
+    F.get_or_init(|| Fixture::new(DAYS * 10))
+}
+
+/// Every bundled program, with its rules, as the coach has them.
+struct Programs {
+    labels: Vec<String>,
+    rules: Vec<Rules>,
+}
+
+impl Programs {
+    fn all() -> Programs {
+        let entries = discover(&[]);
+        let mut labels = Vec::new();
+        let mut rules = Vec::new();
+        for e in entries {
+            if let Some(p) = e.checked.safe_program() {
+                let label = e.origin.label();
+                rules.push(Rules::new(&Runnable::new(p.clone()), &label));
+                labels.push(label);
+            }
+        }
+        Programs { labels, rules }
+    }
+
+    fn named(&self) -> Vec<snapshot::Known<'_>> {
+        self.labels
+            .iter()
+            .zip(self.rules.iter())
+            .map(|(l, r)| snapshot::Known::new(l, r))
+            .collect()
+    }
+}
+
+/// The coach's start-up work on the journal in `dir` at `now`: the lock, the snapshot and the
+/// tail, the append handle, and today's levels of the first program.
+fn start_up(dir: &Path, programs: &Programs, now: u64) -> usize {
+    let lock = journal::acquire(dir, None, now).unwrap();
+    let named = programs.named();
+    let opened = snapshot::open(dir, &named, Bounds::at(now)).unwrap();
+    let (journal, _) = Journal::open(dir);
+    let levels = opened
+        .snapshot
+        .progress(&named[0])
+        .map(|p| p.levels().len())
+        .unwrap_or(0);
+    drop((lock, journal));
+    levels + opened.snapshot.recent.records().len()
+}
+
+/// Peak heap growth while `f` runs, in bytes.
+fn peak_of<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let base = CURRENT.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let out = f();
+    (out, PEAK.load(Ordering::Relaxed).saturating_sub(base))
+}
+
 fn main() {
+    Library::bundled();
+    let programs = Programs::all();
+    // REPLAY_KEEP=DIR keeps both data folders (journal and snapshot) in DIR, to time the
+    // home screen's first frame on them (see the README's figures).
+    if let Some(keep) = std::env::var_os("REPLAY_KEEP") {
+        for (name, f) in [("ten-years", ten()), ("a-hundred-years", hundred())] {
+            let to = Path::new(&keep).join(name);
+            std::fs::create_dir_all(&to).unwrap();
+            for file in [Journal::FILE_NAME, snapshot::FILE_NAME] {
+                std::fs::copy(f.data().join(file), to.join(file)).unwrap();
+            }
+        }
+    }
+    for (name, f) in [("ten years", ten()), ("a hundred years", hundred())] {
+        let ((), start_peak) = peak_of(|| {
+            black_box(start_up(f.data(), &programs, f.now));
+        });
+        let copy = f.without_snapshot();
+        let t = std::time::Instant::now();
+        let ((), rebuild_peak) = peak_of(|| {
+            let o = snapshot::open(copy.path(), &programs.named(), Bounds::at(f.now)).unwrap();
+            black_box(o.snapshot.covers());
+        });
+        let rebuild = t.elapsed();
+        eprintln!(
+            "journal of {name}: {} events, {:.0} MB; start-up (lock, snapshot, one-session tail, \
+             append handle, levels) peaks at {:.2} MB of heap; rebuilding the snapshot by \
+             streaming the whole journal took {:.1} s and peaked at {:.2} MB",
+            f.events,
+            mb(f.bytes as usize),
+            mb(start_peak),
+            rebuild.as_secs_f64(),
+            mb(rebuild_peak),
+        );
+    }
+
     Library::bundled();
     let p = program();
     let runnable = Runnable::new(p.clone());
@@ -119,6 +296,35 @@ fn main() {
     divan::main();
 }
 
+#[divan::bench(sample_count = 50)]
+fn start_up_ten_years(bencher: Bencher) {
+    let programs = Programs::all();
+    let f = ten();
+    bencher.bench(|| black_box(start_up(f.data(), &programs, f.now)));
+}
+
+#[divan::bench(sample_count = 50)]
+fn start_up_a_hundred_years(bencher: Bencher) {
+    let programs = Programs::all();
+    let f = hundred();
+    bencher.bench(|| black_box(start_up(f.data(), &programs, f.now)));
+}
+
+#[divan::bench(sample_count = 3)]
+fn rebuild_snapshot_ten_years(bencher: Bencher) {
+    let programs = Programs::all();
+    let f = ten();
+    let copy = f.without_snapshot();
+    bencher.bench(|| {
+        black_box(
+            snapshot::open(copy.path(), &programs.named(), Bounds::at(f.now))
+                .unwrap()
+                .snapshot
+                .covers(),
+        )
+    });
+}
+
 #[divan::bench(sample_count = 20)]
 fn replay_ten_years_in_memory(bencher: Bencher) {
     let p = program();
@@ -148,21 +354,21 @@ fn read_and_replay_ten_years_from_disk(bencher: Bencher) {
 }
 
 #[divan::bench(sample_count = 10)]
-fn history_screen_figures_ten_years(bencher: Bencher) {
+fn history_screen_figures_ten_years_streamed(bencher: Bencher) {
     let p = program();
-    let records = ten_years();
     let runnable = Runnable::new(p.clone());
     let available = [Available {
         runnable: &runnable,
         source: SOURCE.into(),
     }];
-    let today = (1_483_261_200 + DAYS * 86_400) as i64 / 86_400;
+    let f = ten();
+    let today = (f.now / 86_400) as i64;
+    let path = f.data().join(Journal::FILE_NAME);
     bencher.bench(|| {
-        black_box(History::build(
-            &records,
-            &available,
-            today,
-            &Calendar::utc(),
-        ))
+        let reader = journal::Reader::open(&path, 0, Bounds::at(f.now))
+            .unwrap()
+            .unwrap();
+        let records = reader.map_while(Result::ok).map(|(_, r)| r);
+        black_box(History::build(records, &available, today, &Calendar::utc()))
     });
 }

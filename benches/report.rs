@@ -77,7 +77,9 @@ fn journal(dir: &std::path::Path) -> std::path::PathBuf {
 
 /// What `upright report` does: read, gather, lay out, write HTML.
 fn report(path: &std::path::Path, since: i64, until: i64, available: &[Available]) -> String {
-    let loaded = upright::records::journal::inspect(path).unwrap();
+    let loaded =
+        upright::records::journal::inspect(path, upright::records::journal::Bounds::any_date())
+            .unwrap();
     let mut b = Builder::new(since, until, available, &Calendar::utc());
     for r in &loaded.records {
         b.feed(r);

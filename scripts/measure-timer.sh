@@ -18,6 +18,12 @@
 #   PEERS=0 scripts/measure-timer.sh 120     # upright alone, e.g. a 2-minute end check
 #   COLS=200 ROWS=60 PEERS=0 scripts/measure-timer.sh   # another size
 #   KEEP=1 scripts/measure-timer.sh          # keep each timer's output and timing log
+#   COLS=200 ROWS=60 scripts/measure-timer.sh            # another terminal size
+#   EXERCISE=sit-to-stand DOSE='Reps(sets: 1, reps: 15, rest: 0, tempo: 5)' \
+#       PEERS=0 scripts/measure-timer.sh     # upright's first exercise paced: its figure
+#                                            # changes pose with each part of a rep (make
+#                                            # the dose last SECS + 15 s for the end check)
+#   SMOOTH=1 ...                             # with the figure's smooth mode on
 #
 # Nothing is left running: the timers run on a private tmux server, and on any exit the
 # script ends every process in its panes and kills that server.
@@ -73,7 +79,7 @@ Program(
     level: Beginner,
     per_week: 1,
     sessions: [Session(name: "A", blocks: [Block(name: "B", items: [
-        Item(exercise: "tandem-stance-supported", dose: Time(secs: $left)),
+        Item(exercise: "${EXERCISE:-tandem-stance-supported}", dose: ${DOSE:-Time(secs: $left)}),
         Item(exercise: "chin-tuck", dose: Time(secs: 30)),
     ])])],
 )
@@ -125,6 +131,10 @@ start() {
 bin="$root/target/release/upright"
 [ -x "$bin" ] || (cd "$root" && cargo build --release -q)
 # n: no unassessed fracture; Enter: skip "get ready" so the countdown starts at once.
+# Its settings (beside its journal): the figure's smooth mode only when asked for.
+mkdir -p "$work/data"
+echo "(sound: false, smooth_figure: $([ "${SMOOTH:-0}" = 1 ] && echo true || echo false))" \
+    >"$work/data/settings.ron"
 start upright "upright run" n Enter -- \
     "$bin" run "$work/countdown.ron" --quiet --data-dir "$work/data"
 if [ "${PEERS:-1}" != 0 ]; then
@@ -149,7 +159,8 @@ t0=$(date +%s.%N)
 sleep "$secs"
 t1=$(date +%s.%N)
 
-echo "Countdowns in tmux at ${cols}x${rows}, side by side over the same ${secs} s," \
+echo "Countdowns in tmux at ${cols}x${rows}, side by side over the same ${secs} s" \
+    "(upright: ${EXERCISE:-tandem-stance-supported}${SMOOTH:+, smooth figure})," \
     "$(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| timer      | CPU (one core) | peak memory | written       | first byte | end shown late |"

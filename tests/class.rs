@@ -125,6 +125,33 @@ fn work() {
     snap("work", &r, &ROOM);
 }
 
+/// The exercise's figure, large beside the words, at 80x24 and 120x40: sitting on the chair
+/// while the room gets ready, standing in the first part of a rep, back on the chair after.
+#[test]
+fn the_figure_for_the_room() {
+    let mut r = Rig::started();
+    for (name, t) in [
+        ("figure_get_ready", 2.5),
+        ("figure_first_part", 10.5),
+        ("figure_second_part", 12.5),
+    ] {
+        r.at(t);
+        snap(name, &r, &[(80, 24), (120, 40)]);
+    }
+    // Standing, the figure is nearly as tall as the screen; it is left out of the check-in.
+    let braille = |screen: &str| {
+        screen
+            .lines()
+            .filter(|l| l.chars().any(|c| ('\u{2800}'..='\u{28ff}').contains(&c)))
+            .count()
+    };
+    r.at(14.5);
+    assert!(braille(&r.screen(200, 60)) > 40, "{}", r.screen(200, 60));
+    r.at(106.0);
+    assert_eq!(phase(&r), Some(PhaseKind::CheckIn));
+    assert_eq!(braille(&r.screen(200, 60)), 0);
+}
+
 #[test]
 fn work_per_side_and_unpaced() {
     let mut r = Rig::started();

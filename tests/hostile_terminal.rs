@@ -178,7 +178,8 @@ fn resize_storms_and_tiny_terminals_never_panic() {
     tmux.wait_for(s, "Summary");
     tmux.keys(s, &["Enter"]);
     let start = Instant::now();
-    while !status.exists() {
+    // The shell creates the file before it writes the status into it.
+    while std::fs::read_to_string(&status).is_ok_and(|s| s.trim().is_empty()) || !status.exists() {
         assert!(
             start.elapsed() < Duration::from_secs(10),
             "upright did not exit"

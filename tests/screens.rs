@@ -208,7 +208,8 @@ fn a_severe_score_is_advised_at_once() {
 #[test]
 fn unpaced_reps_wait_for_enter() {
     let mut r = Rig::started();
-    r.at(120.0).ch('1').key(KeyCode::Enter).at(131.0);
+    // The sit to stand's check-in: no pain, effort skipped; then the wall push-up's set.
+    r.at(120.0).ch('0').key(KeyCode::Enter).ch('s').at(131.0);
     snap("work_unpaced", &r);
 }
 
@@ -383,4 +384,40 @@ fn a_session_too_small_to_see_pauses() {
         panic!("not in a session");
     };
     assert!(!run.engine.is_paused());
+}
+/// The figure beside the cues, through the start of a session at 80x24 and 120x40: how to
+/// start while getting ready (sitting on the chair), then the pose each part of the rep goes
+/// to (standing, then back on the chair), a new picture only when the part changes.
+#[test]
+fn the_figure_moves_with_the_pace() {
+    let mut r = Rig::started();
+    for (name, t) in [
+        ("figure_get_ready", 2.5),
+        ("figure_first_part", 10.5),
+        ("figure_second_part", 12.5),
+    ] {
+        r.at(t);
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), r.screen(w, h));
+        }
+    }
+    // Within a part of the rep the picture stays: only the countdown's cells change.
+    let figure = |r: &mut Rig, t: f64| -> Vec<String> {
+        r.at(t);
+        let screen = r.screen(120, 40);
+        screen
+            .lines()
+            .take(40)
+            .map(|l| {
+                l.chars()
+                    .filter(|c| ('\u{2800}'..='\u{28ff}').contains(c))
+                    .collect()
+            })
+            .collect()
+    };
+    // "stand 1 ... sit 3" at 4 s a rep: the second rep sits from 15 s to 18 s.
+    let first = figure(&mut r, 15.1);
+    assert_eq!(first, figure(&mut r, 16.0));
+    assert_eq!(first, figure(&mut r, 17.9));
+    assert_ne!(first, figure(&mut r, 18.1), "the next part of the rep");
 }

@@ -34,6 +34,17 @@ pub fn named(name: &str) -> Program {
 /// answer every week, and a red flag and clearance twice a year. Levels climb one rung every
 /// three weeks, so logged doses match the ladders as the coach would write them.
 pub fn ten_years() -> Vec<Record> {
+    let mut records = Vec::new();
+    each_record(DAYS, |r| records.push(r));
+    records
+}
+
+/// 2017-01-01 09:00 UTC, the first day.
+pub const START: u64 = 1_483_261_200;
+
+/// Every record of `days` days of such sessions from 2017-01-01 on, one at a time (a hundred
+/// years need not be held in memory to be written).
+pub fn each_record(days: u64, mut out: impl FnMut(Record)) {
     let programs = [named(SOURCE), named(DAILY)];
     let runnables: Vec<Runnable> = programs.iter().cloned().map(Runnable::new).collect();
     let rules: Vec<Rules> = runnables
@@ -41,13 +52,11 @@ pub fn ten_years() -> Vec<Record> {
         .zip([SOURCE, DAILY])
         .map(|(r, s)| Rules::new(r, s))
         .collect();
-    let mut records = Vec::new();
-    let start = 1_483_261_200; // 2017-01-01 09:00 UTC
-    for day in 0..DAYS {
-        let at = stamp(start + day * 86_400);
-        let run = (start + day * 86_400) * 1000;
+    for day in 0..days {
+        let at = stamp(START + day * 86_400);
+        let run = (START + day * 86_400) * 1000;
         let mut push = |event| {
-            records.push(Record {
+            out(Record {
                 at: at.clone(),
                 run,
                 event,
@@ -123,7 +132,6 @@ pub fn ten_years() -> Vec<Record> {
             },
         });
     }
-    records
 }
 
 /// A level a few weeks' clean sessions would reach by `day`, clamped to each ladder.

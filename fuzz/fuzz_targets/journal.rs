@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
     if std::fs::write(&path, data).is_err() {
         return;
     }
-    let Ok(loaded) = journal::inspect(&path) else {
+    let Ok(loaded) = journal::inspect(&path, journal::Bounds::any_date()) else {
         return;
     };
     let _ = replay(rules(), &loaded.records).levels();

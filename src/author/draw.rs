@@ -1,4 +1,5 @@
-//! Drawing the author screen: the layout (title bar, outline beside library, checks, status
+//! Drawing the author screen: the layout (title bar, outline beside library and the figure,
+//! checks, status
 //! line, the footer read from the key table of what has the keys) and the window open over
 //! it. Each pane and window draws itself; what they share is in `widgets`.
 
@@ -9,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::state::{App, Focus, Modal};
 use super::widgets::{Palette, fit};
-use super::{checks, dialogs, editor, library, outline};
+use super::{checks, dialogs, editor, figure, library, outline};
 use crate::common::text::clean_line;
 use crate::tui::keys;
 
@@ -29,7 +30,11 @@ impl Widget for &App {
             Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
                 .areas(main);
         outline::draw(self, left, buf, &palette);
+        let (right, figure_area) = figure::split(right);
         library::draw(self, right, buf, &palette);
+        if let Some(at) = figure_area {
+            figure::draw_pane(self, at, buf, &palette);
+        }
         checks::draw(self, diagnostics, buf, &palette);
         Paragraph::new(fit(&status_line(self), status.width as usize))
             .style(palette.accent)

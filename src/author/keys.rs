@@ -64,7 +64,7 @@ impl App {
         match modal {
             None | Some(Modal::Help { .. }) => match self.focus {
                 Focus::Outline => table(outline::keys(), Action::Outline),
-                Focus::Library => table(library::keys(), Action::Library),
+                Focus::Library => table(library::keys(self), Action::Library),
             },
             Some(Modal::Editor { .. }) => table(editor::keys(self), Action::Editor),
             Some(Modal::Input { purpose, .. }) => {

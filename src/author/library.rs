@@ -32,9 +32,14 @@ pub enum Action {
     Save,
     Quit,
     Help,
+    /// The outline's own exercise shares the picked exercise's figure (`figure_of`).
+    ShareFigure,
+    /// The outline's own exercise takes a copy of the picked exercise's poses.
+    CopyFigure,
 }
 
-pub fn keys() -> Vec<Binding<Action>> {
+pub fn keys(app: &App) -> Vec<Binding<Action>> {
+    let own = super::figure::target(app).is_some();
     vec![
         bind("↑↓", "choose", Action::Up, &[KeyCode::Up, ch('k')])
             .or(Action::Down, &[KeyCode::Down, ch('j')])
@@ -51,6 +56,13 @@ pub fn keys() -> Vec<Binding<Action>> {
             .help("0 every kind; 1 W, 2 R, 3 B, 4 E (the kinds, spelt out below)")
             .help_only(),
         bind("/", "search", Action::Search, &[ch('/')]).help("search by name"),
+        bind("g", "share figure", Action::ShareFigure, &[ch('g')])
+            .or(Action::CopyFigure, &[ch('G')])
+            .help(
+                "your own exercise on the outline's line takes the picked exercise's figure: \
+                 g shares it (figure_of), G copies its poses into the file",
+            )
+            .when(own),
         bind(
             "Tab",
             "back",
@@ -102,6 +114,8 @@ pub fn act(app: &mut App, action: Action) -> Effect {
         Action::Save => return Effect::Save,
         Action::Quit => return app.ask_quit(),
         Action::Help => app.modal = Some(Modal::Help { back: None }),
+        Action::ShareFigure => super::figure::give(app, super::figure::Start::Share),
+        Action::CopyFigure => super::figure::give(app, super::figure::Start::Copy),
     }
     Effect::None
 }
@@ -253,7 +267,12 @@ mod tests {
     /// The help's letters for 1-4 are written by hand: they must follow `Kind::ALL`.
     #[test]
     fn the_kind_digits_follow_the_order_of_the_kinds() {
-        let table = keys();
+        let text = crate::cli::new::template_for(std::path::Path::new("knees.ron"));
+        let checked =
+            crate::program::check_source(text.as_bytes(), crate::program::Library::bundled());
+        let doc = crate::author::Document::read(&text, checked.program.unwrap());
+        let app = App::new("knees.ron", doc, crate::program::Library::bundled());
+        let table = keys(&app);
         let help = table
             .iter()
             .find(|b| b.label == "0-4")

@@ -11,6 +11,7 @@ pub mod document;
 pub mod draw;
 pub mod editor;
 pub mod fields;
+pub mod figure;
 pub mod keys;
 pub mod library;
 pub mod outline;
@@ -145,7 +146,7 @@ pub fn run(path: &Path, err: &mut dyn Write) -> u8 {
         return 1;
     }
     match result {
-        Ok(()) => 0,
+        Ok(ending) => ending.status(),
         Err(e) => {
             let _ = writeln!(err, "upright: {}", clean_line(&e.to_string()));
             2

@@ -5,8 +5,9 @@ use std::io::Write;
 use std::time::Instant;
 
 use super::options::Options;
-use super::session::{finish, needs_terminal, resolve};
+use super::session::{finish, list_unsaved, needs_terminal, resolve};
 use crate::common::text::clean_line;
+use crate::records::journal::Journal;
 use crate::tui::{self, Class, class, theme::Theme};
 
 /// The class display's colours.
@@ -51,18 +52,30 @@ pub fn run(
             return 2;
         }
     };
+    // The instructor's own profile's journal (and its lock), like every other subcommand.
+    let paths = cli.paths();
+    if let Some(h) = crate::records::journal::holder_of(&paths.data) {
+        let _ = writeln!(
+            err,
+            "upright: {} A class would be recorded in the same journal, so it can only start once that one ends.",
+            h.sentence()
+        );
+        return 1;
+    }
     if needs_terminal(err) {
         return 2;
     }
     let mut class = Class::new(
         plan,
         entry.origin.label(),
-        // The instructor's own profile's journal, like every other subcommand.
-        &cli.paths(),
+        &paths,
         theme.into(),
         cli.quiet,
         Instant::now(),
     );
     class.voice = cli.voice;
-    finish(tui::run(&mut class), err)
+    let result = tui::run(&mut class);
+    let path = paths.data.join(Journal::FILE_NAME).display().to_string();
+    list_unsaved(&path, class.finish(), err);
+    finish(result, err)
 }

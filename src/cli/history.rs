@@ -1,13 +1,13 @@
-//! `upright history`: the history screen, or with `--format csv|json` every set and check-in
+//! `upright history`: the history screen, or with `--format csv|json` every event
 //! of the journal (the profile's, with `--profile`) as rows for a physiotherapist's
 //! spreadsheet. The export only reads the journal; it never changes it.
 
 use std::io::Write;
 
 use super::options::Options;
-use super::session::{direct_app, finish, needs_terminal, programs};
+use super::session::{direct_app, needs_terminal, programs, run_coach};
 use crate::common::calendar::{Calendar, parse_date};
-use crate::records::export::{rows, write_csv, write_json};
+use crate::records::export::{Rows, Writer};
 use crate::records::journal::{self, Journal};
 use crate::tui;
 
@@ -40,11 +40,12 @@ pub fn run(
         }
         let mut app = direct_app(cli, programs(cli));
         app.open_history();
-        return finish(tui::run(&mut app), err);
+        return run_coach(&mut app, err);
     };
     let path = cli.paths().data.join(Journal::FILE_NAME);
-    let loaded = match journal::inspect(&path) {
-        Ok(l) => l,
+    let bounds = journal::Bounds::at(tui::clock::Wall::system().now());
+    let reader = match journal::Reader::open(&path, 0, bounds) {
+        Ok(r) => r,
         Err(e) => {
             let _ = writeln!(
                 err,
@@ -54,30 +55,45 @@ pub fn run(
             return 2;
         }
     };
-    if let Some(torn) = &loaded.torn {
-        let _ = writeln!(
-            err,
-            "upright: note: the journal's last line is cut off ({} bytes, from a crash) and is left out; upright sets it aside the next time it starts",
-            torn.bytes
-        );
-    }
-    if loaded.unknown > 0 {
-        let _ = writeln!(
-            err,
-            "upright: note: {} line(s) of the journal are from a newer upright or damaged, and are left out",
-            loaded.unknown
-        );
-    }
-    let rows = rows(
-        &loaded.records,
-        since,
-        &Calendar::new(jiff::tz::TimeZone::system()),
-        cli.profile.as_deref(),
-    );
-    let written = match format {
-        Format::Csv => write_csv(&rows, out),
-        Format::Json => write_json(&rows, out),
+    let calendar = Calendar::new(jiff::tz::TimeZone::system());
+    let mut rows = Rows::new(since, &calendar, cli.profile.as_deref());
+    let mut writer = match format {
+        Format::Csv => Writer::csv(),
+        Format::Json => Writer::json(),
     };
+    // One record, one row at a time: a journal of any length costs the same memory.
+    let written = (|| -> std::io::Result<Option<journal::Reader>> {
+        writer.begin(out)?;
+        let Some(mut reader) = reader else {
+            writer.end(out)?;
+            return Ok(None);
+        };
+        while let Some((_, record)) = reader.next_record()? {
+            if let Some(row) = rows.row(&record) {
+                writer.row(&row, out)?;
+            }
+        }
+        if let Some(record) = reader.torn().and_then(|t| t.whole_record(&bounds))
+            && let Some(row) = rows.row(&record)
+        {
+            writer.row(&row, out)?;
+        }
+        writer.end(out)?;
+        Ok(Some(reader))
+    })();
+    if let Ok(Some(reader)) = &written {
+        if let Some(torn) = reader.torn().filter(|t| t.whole_record(&bounds).is_none()) {
+            let _ = writeln!(
+                err,
+                "upright: note: the journal's last line is cut off ({} bytes, from a crash) and is left out; upright sets it aside the next time it starts",
+                torn.len
+            );
+        }
+        if let Some(note) = reader.tally().skipped_note() {
+            let _ = writeln!(err, "upright: note: {note}");
+        }
+    }
+    let written = written.map(|_| ());
     match written.and_then(|()| out.flush()) {
         Ok(()) => 0,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,

@@ -64,23 +64,19 @@ pub(super) fn available(runnables: &[(Runnable, String)]) -> Vec<Available<'_>> 
 /// Reads a journal for a report or a review, saying on `err` what was left out. `None`
 /// (after saying why) when it cannot be read.
 pub(super) fn read(path: &Path, err: &mut dyn Write) -> Option<Loaded> {
-    match journal::inspect(path) {
+    let bounds = journal::Bounds::at(crate::tui::clock::Wall::system().now());
+    match journal::inspect(path, bounds) {
         Ok(l) => {
             if let Some(torn) = &l.torn {
                 let _ = writeln!(
                     err,
                     "upright: note: {}: the last line is cut off ({} bytes, from a crash) and is left out",
                     path.display(),
-                    torn.bytes
+                    torn.len
                 );
             }
-            if l.unknown > 0 {
-                let _ = writeln!(
-                    err,
-                    "upright: note: {}: {} line(s) are from a newer upright or damaged, and are left out",
-                    path.display(),
-                    l.unknown
-                );
+            if let Some(note) = l.tally.skipped_note() {
+                let _ = writeln!(err, "upright: note: {}: {note}", path.display());
             }
             Some(l)
         }

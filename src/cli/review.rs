@@ -97,7 +97,8 @@ pub fn run(
             &crate::common::text::clean_line(&file),
             &b.finish(),
             today,
-            loaded.unknown + usize::from(loaded.torn.is_some()),
+            (loaded.tally.unknown + loaded.tally.out_of_bounds + loaded.tally.too_long) as usize
+                + usize::from(loaded.torn.is_some()),
         ));
     }
     triage(&mut patients);

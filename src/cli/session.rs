@@ -26,9 +26,38 @@ pub(super) fn needs_terminal(err: &mut dyn Write) -> bool {
     true
 }
 
-pub(super) fn finish(result: std::io::Result<()>, err: &mut dyn Write) -> u8 {
+/// Runs the coach in the terminal; once the terminal is given back, lists the events that
+/// could never be written (so they are not lost with the process), and returns the exit
+/// status: 0, or 128 + the signal that ended it.
+pub(super) fn run_coach(app: &mut App, err: &mut dyn Write) -> u8 {
+    let result = tui::run(app);
+    let path = app.shared.journal_path().display().to_string();
+    list_unsaved(&path, app.finish(), err);
+    finish(result, err)
+}
+
+/// Lists the events that could never be written to the journal at `path`, on stderr.
+pub(super) fn list_unsaved(
+    path: &str,
+    unsaved: &[crate::records::journal::Pending],
+    err: &mut dyn Write,
+) {
+    if !unsaved.is_empty() {
+        let _ = writeln!(
+            err,
+            "upright: {} event(s) could NOT be saved to the journal {path}. Here they are, one per line, to keep:",
+            unsaved.len()
+        );
+        for p in unsaved {
+            let _ = writeln!(err, "{}", p.line());
+        }
+    }
+}
+
+/// The exit status of a terminal session: 0, or 128 + the signal that ended it.
+pub(super) fn finish(result: std::io::Result<tui::signals::Ending>, err: &mut dyn Write) -> u8 {
     match result {
-        Ok(()) => 0,
+        Ok(ending) => ending.status(),
         Err(e) => {
             let _ = writeln!(err, "upright: the terminal failed: {e}");
             2
@@ -41,7 +70,7 @@ pub fn home(cli: &Options, err: &mut dyn Write) -> u8 {
     if needs_terminal(err) {
         return 2;
     }
-    finish(tui::run(&mut app(cli, programs(cli))), err)
+    run_coach(&mut app(cli, programs(cli)), err)
 }
 
 /// The programs the home screen offers: bundled, the person's own, and `--programs` folders.
@@ -71,15 +100,23 @@ pub fn run(
         Ok(found) => found,
         Err(status) => return status,
     };
+    let mut app = app(cli, vec![entry]);
+    if let Some(h) = &app.shared.read_only {
+        let _ = writeln!(
+            err,
+            "upright: {} A session can only start in that one. Meanwhile this one can show: `upright history`, `upright check FILE`, `upright show PROGRAM`.",
+            h.sentence()
+        );
+        return 1;
+    }
     if needs_terminal(err) {
         return 2;
     }
-    let mut app = app(cli, vec![entry]);
     app.shared.direct = true;
     app.shared.session = index;
     app.shared.theme = theme;
     app.start(Instant::now());
-    finish(tui::run(&mut app), err)
+    run_coach(&mut app, err)
 }
 
 /// The program named on the command line, checked, and the index of the session asked for

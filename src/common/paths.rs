@@ -41,6 +41,15 @@ impl Paths {
         self
     }
 
+    /// The profile whose journal `data` holds (`<data dir>/profiles/<name>`), if any.
+    pub fn profile(&self) -> Option<String> {
+        let parent = self.data.parent()?;
+        (parent.file_name()? == "profiles")
+            .then(|| self.data.file_name()?.to_str())
+            .flatten()
+            .and_then(|n| profile_name(n).ok())
+    }
+
     /// The person's own programs: `$XDG_CONFIG_HOME/upright/programs`.
     pub fn user_programs(&self) -> PathBuf {
         self.config.join("programs")
@@ -78,6 +87,13 @@ pub fn profile_name(name: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_profiles_data_folder_names_its_profile() {
+        let p = Paths::resolve(Some(PathBuf::from("/tmp/x")));
+        assert_eq!(p.profile(), None);
+        assert_eq!(p.for_profile(Some("ann")).profile().as_deref(), Some("ann"));
+    }
 
     #[test]
     fn the_data_dir_argument_wins() {

@@ -21,6 +21,9 @@ pub struct Settings {
     /// The session's name, rep or stage and pace word in big letters wherever they fit, not
     /// only on a large screen.
     pub large_text: bool,
+    /// The session's figure glides between its key poses while each part of a rep runs,
+    /// instead of changing pose only when the part changes (more drawing: see the README).
+    pub smooth_figure: bool,
 }
 
 impl Default for Settings {
@@ -30,6 +33,7 @@ impl Default for Settings {
             voice: false,
             rep_cues: false,
             large_text: false,
+            smooth_figure: false,
         }
     }
 }
@@ -77,6 +81,7 @@ mod tests {
         let quiet = Settings {
             sound: false,
             voice: true,
+            smooth_figure: true,
             ..Settings::default()
         };
         quiet.save(&path).unwrap();

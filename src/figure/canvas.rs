@@ -19,6 +19,8 @@ pub struct Palette {
     pub body: Color,
     pub far: Color,
     pub prop: Color,
+    /// Under the dots: the screen's own background.
+    pub background: Color,
 }
 
 impl Default for Palette {
@@ -27,6 +29,7 @@ impl Default for Palette {
             body: Color::Reset,
             far: Color::DarkGray,
             prop: Color::DarkGray,
+            background: Color::Reset,
         }
     }
 }
@@ -71,6 +74,18 @@ fn view(b: &Bounds, width: u16, height: u16) -> ([f64; 2], [f64; 2], f64) {
     (x, [bottom, bottom + dh * scale], scale)
 }
 
+/// How many cells wide the figure is drawn when it is `rows` rows tall (at least one), so a
+/// screen can give it the width it needs and no more.
+pub fn cells_wide(figure: &Figure, rows: u16) -> u16 {
+    if figure.poses.is_empty() || rows == 0 {
+        return 0;
+    }
+    let b = bounds(figure);
+    let dots_high = (f64::from(rows) * DOTS.1 - FLOOR_DOTS).max(1.0);
+    let dots_wide = b.width() / (b.top / dots_high);
+    (dots_wide / DOTS.0).ceil().clamp(1.0, f64::from(u16::MAX)) as u16
+}
+
 impl Widget for FigureCanvas<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width < 4 || area.height < 3 || self.figure.poses.is_empty() {
@@ -81,6 +96,7 @@ impl Widget for FigureCanvas<'_> {
         let palette = self.palette;
         Canvas::default()
             .marker(Marker::Braille)
+            .background_color(palette.background)
             .x_bounds(x)
             .y_bounds(y)
             .paint(|ctx| {
@@ -210,6 +226,34 @@ mod tests {
             height(&tall),
             height(&wide),
             "a wide area stretched the figure"
+        );
+    }
+
+    #[test]
+    fn the_width_a_figure_needs_fills_the_height_and_no_more() {
+        for id in ["sit-to-stand", "bridge", "bird-dog", "wall-push-up"] {
+            let f = Figures::bundled().get(id).unwrap();
+            for rows in [8, 14, 20, 40] {
+                let w = cells_wide(f, rows);
+                let drawn = text(f, f.end(), w, rows);
+                let rows_used = drawn.iter().filter(|r| !r.trim().is_empty()).count();
+                let widest = drawn.iter().map(|r| r.chars().count()).max().unwrap();
+                assert!(widest as u16 <= w, "{id} at {rows} rows: wider than {w}");
+                // Given its width the figure is as tall as at any greater width.
+                let wide = text(f, f.end(), w + 40, rows);
+                let rows_wide = wide.iter().filter(|r| !r.trim().is_empty()).count();
+                assert_eq!(rows_used, rows_wide, "{id} at {rows} rows squeezed in {w}");
+            }
+            assert!(
+                cells_wide(f, 20) > cells_wide(f, 10),
+                "{id} grows with the height"
+            );
+        }
+        let lying = cells_wide(Figures::bundled().get("bridge").unwrap(), 10);
+        let standing = cells_wide(Figures::bundled().get("sit-to-stand").unwrap(), 10);
+        assert!(
+            lying > standing,
+            "a lying figure is wider: {lying} vs {standing}"
         );
     }
 

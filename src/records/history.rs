@@ -1,9 +1,11 @@
 //! The history: what the journal says about the weeks gone by, for the history screen:
 //! sessions per week, check-ins and effort, each item's levels and today's dose, and the last
 //! seven days against the guidance. Pure: records and programs in, figures out; today and the
-//! calendar are arguments. Programs that no longer exist still show, by the title their
+//! calendar are arguments. One pass over the records, which can stream from the journal: none
+//! is held. Programs that no longer exist still show, by the title their
 //! sessions recorded.
 
+use std::borrow::Borrow;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::common::calendar::{Calendar, Day, week_of};
@@ -13,7 +15,7 @@ use crate::program::summary::{
 };
 use crate::program::{Dose, Exercise, Impact, Kind, Library};
 use crate::records::journal::{Event, Outcome, Record};
-use crate::records::replay::{Held, Rules, Stopped, replay};
+use crate::records::replay::{Held, Replay, Rules, Stopped};
 use crate::training::runnable::Runnable;
 
 /// One session, as the history shows it.
@@ -180,8 +182,8 @@ pub struct Available<'a> {
 
 impl History {
     /// The history of `records` (oldest first) on day `today`, its days counted by `calendar`.
-    pub fn build(
-        records: &[Record],
+    pub fn build<R: Borrow<Record>>(
+        records: impl IntoIterator<Item = R>,
         available: &[Available],
         today: Day,
         calendar: &Calendar,
@@ -211,7 +213,18 @@ impl History {
         let mut item_levels: Vec<ItemLevels> = vec![HashMap::new(); programs.len()];
         let mut item_order: Vec<Vec<String>> = vec![Vec::new(); programs.len()];
         let mut efforts: HashMap<u64, (u32, u32)> = HashMap::new();
+        let rules: Vec<Rules> = available
+            .iter()
+            .map(|a| Rules::new(a.runnable, &a.source))
+            .collect();
+        let mut replays: Vec<Replay> = rules.iter().map(Replay::new).collect();
+        let mut week = WeekDoseFold::new(today);
         for r in records {
+            let r: &Record = r.borrow();
+            for replay in &mut replays {
+                replay.feed(r);
+            }
+            week.feed(r, calendar, &exercise);
             match &r.event {
                 Event::SessionStart {
                     program,
@@ -302,11 +315,11 @@ impl History {
         }
 
         // Items: a program here lists all its items, in order, with today's level.
+        let mut replays = replays.into_iter();
         for (i, p) in programs.iter_mut().enumerate() {
             let mut levels = std::mem::take(&mut item_levels[i]);
-            if let Some(a) = available.get(i) {
-                let rules = Rules::new(a.runnable, &a.source);
-                let progress = replay(&rules, records);
+            if let Some((a, progress)) = available.get(i).zip(replays.next()) {
+                let progress = progress.finish();
                 let mut seen = HashSet::new();
                 for (key, _) in a.runnable.items() {
                     if !seen.insert(key.clone()) {
@@ -366,43 +379,58 @@ impl History {
         History {
             today,
             programs,
-            dose: week_dose(records, today, calendar, &exercise, &counted),
+            dose: week.finish(&counted),
         }
     }
 }
 
-fn week_dose<'a>(
-    records: &[Record],
+/// The last seven days' figures, gathered as the records go by.
+struct WeekDoseFold {
+    from: Day,
     today: Day,
-    calendar: &Calendar,
-    exercise: &dyn Fn(&str) -> Option<&'a Exercise>,
-    counted: &HashSet<u64>,
-) -> WeekDose {
-    let from = today - 6;
-    let mut tally = DoseTally::default();
-    for r in records.iter().rev() {
+    tally: DoseTally,
+}
+
+impl WeekDoseFold {
+    fn new(today: Day) -> WeekDoseFold {
+        WeekDoseFold {
+            from: today - 6,
+            today,
+            tally: DoseTally::default(),
+        }
+    }
+
+    fn feed<'a>(
+        &mut self,
+        r: &Record,
+        calendar: &Calendar,
+        exercise: &dyn Fn(&str) -> Option<&'a Exercise>,
+    ) {
         let Event::SetDone {
             exercise: id,
             dose: d,
             ..
         } = &r.event
         else {
-            continue;
+            return;
         };
         let Some(day) = calendar.day_of_stamp(&r.at) else {
-            continue;
+            return;
         };
-        if day > today {
-            continue;
-        }
-        if day < from {
-            break;
-        }
-        if let Some(e) = exercise(id) {
-            tally.add(r.run, day, e, d);
+        if (self.from..=self.today).contains(&day)
+            && let Some(e) = exercise(id)
+        {
+            self.tally.add(r.run, day, e, d);
         }
     }
-    tally.only_sessions(|run| counted.contains(&run)).finish()
+
+    /// The week's figures; its resistance sessions only those in `counted` (the sessions that
+    /// count against the plan, `SessionInfo::counts`).
+    fn finish(self, counted: &HashSet<u64>) -> WeekDose {
+        self.tally
+            .only_sessions(|run| counted.contains(&run))
+            .finish()
+    }
 }
 
 /// Adds up a week of sets into a `WeekDose`, one `set_done` at a time: the history's last

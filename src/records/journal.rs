@@ -1,16 +1,18 @@
 //! The journal: every session start, set, skip, check-in, red flag and session end, appended
 //! as one JSON object per line (JSON Lines) and synced to disk before the screen moves on.
 //! The format is documented in `docs/journal.md`. The journal is the only record of what a
-//! person did; progress levels and history are replayed from it.
+//! person did; progress levels and history are replayed from it. This file holds the events;
+//! `append` writes them, `read` reads them back (bounded, streamed), `lock` keeps one writer
+//! per data folder.
 
-use std::fs::{File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::io;
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::assess::{Measure, Sex, Stopped};
 use crate::common::calendar::stamp;
+
 use crate::program::Dose;
 use crate::training::plan::Side;
 
@@ -296,252 +298,77 @@ impl Record {
     }
 }
 
-/// The journal file, opened for appending.
-#[derive(Debug)]
-pub struct Journal {
-    path: PathBuf,
-    file: Option<File>,
-    /// Why it could not be opened, to say on every append.
-    open_error: Option<String>,
-}
+mod append;
+mod lock;
+mod read;
 
-impl Journal {
-    pub const FILE_NAME: &'static str = "journal.jsonl";
+pub use append::{Journal, Pending, Repaired, Store, Torn, repair};
+pub use lock::{Busy, Holder, Lock, acquire, holder_of};
+pub use read::{
+    Bounds, FUTURE_SLACK_SECS, MAX_EFFORT, MAX_LINE, Reader, Reject, Tally, TornTail, open_regular,
+};
 
-    /// Opens (creating if needed) the journal in `dir`. A journal that cannot be opened is
-    /// still returned, so a session can run; every append then reports the error.
-    pub fn open(dir: &Path) -> (Journal, Option<io::Error>) {
-        let path = dir.join(Self::FILE_NAME);
-        let new = !path.exists();
-        let opened = std::fs::create_dir_all(dir)
-            .and_then(|()| OpenOptions::new().create(true).append(true).open(&path));
-        if new && opened.is_ok() {
-            // A new file's name is only durable once its folder is synced (best effort).
-            if let Ok(d) = File::open(dir) {
-                let _ = d.sync_all();
-            }
-        }
-        match opened {
-            Ok(f) => (
-                Journal {
-                    path,
-                    file: Some(f),
-                    open_error: None,
-                },
-                None,
-            ),
-            Err(e) => (
-                Journal {
-                    path,
-                    file: None,
-                    open_error: Some(e.to_string()),
-                },
-                Some(e),
-            ),
-        }
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Appends one record and syncs it to disk. Only when this returns `Ok` is the event saved.
-    pub fn append(&mut self, record: &Record) -> io::Result<()> {
-        let Some(file) = self.file.as_mut() else {
-            return Err(io::Error::new(
-                io::ErrorKind::PermissionDenied,
-                format!(
-                    "the journal could not be opened: {}",
-                    self.open_error.as_deref().unwrap_or("unknown error")
-                ),
-            ));
-        };
-        let mut line = serde_json::to_vec(record).map_err(io::Error::other)?;
-        line.push(b'\n');
-        let before = file.metadata()?.len();
-        let written = file.write_all(&line).and_then(|()| file.sync_data());
-        if written.is_err() {
-            // A disk that filled up half-way through the line leaves a torn line that the
-            // next whole record would be glued to: cut it off again (best effort).
-            let _ = file.set_len(before);
-        }
-        written
-    }
-}
-
-/// What `load` found in a journal.
+/// Everything `inspect` found in a journal (for tools and tests: the records are all held in
+/// memory; the coach and the export read through `Reader` instead).
 #[derive(Debug, Default)]
 pub struct Loaded {
-    /// Every whole record this version knows, oldest first.
+    /// Every whole record this version knows, within `bounds`, oldest first.
     pub records: Vec<Record>,
-    /// Whole lines that are not records this version knows (an event from a newer version, or
-    /// a damaged line): left in the file untouched, and skipped.
-    pub unknown: usize,
-    /// A torn last line (a crash in the middle of a write), if there was one.
-    pub torn: Option<Torn>,
+    /// What was left out.
+    pub tally: Tally,
+    /// A torn last line, left where it is.
+    pub torn: Option<TornTail>,
 }
 
-/// A torn last line and where its bytes went.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Torn {
-    pub bytes: usize,
-    /// The side file now holding the torn bytes; `None` when they could not be moved (a
-    /// read-only folder), in which case the journal is left as it was.
-    pub moved_to: Option<PathBuf>,
-}
-
-impl Torn {
-    /// The one-time notice for the person.
-    pub fn notice(&self) -> String {
-        match &self.moved_to {
-            Some(side) => format!(
-                "The journal's last line was cut off (upright stopped mid-write). Everything before it is kept; its {} bytes were moved to {} beside it.",
-                self.bytes,
-                side.file_name().unwrap_or_default().to_string_lossy()
-            ),
-            None => format!(
-                "The journal's last line was cut off ({} bytes) and could not be set aside; everything before it is kept.",
-                self.bytes
-            ),
-        }
-    }
-}
-
-/// Reads the journal at `path` (a missing journal is empty) and repairs a torn last line: the
-/// whole lines before it are kept, the torn bytes are moved to `journal.jsonl.torn-<time>`
-/// beside it (`now_secs` names it) and the journal is cut back to its last whole line. A last
-/// line that is whole but lacks its newline gets one. One pass, one line in memory at a time.
-pub fn load(path: &Path, now_secs: u64) -> io::Result<Loaded> {
-    let (mut loaded, tail) = scan(path)?;
-    if let Some(tail) = tail {
-        match serde_json::from_slice::<Record>(&tail.bytes) {
-            Ok(r) => {
-                // Whole, only the newline is missing: add it, so the next append is not glued on.
-                let _ = OpenOptions::new()
-                    .append(true)
-                    .open(path)
-                    .and_then(|mut f| f.write_all(b"\n").and_then(|()| f.sync_data()));
-                loaded.records.push(r);
-            }
-            Err(_) => {
-                let moved_to = set_aside(path, &tail, now_secs).ok();
-                loaded.torn = Some(Torn {
-                    bytes: tail.bytes.len(),
-                    moved_to,
-                });
-            }
-        }
-    }
-    Ok(loaded)
-}
-
-/// What `load` would find, without changing anything on disk: a torn last line is reported
-/// (with `moved_to: None`) and left where it is.
-pub fn inspect(path: &Path) -> io::Result<Loaded> {
-    let (mut loaded, tail) = scan(path)?;
-    if let Some(tail) = tail {
-        match serde_json::from_slice::<Record>(&tail.bytes) {
-            Ok(r) => loaded.records.push(r),
-            Err(_) => {
-                loaded.torn = Some(Torn {
-                    bytes: tail.bytes.len(),
-                    moved_to: None,
-                })
-            }
-        }
-    }
-    Ok(loaded)
-}
-
-/// Every whole record in the journal at `path`, oldest first; a missing journal is empty.
-/// Lines that are not records (torn by a crash, or from a newer version) are skipped; nothing
-/// is changed on disk (see `load` for the repair).
-pub fn read(path: &Path) -> io::Result<Vec<Record>> {
-    inspect(path).map(|l| l.records)
-}
-
-/// Bytes after the last newline.
-struct Tail {
-    offset: u64,
-    bytes: Vec<u8>,
-}
-
-fn scan(path: &Path) -> io::Result<(Loaded, Option<Tail>)> {
-    let file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Loaded::default(), None)),
-        Err(e) => return Err(e),
-    };
-    if !file.metadata()?.is_file() {
-        // A device or a pipe could be endless (`/dev/zero`): never read one.
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!("{} is not a regular file", path.display()),
-        ));
-    }
-    let mut reader = BufReader::new(file);
+/// Every record of the journal at `path` (a missing journal is empty), without changing
+/// anything on disk.
+pub fn inspect(path: &Path, bounds: Bounds) -> io::Result<Loaded> {
     let mut loaded = Loaded::default();
-    let mut line = Vec::new();
-    let mut offset = 0u64;
-    loop {
-        line.clear();
-        let n = reader.read_until(b'\n', &mut line)?;
-        if n == 0 {
-            return Ok((loaded, None));
+    if let Some(mut reader) = Reader::open(path, 0, bounds)? {
+        while let Some((_, r)) = reader.next_record()? {
+            loaded.records.push(r);
         }
-        if line.last() != Some(&b'\n') {
-            return Ok((
-                loaded,
-                Some(Tail {
-                    offset,
-                    bytes: std::mem::take(&mut line),
-                }),
-            ));
+        if let Some(t) = reader.torn() {
+            match t.whole_record(&bounds) {
+                Some(r) => loaded.records.push(r),
+                None => loaded.torn = Some(t.clone()),
+            }
         }
-        offset += n as u64;
-        let text = &line[..line.len() - 1];
-        if text.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        match serde_json::from_slice::<Record>(text) {
-            Ok(r) => loaded.records.push(r),
-            Err(_) => loaded.unknown += 1,
-        }
+        loaded.tally = reader.tally().clone();
     }
+    Ok(loaded)
 }
 
-/// Moves a torn tail to a side file (written and synced first), then cuts the journal back.
-fn set_aside(path: &Path, tail: &Tail, now_secs: u64) -> io::Result<PathBuf> {
-    let stamp: String = stamp(now_secs)
-        .chars()
-        .filter(|c| !matches!(c, '-' | ':'))
-        .collect();
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| Journal::FILE_NAME.to_owned());
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut n = 0;
-    let (side, mut file) = loop {
-        let side = dir.join(match n {
-            0 => format!("{name}.torn-{stamp}"),
-            _ => format!("{name}.torn-{stamp}-{n}"),
-        });
-        match OpenOptions::new().write(true).create_new(true).open(&side) {
-            Ok(f) => break (side, f),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 100 => n += 1,
-            Err(e) => return Err(e),
-        }
+/// Every whole record in the journal at `path`, whatever its date, oldest first; a missing
+/// journal is empty. Nothing is changed on disk.
+pub fn read(path: &Path) -> io::Result<Vec<Record>> {
+    inspect(path, Bounds::any_date()).map(|l| l.records)
+}
+
+/// Reads the journal at `path` and repairs a torn last line (see `repair`): what the coach
+/// did at start-up before the snapshot; kept for tools and tests.
+pub fn load(path: &Path, now_secs: u64) -> io::Result<(Loaded, Option<Torn>)> {
+    let bounds = Bounds::at(now_secs);
+    let mut loaded = Loaded::default();
+    let Some(mut reader) = Reader::open(path, 0, bounds)? else {
+        return Ok((loaded, None));
     };
-    let moved = file.write_all(&tail.bytes).and_then(|()| file.sync_all());
-    if let Err(e) = moved {
-        let _ = std::fs::remove_file(&side);
-        return Err(e);
+    while let Some((_, r)) = reader.next_record()? {
+        loaded.records.push(r);
     }
-    let journal = OpenOptions::new().write(true).open(path)?;
-    journal.set_len(tail.offset)?;
-    journal.sync_all()?;
-    Ok(side)
+    loaded.tally = reader.tally().clone();
+    let torn = match reader
+        .torn()
+        .map(|tail| repair(path, tail, &bounds, now_secs))
+    {
+        Some(Repaired::Finished(r)) => {
+            loaded.records.push(r);
+            None
+        }
+        Some(Repaired::Torn(t)) => Some(t),
+        None => None,
+    };
+    Ok((loaded, torn))
 }
 
 /// The red flag still waiting for clearance, if the last one has not been cleared.
@@ -563,36 +390,6 @@ mod tests {
             run: 1,
             event,
         }
-    }
-
-    #[test]
-    fn events_round_trip_as_one_line_each() {
-        let dir = tempfile::tempdir().unwrap();
-        let (mut j, err) = Journal::open(dir.path());
-        assert!(err.is_none());
-        let events = vec![
-            Event::check_in(
-                "A / Main / bridge".into(),
-                "bridge".into(),
-                Answer::pain(2, Quality::Dull, Place::Muscles, Some(6)),
-            ),
-            Event::SessionEnd {
-                outcome: Outcome::Completed,
-            },
-        ];
-        for e in &events {
-            j.append(&record(e.clone())).unwrap();
-        }
-        let text = std::fs::read_to_string(j.path()).unwrap();
-        assert_eq!(text.lines().count(), 2);
-        assert!(text.starts_with("{\"at\":\"2025-11-20T"), "{text}");
-        assert!(text.contains("\"event\":\"check_in\""));
-        let back: Vec<Event> = read(j.path())
-            .unwrap()
-            .into_iter()
-            .map(|r| r.event)
-            .collect();
-        assert_eq!(back, events);
     }
 
     #[test]
@@ -649,88 +446,6 @@ mod tests {
         // A test this version does not know is an unknown line, not an error.
         let future = r#"{"at":"x","run":1,"event":"assessment","test":"grip_strength","kg":20}"#;
         assert!(serde_json::from_str::<Record>(future).is_err());
-    }
-
-    const CLEARANCE: &str = "{\"at\":\"x\",\"run\":1,\"event\":\"clearance\"}\n";
-    const FUTURE: &str = "{\"at\":\"x\",\"run\":1,\"event\":\"from_the_future\",\"x\":1}\n";
-
-    #[test]
-    fn torn_and_unknown_lines_are_skipped_by_read() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(Journal::FILE_NAME);
-        let text = format!("{CLEARANCE}{FUTURE}{{\"at\":\"x\",\"ru");
-        std::fs::write(&path, &text).unwrap();
-        let r = read(&path).unwrap();
-        assert_eq!(r.len(), 1);
-        assert_eq!(r[0].event, Event::Clearance);
-        assert_eq!(
-            std::fs::read_to_string(&path).unwrap(),
-            text,
-            "read changes nothing"
-        );
-    }
-
-    #[test]
-    fn a_torn_last_line_moves_to_a_side_file_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(Journal::FILE_NAME);
-        std::fs::write(&path, format!("{CLEARANCE}{FUTURE}{{\"at\":\"x\",\"ru")).unwrap();
-        let loaded = load(&path, 1_795_190_400).unwrap();
-        assert_eq!(loaded.records.len(), 1);
-        assert_eq!(
-            loaded.unknown, 1,
-            "the newer event is counted, kept and skipped"
-        );
-        let torn = loaded.torn.unwrap();
-        let side = torn.moved_to.clone().unwrap();
-        assert_eq!(
-            side.file_name().unwrap(),
-            "journal.jsonl.torn-20261120T160000Z"
-        );
-        assert_eq!(
-            std::fs::read_to_string(&side).unwrap(),
-            "{\"at\":\"x\",\"ru"
-        );
-        assert_eq!(
-            std::fs::read_to_string(&path).unwrap(),
-            format!("{CLEARANCE}{FUTURE}"),
-            "the unknown line stays in the journal"
-        );
-        assert!(torn.notice().contains("torn-20261120T160000Z"));
-        // Told once: the next load finds nothing torn.
-        let again = load(&path, 1_795_190_401).unwrap();
-        assert!(again.torn.is_none());
-        assert_eq!(again.records.len(), 1);
-        // And an append after the repair starts on a line of its own.
-        let (mut j, _) = Journal::open(dir.path());
-        j.append(&record(Event::Clearance)).unwrap();
-        assert_eq!(read(&path).unwrap().len(), 2);
-    }
-
-    #[test]
-    fn a_whole_last_line_without_its_newline_is_kept_and_finished() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(Journal::FILE_NAME);
-        std::fs::write(&path, CLEARANCE.trim_end()).unwrap();
-        let loaded = load(&path, 0).unwrap();
-        assert_eq!(loaded.records.len(), 1);
-        assert!(loaded.torn.is_none());
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), CLEARANCE);
-    }
-
-    #[cfg(target_os = "linux")]
-    #[test]
-    fn a_full_disk_is_reported_not_saved() {
-        if !Path::new("/dev/full").exists() {
-            eprintln!("note: no /dev/full here; the full-disk append test did not run");
-            return;
-        }
-        let dir = tempfile::tempdir().unwrap();
-        std::os::unix::fs::symlink("/dev/full", dir.path().join(Journal::FILE_NAME)).unwrap();
-        let (mut j, err) = Journal::open(dir.path());
-        assert!(err.is_none());
-        let e = j.append(&record(Event::Clearance)).unwrap_err();
-        assert_eq!(e.raw_os_error(), Some(28), "ENOSPC: {e}");
     }
 
     #[test]
@@ -814,15 +529,5 @@ mod tests {
             assert_eq!(v["event"], e.name());
             assert_eq!(serde_json::from_value::<Event>(v).unwrap(), e);
         }
-    }
-
-    #[test]
-    fn an_unwritable_journal_says_so_on_every_append() {
-        let dir = tempfile::tempdir().unwrap();
-        let blocker = dir.path().join("file");
-        std::fs::write(&blocker, "").unwrap();
-        let (mut j, err) = Journal::open(&blocker.join("sub"));
-        assert!(err.is_some());
-        assert!(j.append(&record(Event::Clearance)).is_err());
     }
 }

@@ -21,7 +21,9 @@
 //!   ladder's dose at that level restarts the item at the highest rung that is not above what
 //!   was done (and the clean sessions start counting again).
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
+
+use serde::{Deserialize, Serialize};
 
 use crate::program::Dose;
 use crate::records::journal::{Event, NextDay, PainChoice, Record};
@@ -37,13 +39,26 @@ pub const CLEAN_AFTER_PAIN: u32 = 2;
 /// How many finished sessions a "worse" follow-up can still reach back to.
 const RECENT_RUNS: usize = 8;
 
-/// A program's rules as replay needs them: each item's ladder and `advance_after`.
+/// A program's rules as replay needs them: each item's ladder and `advance_after`. Kept in
+/// key order, so that its `Debug` text is the same every time (`snapshot` fingerprints it).
 #[derive(Debug, Clone)]
 pub struct Rules {
     source: String,
     title: String,
     advance_after: u32,
-    ladders: HashMap<String, Vec<Rung>>,
+    ladders: BTreeMap<String, Vec<Rung>>,
+}
+
+/// No rules: what a replay kept in a snapshot holds until it is given its program's again.
+static NO_RULES: Rules = Rules {
+    source: String::new(),
+    title: String::new(),
+    advance_after: 1,
+    ladders: BTreeMap::new(),
+};
+
+fn no_rules() -> &'static Rules {
+    Rules::none()
 }
 
 impl Rules {
@@ -61,6 +76,11 @@ impl Rules {
                 .map(|(k, l)| (k.0.clone(), l.clone()))
                 .collect(),
         }
+    }
+
+    /// No rules at all: what a replay kept in a snapshot holds until `Replay::resume`.
+    pub fn none() -> &'static Rules {
+        &NO_RULES
     }
 
     /// The item's ladder, level 0 first (never empty).
@@ -83,7 +103,7 @@ impl Rules {
 }
 
 /// Where one item stands.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemState {
     /// The rung of its ladder (0: the file's start dose).
     pub level: u32,
@@ -110,7 +130,7 @@ pub enum Held {
 
 /// An item whose exercise stopped for pain and has not been assessed since: the next session
 /// that plans it asks first.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stopped {
     /// The exercise that stopped.
     pub exercise: String,
@@ -197,9 +217,11 @@ pub fn replay<'a, 'r>(
     r.finish()
 }
 
-/// The fold itself, one record at a time.
-#[derive(Debug)]
+/// The fold itself, one record at a time. Its state (all but the rules) is kept in the
+/// journal's snapshot: `keep` and `resume` take it out and put it back.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Replay<'r> {
+    #[serde(skip, default = "no_rules")]
     rules: &'r Rules,
     items: HashMap<String, ItemState>,
     /// The session under way (a new start ends any earlier one, so there is at most one).
@@ -214,7 +236,7 @@ pub struct Replay<'r> {
     easier: Vec<(u64, String)>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct RunTally {
     /// A personal session of this program (not another program's, not a class).
     owned: bool,
@@ -225,7 +247,7 @@ struct RunTally {
     easier: Vec<String>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct ItemTally {
     /// One bit per set and side done: bit `(set - 1) * 2 + (right side)`.
     done: u32,
@@ -262,6 +284,27 @@ impl<'r> Replay<'r> {
             stopped: HashMap::new(),
             easier: Vec::new(),
         }
+    }
+
+    /// The state without its rules, to keep (in the snapshot) and `resume` later.
+    pub fn keep(self) -> Replay<'static> {
+        Replay {
+            rules: no_rules(),
+            items: self.items,
+            open: self.open,
+            red_flag: self.red_flag,
+            hold: self.hold,
+            recent: self.recent,
+            stopped: self.stopped,
+            easier: self.easier,
+        }
+    }
+
+    /// Goes on from a kept state with the program's rules.
+    pub fn resume(rules: &'r Rules, kept: Replay<'static>) -> Replay<'r> {
+        let mut replay: Replay<'r> = kept;
+        replay.rules = rules;
+        replay
     }
 
     pub fn feed(&mut self, record: &Record) {

@@ -1,9 +1,10 @@
 //! What the journal says about one run of a session, read before or during it: a session that
 //! stopped without an end (`unfinished`: where to go on from), what a run does instead with
-//! exercises that stopped for pain (`instead_for`, the answers before it), and the bits of the
+//! exercises that stopped for pain (`instead_for`, the answers before it; `asked_after_pain`,
+//! the items already asked about), and the bits of the
 //! sets and sides a dose plans, which replay counts too. Pure: records in, answers out.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::program::Dose;
 use crate::records::journal::{Event, PainChoice, Record};
@@ -59,6 +60,20 @@ pub fn instead_for(records: &[Record], run: u64) -> HashMap<ItemKey, Instead> {
         }
     }
     out
+}
+
+/// The items run `run` has been asked about after pain: its answers at the end of `records`
+/// (the run about to start records its answers last).
+pub fn asked_after_pain(records: &[Record], run: u64) -> HashSet<&str> {
+    records
+        .iter()
+        .rev()
+        .take_while(|r| r.run == run)
+        .filter_map(|r| match &r.event {
+            Event::AfterPain { item, .. } => Some(item.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A session that stopped without an end (a crash, a kill, a power cut): the last session

@@ -175,7 +175,10 @@ pub struct Answer {
 }
 
 /// What the coach does after a check-in (the table in `shared/clinical.md`), mildest first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Serialised in the journal's snapshot (a replay's open session keeps its worst response).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Response {
     /// Expected: carry on; counts toward progression.
     CarryOn,

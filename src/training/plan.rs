@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
 
-use crate::program::{Catalog, Dose, Exercise, dose};
+use crate::program::figure::{Figure, figure_for};
+use crate::program::{Catalog, Dose, Exercise, Library, dose};
 pub use crate::training::runnable::ItemKey;
 use crate::training::runnable::Runnable;
 
@@ -19,6 +20,14 @@ pub struct Planned {
     pub exercise: Exercise,
     pub dose: Dose,
     pub level: u32,
+}
+
+impl Planned {
+    /// How the exercise looks: the figure `plan` found for it, else (for a plan made of
+    /// exercises given directly) its own or the library's.
+    pub fn figure(&self) -> Option<&Figure> {
+        figure_for(&self.exercise, &Catalog::new(Library::bundled(), &[]))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -164,6 +173,12 @@ pub fn plan_with(
                 level,
             });
         }
+    }
+    // Each exercise carries the figure it is drawn with (its own, the one it shares with
+    // `figure_of`, or the library's), so the screens need no catalogue to find it.
+    for p in &mut exercises {
+        let figure = figure_for(&p.exercise, &catalog).cloned();
+        p.exercise.figure = figure;
     }
     Ok(Plan::from_exercises(
         &program.title,

@@ -117,15 +117,7 @@ pub fn after_pain_question(
     run: u64,
     planned: &[ItemKey],
 ) -> Option<PainQuestion> {
-    let asked: HashSet<&str> = records
-        .iter()
-        .rev()
-        .take_while(|r| r.run == run)
-        .filter_map(|r| match &r.event {
-            Event::AfterPain { item, .. } => Some(item.as_str()),
-            _ => None,
-        })
-        .collect();
+    let asked = runs::asked_after_pain(records, run);
     planned.iter().find_map(|key| {
         let stopped = progress.stopped(&key.0)?;
         (!asked.contains(key.0.as_str())).then(|| PainQuestion {

@@ -1,8 +1,9 @@
-//! The terminal loop: sets the terminal up and restores it (on quit, panic, Ctrl-C, SIGTERM and
-//! SIGHUP), turns key presses into the shell's inputs, and sleeps until the next visible change
-//! (a second boundary of a running countdown, a key, a resize, a signal) or the next cue. It
-//! hands the cues due to the players first (`audio`), then draws, inside a synchronized update
-//! so a frame never tears.
+//! The terminal loop: sets the terminal up and restores it (on quit, panic, Ctrl-C and every
+//! signal that ends a program, with the matching exit status), gives it back on Ctrl-Z and
+//! takes it again after `fg` (`signals`), turns key presses into the shell's inputs, and sleeps
+//! until the next visible change (a second boundary of a running countdown, a key, a resize, a
+//! signal) or the next cue. It hands the cues due to the players first (`audio`), then draws,
+//! inside a synchronized update so a frame never tears.
 
 use std::io::{self, Write};
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -11,11 +12,13 @@ use std::time::Instant;
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-use signal_hook::iterator::Signals;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::Paragraph;
 
 use super::class::{self, Class};
-use super::coach::{self, App};
+use super::coach::{self, App, Screen};
+use super::signals::{self, Ending, Signal};
 use crate::audio::{Audio, Hearing};
 use crate::training::Engine;
 use crate::training::cues::Cues;
@@ -45,6 +48,13 @@ pub trait Shell {
     fn notice(&mut self, _text: String) {}
     /// The terminal's size now, before each tick.
     fn fit(&mut self, _area: ratatui::layout::Rect, _now: Instant) {}
+    /// Job control stopped upright (as of `at`): pause whatever runs by itself, as Space
+    /// does; whether anything was paused. Nothing, for a shell where nothing runs by itself.
+    fn suspend(&mut self, _at: Instant) -> bool {
+        false
+    }
+    /// The first key after a stop: go on with what `suspend` paused.
+    fn wake(&mut self, _now: Instant) {}
 }
 
 impl Shell for App {
@@ -78,6 +88,20 @@ impl Shell for App {
     fn fit(&mut self, area: ratatui::layout::Rect, now: Instant) {
         App::fit(self, area, now);
     }
+    fn suspend(&mut self, at: Instant) -> bool {
+        match &mut self.screen {
+            Screen::Session(run) if !run.engine.is_paused() => {
+                run.engine.pause(at);
+                true
+            }
+            _ => false,
+        }
+    }
+    fn wake(&mut self, now: Instant) {
+        if let Screen::Session(run) = &mut self.screen {
+            run.engine.resume(now);
+        }
+    }
 }
 
 impl Shell for Class {
@@ -108,12 +132,18 @@ impl Shell for Class {
     fn notice(&mut self, text: String) {
         self.notice = Some(text);
     }
+    fn suspend(&mut self, at: Instant) -> bool {
+        Class::suspend(self, at)
+    }
+    fn wake(&mut self, now: Instant) {
+        Class::wake(self, now);
+    }
 }
 
 #[derive(Debug)]
 enum Msg {
     Term(TermEvent),
-    Signal,
+    Signal(Signal),
 }
 
 /// Takes the resizes waiting in `rx`; returns the first message that is not one, if any.
@@ -127,16 +157,12 @@ fn past_resizes(rx: &mpsc::Receiver<Msg>) -> Option<Msg> {
     }
 }
 
-/// Runs the app until it quits. The terminal is restored whatever happens.
-pub fn run(app: &mut impl Shell) -> io::Result<()> {
+/// Runs the app until it quits, or a signal ends it. The terminal is restored whatever
+/// happens.
+pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
     let (tx, rx) = mpsc::channel();
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let signal_tx = tx.clone();
-    std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = signal_tx.send(Msg::Signal);
-        }
-    });
+    let _listening = signals::listen(move |s| signal_tx.send(Msg::Signal(s)).is_ok())?;
     let mut terminal = ratatui::try_init()?;
     std::thread::spawn(move || {
         while let Ok(ev) = event::read() {
@@ -147,17 +173,25 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
     });
     let mut cues = Cues::default();
     let mut audio = Audio::new();
-    let result = (|| -> io::Result<()> {
+    let result = (|| -> io::Result<Ending> {
         let mut dirty = true;
         let mut synchronized = true;
+        let mut ending = Ending::Quit;
+        // After a stop, until a key: whether the stop paused anything.
+        let mut stopped: Option<bool> = None;
+        // The SIGCONT of a stop upright made itself is still to come.
+        let mut own_stop = false;
+        let mut last_wake = Instant::now();
         // A message taken while skipping a storm of resizes, handled next.
         let mut held: Option<Msg> = None;
         loop {
             let now = Instant::now();
             app.fit(terminal.get_frame().area(), now);
-            app.tick(now);
+            if stopped.is_none() {
+                app.tick(now);
+            }
             if app.should_quit() {
-                return Ok(());
+                return Ok(ending);
             }
             // Cues first: they are due now, and a frame takes a moment to draw.
             let hearing = app.hearing();
@@ -184,6 +218,19 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
                 // terminal each frame would open, query and close it every second.
                 let mut frame = terminal.get_frame();
                 app.draw(&mut frame, now);
+                if stopped.is_some() {
+                    let area = frame.area();
+                    let top = Rect {
+                        height: area.height.min(1),
+                        ..area
+                    };
+                    frame.render_widget(
+                        Paragraph::new(signals::PAUSED_NOTE)
+                            .alignment(Alignment::Center)
+                            .style(Style::new().add_modifier(Modifier::REVERSED)),
+                        top,
+                    );
+                }
                 terminal.flush()?;
                 terminal.swap_buffers();
                 if synchronized {
@@ -197,7 +244,9 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
                     panic!("UPRIGHT_TEST_PANIC is set: panicking after the first frame");
                 }
             }
+            last_wake = now.max(last_wake);
             let wake = match (app.next_wake(now), cues.next_due(app.engine(), now)) {
+                _ if stopped.is_some() => None,
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };
@@ -207,24 +256,67 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
                     Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now()))
                     {
                         Ok(m) => Some(m),
+                        // Woken late: upright may have been stopped (SIGSTOP) and just
+                        // continued. Its SIGCONT is on its way: take it before the countdown
+                        // runs on, so the time stopped is not counted.
+                        Err(RecvTimeoutError::Timeout) if Instant::now() > at + signals::LATE => {
+                            rx.recv_timeout(signals::LATE).ok()
+                        }
                         Err(RecvTimeoutError::Timeout) => None,
-                        Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                        Err(RecvTimeoutError::Disconnected) => return Ok(ending),
                     },
                     None => match rx.recv() {
                         Ok(m) => Some(m),
-                        Err(_) => return Ok(()),
+                        Err(_) => return Ok(ending),
                     },
                 },
             };
             synchronized = msg.is_some();
             dirty = match msg {
                 None => true,
-                Some(Msg::Signal) => {
+                Some(Msg::Signal(Signal::End(n))) => {
+                    ending = Ending::Signal(n);
                     app.interrupt();
                     true
                 }
+                Some(Msg::Signal(Signal::Stop)) => {
+                    pause(&mut stopped, app, Instant::now());
+                    signals::stop()?;
+                    signals::take_back(&mut terminal)?;
+                    own_stop = true;
+                    true
+                }
+                Some(Msg::Signal(Signal::Continue)) => {
+                    if own_stop {
+                        own_stop = false;
+                    } else {
+                        // Stopped without a word (SIGSTOP): what ran on by itself stops where
+                        // it was last seen, and the terminal is set up again.
+                        pause(&mut stopped, app, last_wake);
+                        signals::take_back(&mut terminal)?;
+                    }
+                    true
+                }
                 Some(Msg::Term(TermEvent::Key(k))) if k.kind == KeyEventKind::Press => {
-                    app.key(k, Instant::now());
+                    let interrupt = signals::is_interrupt_key(&k);
+                    if signals::is_stop_key(&k) {
+                        pause(&mut stopped, app, Instant::now());
+                        signals::stop()?;
+                        signals::take_back(&mut terminal)?;
+                        own_stop = true;
+                    } else if let Some(paused) = stopped.take().filter(|_| !interrupt) {
+                        if paused {
+                            app.wake(Instant::now());
+                        }
+                    } else {
+                        // Ctrl-C is a key in raw mode: each shell says what it does (the
+                        // coach ends, the editor asks first); when it ends upright, it ends
+                        // as SIGINT would.
+                        app.key(k, Instant::now());
+                        if interrupt && app.should_quit() {
+                            ending = Ending::Signal(signal_hook::consts::SIGINT);
+                        }
+                    }
                     true
                 }
                 Some(Msg::Term(TermEvent::Resize(..))) => {
@@ -242,6 +334,13 @@ pub fn run(app: &mut impl Shell) -> io::Result<()> {
     result
 }
 
+/// Pauses the app for a stop (once, however many stops come before the next key).
+fn pause(stopped: &mut Option<bool>, app: &mut impl Shell, at: Instant) {
+    if stopped.is_none() {
+        *stopped = Some(app.suspend(at));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -256,10 +355,10 @@ mod tests {
         }
         let key = TermEvent::Key(KeyEvent::from(KeyCode::Char('!')));
         tx.send(Msg::Term(key.clone())).unwrap();
-        tx.send(Msg::Signal).unwrap();
+        tx.send(Msg::Signal(Signal::End(15))).unwrap();
         assert!(matches!(past_resizes(&rx), Some(Msg::Term(k)) if k == key));
         assert!(
-            matches!(rx.try_recv(), Ok(Msg::Signal)),
+            matches!(rx.try_recv(), Ok(Msg::Signal(_))),
             "the rest stays queued"
         );
         assert!(past_resizes(&rx).is_none());

@@ -104,10 +104,19 @@ impl Rig {
 
     /// The same data folder, a new app (as after a restart), with the wall clock at `time`.
     pub fn restart(self, time: u64) -> Rig {
-        let mut r = Rig::in_dir(self.dir, time);
-        r.secs = self.secs;
-        r.t0 = self.t0;
-        r.now = self.now;
+        let Rig {
+            app,
+            t0,
+            now,
+            secs,
+            dir,
+        } = self;
+        // The old app is gone (as after a crash: nothing more is written), and its lock with it.
+        drop(app);
+        let mut r = Rig::in_dir(dir, time);
+        r.secs = secs;
+        r.t0 = t0;
+        r.now = now;
         r
     }
 

@@ -269,3 +269,12 @@ impl Drop for Tmux {
         self.run(&["kill-server"]);
     }
 }
+
+/// The id of the newest process whose command line holds `pattern` (empty when none).
+pub fn newest_process(pattern: &str) -> String {
+    let o = Command::new("pgrep")
+        .args(["-n", "-f", "--", pattern])
+        .output()
+        .expect("pgrep runs");
+    String::from_utf8_lossy(&o.stdout).trim().to_owned()
+}

@@ -21,7 +21,7 @@ use super::theme::Theme;
 use crate::audio::Hearing;
 use crate::common::paths::Paths;
 use crate::program::Program;
-use crate::records::journal::{Event, Journal, Outcome};
+use crate::records::journal::{self, Busy, Event, Journal, Lock, Outcome};
 use crate::training::Engine;
 use crate::training::plan::{Plan, PlanError, plan};
 use crate::training::runnable::Runnable;
@@ -62,6 +62,8 @@ pub struct Class {
     pub notice: Option<String>,
     pub quit: bool,
     journal: Journal,
+    /// Held while the class may write the journal.
+    _lock: Option<Lock>,
     wall: Wall,
     id: u64,
     source: String,
@@ -128,9 +130,24 @@ impl Class {
         quiet: bool,
         now: Instant,
     ) -> Class {
-        let (journal, err) = Journal::open(&paths.data);
         let wall = Wall::system();
+        // One writer per journal: a class never writes beside a session under way.
+        let (lock, journal, err) = match journal::acquire(&paths.data, None, wall.now()) {
+            Err(Busy::Held(h)) => {
+                let path = paths.data.join(Journal::FILE_NAME);
+                (
+                    None,
+                    Journal::closed(path, h.sentence()),
+                    Some(h.sentence()),
+                )
+            }
+            lock => {
+                let (journal, err) = Journal::open(&paths.data);
+                (lock.ok(), journal, err.map(|e| e.to_string()))
+            }
+        };
         Class {
+            _lock: lock,
             engine: Engine::new(plan.for_class(), now),
             stage: Stage::Welcome,
             overlay: None,
@@ -376,5 +393,27 @@ impl Class {
             }
         }
         self.quit = true;
+    }
+
+    /// The class display is ending: a last try at what could not be written; returns the
+    /// events that never made it, for the exit message.
+    pub fn finish(&mut self) -> &[journal::Pending] {
+        self.journal.retry();
+        self.journal.pending()
+    }
+
+    /// Job control stopped the display (as of `at`): a running class pauses, as with Space;
+    /// whether it did.
+    pub fn suspend(&mut self, at: Instant) -> bool {
+        let running = self.stage == Stage::Running && !self.engine.is_paused();
+        if running {
+            self.engine.pause(at);
+        }
+        running
+    }
+
+    /// The first key after a stop: the class goes on.
+    pub fn wake(&mut self, now: Instant) {
+        self.engine.resume(now);
     }
 }

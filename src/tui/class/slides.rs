@@ -1,6 +1,7 @@
 //! The class display's slides: what the room sees at each moment (the welcome, an exercise, a
 //! check-in, the red flags, the end) as a column of parts for `column`, with the progress bar,
-//! the safety line and the instructor's keys at the foot. Nothing here changes state.
+//! the safety line and the instructor's keys at the foot, and the exercise's figure as tall
+//! as the screen beside it. Nothing here changes state.
 
 use std::time::Instant;
 
@@ -15,6 +16,7 @@ use super::{Class, Overlay, Stage};
 use crate::common::text::clean_line;
 use crate::training::plan::{Phase, PhaseKind};
 use crate::training::safety::{self, FALL, RED_FLAGS, RedFlag, Urgency};
+use crate::tui::figure_panel::{self, Shown};
 use crate::tui::keys;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{
@@ -38,11 +40,38 @@ pub fn draw(frame: &mut Frame, class: &Class, now: Instant) {
         (Some(Overlay::RedFlags { scroll }), Some(max)) => {
             scrolled_red_flags(frame, inner, class, scroll.min(max), theme)
         }
-        _ => column(frame, inner, slide(class, now), theme),
+        _ => {
+            let (words, figure) = split(class, now, inner);
+            column(frame, words, slide(class, now), theme);
+            if let Some((at, shown)) = figure {
+                figure_panel::draw(frame, at, &shown, theme);
+            }
+        }
     }
     if let Some(Overlay::ConfirmQuit { .. }) = class.overlay {
         confirm_quit(frame, area, theme);
     }
+}
+
+/// The words keep at least this many columns beside the figure; the figure takes at most
+/// this share of the width, in percent.
+const WORDS_MIN: u16 = 48;
+const FIGURE_SHARE: u16 = 42;
+
+/// Where the slide's words go and, on an exercise's slides, where its figure goes and what
+/// it shows: as tall as the screen, beside the words.
+pub(crate) fn split(class: &Class, now: Instant, area: Rect) -> (Rect, Option<(Rect, Shown<'_>)>) {
+    let on_exercise = class.stage == Stage::Running
+        && !matches!(class.overlay, Some(Overlay::RedFlags { .. }))
+        && class
+            .engine
+            .phase()
+            .is_some_and(|p| p.kind != PhaseKind::CheckIn);
+    let shown = figure_panel::shown(&class.engine, now, false).filter(|_| on_exercise);
+    let (words, at) = figure_panel::split(area, shown.map(|s| s.figure), FIGURE_SHARE, |w| {
+        w >= WORDS_MIN
+    });
+    (words, at.zip(shown))
 }
 
 /// The parts of whatever the room sees now.
@@ -575,7 +604,8 @@ mod tests {
     /// The column fits the screen, and the exercise's name is all there: in big glyphs that
     /// fit the width, or as plain text wrapped to it.
     fn assert_whole(class: &Class, now: Instant, name: &str, w: u16, h: u16) {
-        let placed = arrange(slide(class, now), w - 2, h);
+        let (words, _) = split(class, now, Rect::new(1, 0, w - 2, h));
+        let placed = arrange(slide(class, now), words.width, h);
         let rows: u16 = placed.iter().map(|p| p.rows).sum();
         assert!(rows <= h, "{name} at {w}x{h}: {rows} rows");
         let upper = clean_line(name).to_uppercase();

@@ -10,9 +10,9 @@ use ratatui::style::Modifier;
 use ratatui::text::Line;
 
 use crate::common::text::clean_line;
+use crate::training::Engine;
 use crate::training::checkin;
 use crate::training::safety::Urgency;
-use crate::training::{Engine, Summary};
 use crate::tui::keys::{Binding, bind, ch};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{centered_text, wrap_line};
@@ -69,13 +69,16 @@ pub fn draw_advice(frame: &mut Frame, area: Rect, advice: &Advice, theme: &Theme
     centered_text(frame, area, &advice.title, body, theme);
 }
 
-/// What of a run is saved, in a sentence: "the 6 sets you did", "this red flag", or that some
-/// of it could not be saved.
-pub fn saved_line(s: &Summary, unsaved: bool, red_flag: bool) -> String {
-    if unsaved {
-        return "Some of this could NOT be saved to your journal (see the banner above).".into();
+/// What of a run is saved, in a sentence: "the 6 sets you did", "this red flag" (`red_flag`:
+/// the run ended on one, or one was ticked outside a session), or how many
+/// of its events could not be saved yet (`unsaved`: kept, tried again, listed at the end).
+pub fn saved_line(sets_done: u32, unsaved: usize, red_flag: bool) -> String {
+    if unsaved > 0 {
+        return format!(
+            "{unsaved} event(s) of this session could NOT be saved to your journal yet (see the banner above). upright keeps them, tries again, and lists them when it ends."
+        );
     }
-    let sets = match s.sets_done {
+    let sets = match sets_done {
         0 => None,
         1 => Some("the 1 set you did".to_owned()),
         n => Some(format!("the {n} sets you did")),
@@ -88,8 +91,9 @@ pub fn saved_line(s: &Summary, unsaved: bool, red_flag: bool) -> String {
     }
 }
 
-/// The summary of the run `engine` made; `unsaved` when some of it is not in the journal.
-pub fn draw_summary(frame: &mut Frame, area: Rect, engine: &Engine, unsaved: bool, theme: &Theme) {
+/// The summary of the run `engine` made; `unsaved`: how many of its events are not in the
+/// journal (yet).
+pub fn draw_summary(frame: &mut Frame, area: Rect, engine: &Engine, unsaved: usize, theme: &Theme) {
     let s = engine.summary();
     let plan = engine.plan();
     let stopped = !s.stopped_for_pain.is_empty();
@@ -142,8 +146,8 @@ pub fn draw_summary(frame: &mut Frame, area: Rect, engine: &Engine, unsaved: boo
         body.push(Line::raw(""));
     }
     body.push(Line::styled(
-        saved_line(&s, unsaved, false),
-        if unsaved { theme.warn } else { theme.dim },
+        saved_line(s.sets_done, unsaved, false),
+        if unsaved > 0 { theme.warn } else { theme.dim },
     ));
     centered_text(frame, area, "Summary", body, theme);
 }

@@ -212,7 +212,7 @@ fn since_last_time(shared: &Shared, theme: &Theme) -> Vec<Line<'static>> {
         ),
         theme.accent,
     )];
-    let before = shared.levels_for(shared.selected, last.start);
+    let before = shared.levels_at_last_start(shared.selected);
     let mut changes: Vec<String> = shared
         .levels
         .iter()

@@ -41,6 +41,7 @@ use crate::program::sources::Entry;
 use crate::records::journal::Event;
 use crate::training::Engine;
 use crate::tui::clock::Wall;
+use crate::tui::figure_panel;
 use crate::tui::keys::{self, Binding};
 use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, too_small, with_footer, wrap_line};
 
@@ -110,6 +111,14 @@ impl App {
     /// Starts the readiness check for the selected program and session (nothing happens for a
     /// program that cannot run).
     pub fn start(&mut self, now: Instant) {
+        if self.shared.read_only.is_some() {
+            // Never two sessions on one journal: the other upright may be in one now.
+            self.shared.notice = Some(
+                "No session can start here while the other upright runs: start it there, or quit that one first. This one can show the history (h)."
+                    .into(),
+            );
+            return;
+        }
         if let Some(r) = readiness::start(&self.shared, now) {
             self.screen = Screen::Readiness(r);
         }
@@ -123,14 +132,27 @@ impl App {
 
     /// The next moment the screen changes by itself, if any.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
-        match &self.screen {
-            Screen::Session(run) if self.overlay.is_none() => run.engine.next_change(now),
+        let engine = match &self.screen {
+            Screen::Session(run) if self.overlay.is_none() => {
+                let smooth = self.shared.settings.smooth_figure;
+                let frame = figure_panel::next_frame(&run.engine, now, smooth);
+                let change = run.engine.next_change(now);
+                frame.into_iter().chain(change).min()
+            }
             _ => None,
+        };
+        // Events that could not be written are tried again now and then.
+        match (engine, self.shared.retry_at()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
     }
 
     /// Moves the session on to `now` and records what happened.
     pub fn tick(&mut self, now: Instant) {
+        if self.shared.retry_at().is_some_and(|at| at <= now) {
+            self.shared.quiet_moment();
+        }
         if let Screen::Session(run) = &mut self.screen {
             run.engine.tick(now);
         }
@@ -181,6 +203,7 @@ impl App {
             session::End::Summary => Screen::Summary(run),
             session::End::Stopped(advice) => Screen::Stopped(advice),
         };
+        self.shared.quiet_moment();
     }
 
     /// The key table of the screen, without any dialog over it. `area` is where it is drawn:
@@ -357,12 +380,8 @@ impl App {
         let shared = &mut self.shared;
         let id = run.unwrap_or_else(|| shared.new_run_id());
         shared.record(id, Event::red_flag(symptoms.clone()));
-        let saved = if shared.run_unsaved(id) {
-            "This red flag could NOT be saved to your journal (see the banner above)."
-        } else {
-            "Saved in your journal: this red flag."
-        };
-        self.screen = Screen::Stopped(red_flags::advice(&symptoms, saved));
+        let saved = advice::saved_line(0, shared.run_unsaved(id), true);
+        self.screen = Screen::Stopped(red_flags::advice(&symptoms, &saved));
     }
 
     /// Ctrl-C, SIGTERM, SIGHUP: end the run cleanly (recorded as quit) and leave.
@@ -370,11 +389,20 @@ impl App {
         if let Screen::Session(run) = &mut self.screen {
             session::interrupt(run, &mut self.shared);
         }
+        self.shared.quiet_moment();
         self.quit = true;
+    }
+
+    /// Upright is ending: a last try at what could not be written, and the snapshot kept.
+    /// Returns the events that never made it, for the exit message.
+    pub fn finish(&mut self) -> &[crate::records::journal::Pending] {
+        self.shared.quiet_moment();
+        self.shared.unsaved()
     }
 
     /// Back to the home screen, or out when there is none.
     fn leave(&mut self) {
+        self.shared.quiet_moment();
         if self.shared.direct {
             self.quit = true;
         } else {
@@ -455,7 +483,16 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
         Screen::Home => home::draw(frame, screen, shared, &theme),
         Screen::Readiness(r) => readiness::draw(frame, screen, r, &theme),
         Screen::Session(run) => {
-            session::draw(frame, screen, run, now, shared.settings.large_text, &theme)
+            let s = &shared.settings;
+            session::draw(
+                frame,
+                screen,
+                run,
+                now,
+                s.large_text,
+                s.smooth_figure,
+                &theme,
+            )
         }
         Screen::Stopped(advice) => advice::draw_advice(frame, screen, advice, &theme),
         Screen::Summary(run) => {

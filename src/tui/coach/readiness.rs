@@ -21,7 +21,6 @@ use super::shared::Shared;
 use crate::common::text::clean_line;
 use crate::program::Dose;
 use crate::records::journal::{Event, NextDay, Outcome, PainChoice};
-use crate::records::replay;
 use crate::records::runs::{Unfinished, instead_for};
 use crate::training::plan::{ItemKey, easier_variant};
 use crate::training::readiness::{
@@ -144,7 +143,7 @@ pub fn start(app: &Shared, now: Instant) -> Option<Readiness> {
     let source = entry.origin.label();
     let seed = app.seed.unwrap_or_else(rand::random);
     // Planned again when the session starts, with the answers to the questions before it.
-    let levels = app.levels_for(app.selected, app.records().len());
+    let levels = app.levels_for(app.selected);
     let plan = app.plan_for(app.selected, &session, &levels, &HashMap::new(), seed)?;
     let run = Run::new(Engine::new(plan, now), app.new_run_id(), source, None);
     let step = step_from(app, &run, Stage::Clearance);
@@ -160,7 +159,7 @@ pub fn start(app: &Shared, now: Instant) -> Option<Readiness> {
 fn step_from(app: &Shared, run: &Run, from: Stage) -> ReadyStep {
     let now = app.unix_now();
     let calendar = app.wall.calendar();
-    let rules = app.rules(app.selected);
+    let records = app.records();
     let planned: Vec<ItemKey> = run
         .engine
         .plan()
@@ -169,11 +168,10 @@ fn step_from(app: &Shared, run: &Run, from: Stage) -> ReadyStep {
         .map(|e| e.key.clone())
         .collect();
     let after_pain = || {
-        let rules = rules.as_ref()?;
-        let progress = replay::replay(rules, app.records());
-        after_pain_question(&progress, app.records(), run.id, &planned)
+        let progress = app.progress_for(app.selected)?;
+        after_pain_question(&progress, &records, run.id, &planned)
     };
-    match next_question(app.records(), from, now, after_pain) {
+    match next_question(&records, from, now, after_pain) {
         Question::Clearance(symptoms) => ReadyStep::Clearance(symptoms),
         Question::Resume {
             unfinished,
@@ -234,8 +232,8 @@ fn resumable(app: &Shared, u: &Unfinished) -> Result<(usize, Vec<String>), Strin
             clean_line(&u.program)
         ));
     };
-    let levels = app.levels_for(i, u.start);
-    let instead = instead_for(app.records(), u.run);
+    let levels = app.levels_at_last_start(i);
+    let instead = instead_for(&app.records(), u.run);
     match app.plan_for(i, &u.session, &levels, &instead, u.seed) {
         Some(p) if p.exercises.iter().map(|e| &e.key.0).eq(u.items.iter()) => Ok((
             i,
@@ -371,8 +369,8 @@ pub fn begin(r: Readiness, app: &mut Shared, now: Instant) -> Run {
             // Planned now, with every answer above recorded: the same seed, today's levels,
             // exercises that stopped for pain left out or done as their easier variant.
             let old = run.engine.plan();
-            let levels = app.levels_for(app.selected, app.records().len());
-            let instead = instead_for(app.records(), id);
+            let levels = app.levels_for(app.selected);
+            let instead = instead_for(&app.records(), id);
             if let Some(plan) =
                 app.plan_for(app.selected, &old.session, &levels, &instead, old.seed)
             {
@@ -400,8 +398,8 @@ pub fn begin(r: Readiness, app: &mut Shared, now: Instant) -> Run {
 /// the fracture question is left to ask.
 fn resume(app: &mut Shared, offer: &ResumeOffer, index: usize, now: Instant) -> Option<Readiness> {
     let u = &offer.unfinished;
-    let levels = app.levels_for(index, u.start);
-    let instead = instead_for(app.records(), u.run);
+    let levels = app.levels_at_last_start(index);
+    let instead = instead_for(&app.records(), u.run);
     let plan = app.plan_for(index, &u.session, &levels, &instead, u.seed)?;
     app.selected = index;
     if let Some(p) = app.programs[index].checked.safe_program() {

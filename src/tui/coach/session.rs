@@ -1,7 +1,7 @@
 //! The session screen: the exercise, the countdown (big digits when there is room), the pace
-//! of each rep, the cues and what comes next, driven by the engine; its keys; what the engine's
-//! events do to the coach (the journal, the check-in, the end); and the "quit?"
-//! dialog over it.
+//! of each rep, the cues and what comes next, with the exercise's figure beside them, driven by
+//! the engine; its keys; what the engine's events do to the coach (the journal, the check-in,
+//! the end); and the "quit?" dialog over it.
 
 use std::time::{Duration, Instant};
 
@@ -10,7 +10,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph, Wrap};
+use ratatui::widgets::{LineGauge, Paragraph};
 
 use super::advice::{Advice, saved_line};
 use super::check_in::CheckIn;
@@ -25,9 +25,10 @@ use crate::training::checkin::{Place, Response};
 use crate::training::plan::PhaseKind;
 use crate::training::safety;
 use crate::tui::big;
+use crate::tui::figure_panel;
 use crate::tui::keys::{Binding, bind, ch};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{countdown_text, dialog, frame_block, phase_word};
+use crate::tui::widgets::{countdown_text, dialog, frame_block, phase_word, wrap_line};
 
 /// One run of a session.
 #[derive(Debug)]
@@ -202,7 +203,7 @@ pub fn after_engine(
         Outcome::RedFlag => {
             let s = run.engine.summary();
             let symptoms = s.red_flag.as_ref().map(|r| r.1.clone()).unwrap_or_default();
-            let saved = saved_line(&s, shared.run_unsaved(run.id), true);
+            let saved = saved_line(s.sets_done, shared.run_unsaved(run.id), true);
             let mut advice = red_flags::advice(&symptoms, &saved);
             // Sharp back pain in a check-in took this path: say so first.
             if s.check_ins
@@ -326,12 +327,48 @@ fn words(frame: &mut Frame, area: Rect, text: &str, fitted: Option<&big::Big>, s
     }
 }
 
+/// The words keep at least this many columns beside the figure; the figure takes at most
+/// this share of the width, in percent.
+const WORDS_MIN: u16 = 40;
+const FIGURE_SHARE: u16 = 45;
+
+/// The words above the countdown and below it, laid out at one width: the name, the status and
+/// the pace word (big when `large` and they fit), and the cues wrapped.
+struct Column {
+    name: Option<big::Big>,
+    status: Option<big::Big>,
+    /// The status in plain text when it is not big: with the rep's parts in words when they
+    /// fit the width ("Set 1 of 2 · Rep 2 of 8 · stand 1 ... sit 3"), else without.
+    status_line: String,
+    pace: Option<big::Big>,
+    cues: Vec<Line<'static>>,
+}
+
+impl Column {
+    /// The rows they take, with the gauge, the row under the cues and what comes next: all
+    /// but the countdown's digits.
+    fn rows(&self) -> u16 {
+        let rows = |b: &Option<big::Big>| b.as_ref().map_or(1, big::Big::height);
+        // The gauge and the row under it; the cues and the row under them; what comes next.
+        rows(&self.name)
+            + rows(&self.status)
+            + rows(&self.pace)
+            + 2
+            + self.cues.len() as u16
+            + 1
+            + 1
+    }
+}
+
+/// Draws the session: `large_text` grows the words wherever they fit, `smooth` lets the
+/// figure glide between its key poses.
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
     run: &Run,
     now: Instant,
     large_text: bool,
+    smooth: bool,
     theme: &Theme,
 ) {
     let e = &run.engine;
@@ -380,20 +417,20 @@ pub fn draw(
     let pace = e.pace(now);
     if let Some(p) = pace {
         status.push(p.count_label());
-        if let Some(words) = planned.pace_text() {
-            status.push(clean_line(&words).into_owned());
-        }
     } else if phase.kind == PhaseKind::Work
         && let Some(r) = d.reps()
     {
         status.push(format!("{r} reps"));
     }
+    // The rep's parts in words, where there is room for them (the pace says each big).
+    let pace_words = planned.pace_text().map(|w| clean_line(&w).into_owned());
+    let with_words = match (&pace_words, pace) {
+        (Some(words), Some(_)) => format!("{} · {words}", status.join(" · ")),
+        _ => status.join(" · "),
+    };
     let status_line = match phase.kind {
         PhaseKind::Work => status.join(" · "),
-        PhaseKind::GetReady => match planned.pace_text() {
-            Some(words) => format!("Coming up: {} · {}", d.describe(), clean_line(&words)),
-            None => format!("Coming up: {}", d.describe()),
-        },
+        PhaseKind::GetReady => format!("Coming up: {}", d.describe()),
         PhaseKind::SwitchSides => {
             format!("Now the {} side", phase.side.map_or("other", |s| s.label()))
         }
@@ -417,7 +454,6 @@ pub fn draw(
             ])
         }))
         .collect();
-    let cue_height = cue_lines.len() as u16 + 1;
 
     let shown = e.shown_secs(now);
     let digits = match (shown, phase.kind) {
@@ -430,6 +466,8 @@ pub fn draw(
             format!("{} {}", clean_line(p.word).to_uppercase(), p.stage_left)
         }
         (None, PhaseKind::Work, None) => "Press Enter when the set is done".into(),
+        // Each rep's parts, where the pace will show them.
+        (_, PhaseKind::GetReady, _) => pace_words.clone().unwrap_or_default(),
         _ => String::new(),
     };
     let name = clean_line(&ex.name).to_uppercase();
@@ -437,26 +475,55 @@ pub fn draw(
     // On a large screen (or with large text) the name, the rep or stage and the pace word
     // grow too, each within its share of the rows; the countdown takes what is left.
     let large = large_text || (area.width >= FULL_SIZE_FROM.0 && area.height >= FULL_SIZE_FROM.1);
-    let w = inner.width;
-    let (big_name, big_status, big_pace) = if large {
-        let h = inner.height;
-        let status_big = if phase.kind == PhaseKind::Work {
-            status.join(" ").to_uppercase()
-        } else {
-            String::new()
-        };
-        (
-            grown(&name, 2, w, h / 5, 8),
-            grown(&status_big, 2, w, h / 8, 4),
-            pace.and_then(|_| grown(&pace_text, 1, w, h / 5, 8)),
-        )
+    let status_big = if large && phase.kind == PhaseKind::Work {
+        status.join(" ").to_uppercase()
     } else {
-        (None, None, None)
+        String::new()
     };
+    let words_at = |w: u16| {
+        let h = inner.height;
+        let grow = |text: &str, lines, share, max| {
+            if large {
+                grown(text, lines, w, h / share, max)
+            } else {
+                None
+            }
+        };
+        Column {
+            name: grow(&name, 2, 5, 8),
+            status: grow(&status_big, 2, 8, 4),
+            status_line: if phase.kind == PhaseKind::Work && width(&with_words) <= usize::from(w) {
+                with_words.clone()
+            } else {
+                status_line.clone()
+            },
+            pace: pace.and_then(|_| grow(&pace_text, 1, 5, 8)),
+            cues: cue_lines.iter().flat_map(|l| wrap_line(l, w, 2)).collect(),
+        }
+    };
+
+    // The figure beside everything else, in the room the words leave: never so wide that the
+    // words, narrower, take rows the countdown's digits had (up to four).
+    let figure = figure_panel::shown(e, now, smooth);
+    let full = words_at(inner.width);
+    let spare_at = |words: &Column| inner.height.saturating_sub(words.rows());
+    let digits_want = spare_at(&full).min(4);
+    let (inner, figure_area) =
+        figure_panel::split(inner, figure.map(|s| s.figure), FIGURE_SHARE, |w| {
+            w >= WORDS_MIN && spare_at(&words_at(w)) >= digits_want
+        });
+    let column = match (&figure, figure_area) {
+        (Some(s), Some(at)) => {
+            figure_panel::draw(frame, at, s, theme);
+            words_at(inner.width)
+        }
+        _ => full,
+    };
+    let w = inner.width;
     let rows = |b: &Option<big::Big>| b.as_ref().map_or(1, big::Big::height);
-    let (name_h, status_h, pace_h) = (rows(&big_name), rows(&big_status), rows(&big_pace));
-    let fixed = name_h + status_h + pace_h + 1 + 1 + cue_height + 1;
-    let spare = inner.height.saturating_sub(fixed);
+    let (name_h, status_h, pace_h) = (rows(&column.name), rows(&column.status), rows(&column.pace));
+    let cue_height = column.cues.len() as u16 + 1;
+    let spare = spare_at(&column);
     // Half-height digits on ordinary terminals (half the cells to redraw each second); on a
     // large one up to 24 rows tall, leaving the cues on screen beside them.
     let limits = big::Limits {
@@ -499,7 +566,7 @@ pub fn draw(
     ])
     .areas(inner);
 
-    match &big_name {
+    match &column.name {
         Some(b) => b.render(name_area, frame.buffer_mut(), theme.title),
         None => frame.render_widget(
             Paragraph::new(Line::from(vec![
@@ -509,10 +576,10 @@ pub fn draw(
             name_area,
         ),
     }
-    match &big_status {
+    match &column.status {
         Some(b) => b.render(status_area, frame.buffer_mut(), theme.text),
         None => frame.render_widget(
-            Paragraph::new(Span::styled(status_line, theme.text)),
+            Paragraph::new(Span::styled(column.status_line, theme.text)),
             status_area,
         ),
     }
@@ -533,7 +600,7 @@ pub fn draw(
         frame,
         pace_area,
         &pace_text,
-        big_pace.as_ref(),
+        column.pace.as_ref(),
         theme.accent.add_modifier(Modifier::BOLD),
     );
 
@@ -555,10 +622,7 @@ pub fn draw(
         );
     }
 
-    frame.render_widget(
-        Paragraph::new(cue_lines).wrap(Wrap { trim: true }),
-        cues_area,
-    );
+    frame.render_widget(Paragraph::new(column.cues), cues_area);
 
     let next = match e.next_exercise() {
         Some(n) => format!(

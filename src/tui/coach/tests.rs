@@ -337,11 +337,14 @@ fn home_opens_on_the_program_and_session_that_come_next() {
     for code in [KeyCode::Enter, KeyCode::Char('n')] {
         press(&mut app, code);
     }
+    // Each upright ends before the next starts (one writer per journal).
+    drop(app);
     let app = open();
     assert_eq!((app.shared.selected, app.shared.session), (1, 0));
     let last = app.shared.last_session().unwrap();
     assert!(!last.done);
     // Again, discarding the one left open, and one set of it done: session B is next.
+    drop(app);
     let mut app = open();
     for code in [
         KeyCode::Enter,
@@ -352,6 +355,7 @@ fn home_opens_on_the_program_and_session_that_come_next() {
     ] {
         press(&mut app, code);
     }
+    drop(app);
     let app = open();
     assert_eq!((app.shared.selected, app.shared.session), (1, 1));
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();

@@ -115,7 +115,7 @@ impl HistoryView {
             .collect();
         let calendar = app.wall.calendar();
         let today = calendar.day(app.unix_now());
-        let mut data = History::build(&app.saved_records(), &available, today, &calendar);
+        let mut data = History::build(app.journal_records(), &available, today, &calendar);
         let selected = app
             .programs
             .get(app.selected)

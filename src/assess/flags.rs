@@ -57,6 +57,7 @@ pub fn flags(results: &[Assessed], person: &Person, table: &Table) -> Vec<Flag> 
         let what = match stopped {
             Stopped::Pain => "pain",
             Stopped::Dizziness => "dizziness",
+            Stopped::Fall => "a fall",
             Stopped::Other => "the person or their helper chose to stop",
         };
         out.push(Flag {

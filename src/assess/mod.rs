@@ -99,6 +99,10 @@ impl Test {
     /// A score with its unit: "12 stands", "9.4 s", "4.5 cm".
     pub fn format(self, score: f64) -> String {
         match self {
+            // "1 stand", "12 stands".
+            Test::ChairStand | Test::TwoMinuteStep if score.round() == 1.0 => {
+                format!("1 {}", self.unit().trim_end_matches('s'))
+            }
             Test::ChairStand | Test::TwoMinuteStep => format!("{score:.0} {}", self.unit()),
             _ => format!("{} {}", one_decimal(score), self.unit()),
         }
@@ -269,6 +273,8 @@ pub fn stage_short(i: usize) -> &'static str {
 pub enum Stopped {
     Pain,
     Dizziness,
+    /// The person fell (or nearly did): the red-flag path follows.
+    Fall,
     /// Any other reason the person or their helper chose to stop.
     Other,
 }
@@ -278,6 +284,7 @@ impl Stopped {
         match self {
             Stopped::Pain => "stopped: pain",
             Stopped::Dizziness => "stopped: dizziness",
+            Stopped::Fall => "stopped: a fall",
             Stopped::Other => "stopped early",
         }
     }
@@ -421,6 +428,8 @@ mod tests {
     #[test]
     fn scores_format_with_their_units() {
         assert_eq!(Test::ChairStand.format(12.0), "12 stands");
+        assert_eq!(Test::ChairStand.format(1.0), "1 stand");
+        assert_eq!(Test::TwoMinuteStep.format(0.0), "0 steps");
         assert_eq!(Test::TimedUpAndGo.format(9.44), "9.4 s");
         assert_eq!(Test::OcciputToWall.format(5.0), "5 cm");
     }

@@ -237,6 +237,21 @@ impl Comparison {
         )
     }
 
+    /// Where it stands in a few words: "below the usual range", "at the average", and for a
+    /// test where less is better, "quicker than the usual range".
+    pub fn standing_words(&self) -> &'static str {
+        match (self.norm.test.better(), self.norm.kind, self.standing) {
+            (Better::Lower, _, Standing::Below) => "quicker than the usual range",
+            (Better::Lower, _, Standing::Above) => "slower than the usual range",
+            (_, Kind::Mean, Standing::Below) => "below the average",
+            (_, Kind::Mean, Standing::Within) => "at the average",
+            (_, Kind::Mean, Standing::Above) => "above the average",
+            (_, _, Standing::Below) => "below the usual range",
+            (_, _, Standing::Within) => "within the usual range",
+            (_, _, Standing::Above) => "above the usual range",
+        }
+    }
+
     /// What it means for training, in plain words.
     pub fn training(&self) -> &'static str {
         training(self.norm.test, self.worse())
@@ -433,6 +448,9 @@ mod tests {
         );
         assert!(!tug(10.2).worse());
         assert!(!tug(7.0).worse(), "quicker is not worse");
+        assert_eq!(slow.standing_words(), "slower than the usual range");
+        assert_eq!(tug(7.0).standing_words(), "quicker than the usual range");
+        assert_eq!(tug(9.0).standing_words(), "within the usual range");
     }
 
     #[test]
@@ -451,6 +469,7 @@ mod tests {
             "Below the average for your age (people aged 70-79: an average of 17.2 s)."
         );
         assert!(sls.training().contains("counter"));
+        assert_eq!(sls.standing_words(), "below the average");
     }
 
     #[test]

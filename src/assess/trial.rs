@@ -70,6 +70,11 @@ impl Trial {
         self.result.as_ref().map(|m| (m, self.stopped))
     }
 
+    /// Seconds held so far, per balance stage or leg.
+    pub fn held(&self) -> &[f64] {
+        &self.held
+    }
+
     /// The balance stage (0-3) or the leg (0 left, 1 right) up next or being held.
     pub fn step(&self) -> usize {
         self.held.len()

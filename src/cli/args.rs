@@ -95,6 +95,15 @@ pub enum Command {
         #[command(flatten)]
         coach: Coach,
     },
+    /// Measure strength and balance: a guided assessment (30-second chair stand, timed up
+    /// and go, 4-stage balance, single-leg stance, 2-minute step test, and with a helper
+    /// occiput-to-wall and height), each result against the figures for your age.
+    Assess {
+        #[command(flatten)]
+        data_dir: DataDir,
+        #[command(flatten)]
+        profile: Profile,
+    },
     /// Show a session on a big screen for a room: an instructor leads a group class.
     Class {
         /// A program file, or the name of a bundled program (such as group-class).
@@ -126,8 +135,8 @@ pub enum Command {
         #[arg(long, conflicts_with = "format")]
         watch: bool,
     },
-    /// Show the history: weeks, check-ins, levels and the weekly dose (a screen), or every set
-    /// and check-in as CSV or JSON for a physiotherapist's spreadsheet.
+    /// Show the history: weeks, check-ins, levels and the weekly dose (a screen), or every
+    /// event of the journal as CSV or JSON for a physiotherapist's spreadsheet.
     History {
         /// Print rows instead of opening the screen.
         #[arg(long, value_enum)]
@@ -174,9 +183,10 @@ pub enum Command {
         /// A folder of journals: NAME.jsonl files, or NAME/journal.jsonl folders.
         #[arg(value_name = "DIR", value_hint = ValueHint::DirPath)]
         dir: PathBuf,
-        /// A CSV table or a JSON array.
-        #[arg(long, value_enum, default_value_t)]
-        format: review::Format,
+        /// A CSV table or a JSON array; without it, a table on screen (CSV when the output
+        /// is not a terminal).
+        #[arg(long, value_enum)]
+        format: Option<review::Format>,
         #[command(flatten)]
         programs: Programs,
     },
@@ -312,6 +322,10 @@ where
             options.profile(std::mem::take(profile));
             options.coach(std::mem::take(coach));
         }
+        Some(Command::Assess { data_dir, profile }) => {
+            options.data_dir(std::mem::take(data_dir));
+            options.profile(std::mem::take(profile));
+        }
         Some(Command::Class {
             data_dir,
             profile,
@@ -433,6 +447,7 @@ mod tests {
                 "run",
                 &["--data-dir", "--profile", "--quiet", "--voice", "--seed"],
             ),
+            ("assess", &["--data-dir", "--profile"]),
             (
                 "class",
                 &["--data-dir", "--profile", "--quiet", "--voice", "--seed"],

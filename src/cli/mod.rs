@@ -73,6 +73,7 @@ pub fn run(invocation: Invocation) -> u8 {
             theme,
             ..
         }) => session::run(cli, &program, session.as_deref(), theme.into(), &mut err),
+        Some(Command::Assess { .. }) => session::assess(cli, &mut err),
         Some(Command::Class {
             program,
             session,

@@ -1,10 +1,11 @@
 //! `upright review DIR`: for a clinic that receives patients' journals, one row per patient,
 //! those who need attention first (red flags, sharp pain, an assessment below its norm, no
-//! session for two weeks, falling adherence, an overdue reassessment), as CSV or JSON. A
+//! session for two weeks, falling adherence, an overdue reassessment): a table on screen, or
+//! CSV or JSON (`--format`; CSV too when the output is not a terminal). A
 //! patient is a `NAME.jsonl` file in DIR, or a folder `NAME/` holding a `journal.jsonl` (so a
 //! data folder's `profiles/` can be reviewed as it is). Journals are only read.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use super::options::Options;
@@ -51,7 +52,7 @@ pub fn journals(dir: &Path) -> io::Result<Vec<(String, PathBuf)>> {
 pub fn run(
     cli: &Options,
     dir: &Path,
-    format: Format,
+    format: Option<Format>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
@@ -102,7 +103,16 @@ pub fn run(
         ));
     }
     triage(&mut patients);
-    let written = match format {
+    let on_screen = format.is_none() && io::stdout().is_terminal() && io::stdin().is_terminal();
+    if on_screen {
+        let folder = crate::common::text::clean_line(&dir.display().to_string()).into_owned();
+        let mut review = crate::tui::review::Review::new(patients, folder, today, unreadable);
+        return match super::session::finish(crate::tui::run(&mut review), err) {
+            0 if unreadable > 0 => 1,
+            status => status,
+        };
+    }
+    let written = match format.unwrap_or_default() {
         Format::Csv => write_csv(&patients, out),
         Format::Json => serde_json::to_writer_pretty(&mut *out, &patients)
             .map_err(io::Error::other)

@@ -1,4 +1,5 @@
-//! `upright` (the home screen) and `upright run PROGRAM`: open the coach in the terminal.
+//! `upright` (the home screen), `upright run PROGRAM` and `upright assess`: open the coach in
+//! the terminal.
 
 use std::io::{IsTerminal, Write};
 use std::time::Instant;
@@ -86,6 +87,26 @@ pub(super) fn direct_app(cli: &Options, programs: Vec<Entry>) -> App {
     let mut app = app(cli, programs);
     app.shared.direct = true;
     app
+}
+
+/// `upright assess`: an assessment straight away, with no home to go back to.
+pub fn assess(cli: &Options, err: &mut dyn Write) -> u8 {
+    if needs_terminal(err) {
+        return 2;
+    }
+    let mut app = direct_app(cli, Vec::new());
+    if let Some(holder) = &app.shared.read_only {
+        let _ = writeln!(
+            err,
+            "upright: {} An assessment's results could not be saved here: do it there, or quit that one first.",
+            holder.sentence()
+        );
+        return 2;
+    }
+    // An assessment plays no cues: nothing to look for a sound player for.
+    app.shared.quiet = true;
+    app.open_assessment();
+    finish(tui::run(&mut app), err)
 }
 
 /// A session of one program, straight away; a program with errors is refused with them.

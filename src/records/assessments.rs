@@ -2,6 +2,8 @@
 //! age and sex, gathered one record at a time, and what follows from them now (the flags
 //! standing, whether a reassessment is due). Pure: today is an argument.
 
+use serde::{Deserialize, Serialize};
+
 use crate::assess::Person;
 use crate::assess::flags::{Assessed, Flag, Reassess, current_flags, reassess};
 use crate::assess::norms::Table;
@@ -72,6 +74,43 @@ impl Assessments {
     }
 }
 
+/// Results kept per test for the snapshot: enough for any flag rule (the one before, a year
+/// back) and the history's trend, however many years the journal holds.
+pub const KEPT_PER_TEST: usize = 64;
+
+/// The assessment records the journal's snapshot keeps, so that start-up (home's flag, the
+/// reassessment, the assessment screens) never reads the whole journal: the latest
+/// `about_you` and each test's latest results, in journal order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Kept {
+    about: Option<Record>,
+    results: Vec<Record>,
+}
+
+impl Kept {
+    pub fn feed(&mut self, record: &Record) {
+        match &record.event {
+            Event::AboutYou { .. } => self.about = Some(record.clone()),
+            Event::Assessment { measure, .. } => {
+                let test = measure.test();
+                let same = |r: &Record| matches!(&r.event, Event::Assessment { measure, .. } if measure.test() == test);
+                if self.results.iter().filter(|r| same(r)).count() >= KEPT_PER_TEST
+                    && let Some(oldest) = self.results.iter().position(same)
+                {
+                    self.results.remove(oldest);
+                }
+                self.results.push(record.clone());
+            }
+            _ => {}
+        }
+    }
+
+    /// The records kept: the latest `about_you`, then the results in journal order.
+    pub fn records(&self) -> impl Iterator<Item = &Record> {
+        self.about.iter().chain(&self.results)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +169,52 @@ mod tests {
         assert_eq!(a.last_day(), Some(11));
         assert_eq!(a.reassess(11 + 56), Reassess::Due { since: 67 });
         assert_eq!(Assessments::default().reassess(0), Reassess::Never);
+    }
+
+    #[test]
+    fn what_the_snapshot_keeps_gives_the_same_assessments_and_stays_bounded() {
+        let mut records = vec![at(
+            1,
+            Event::AboutYou {
+                age: Some(70),
+                sex: Some(Sex::Female),
+            },
+        )];
+        for day in 2..200 {
+            records.push(at(
+                day,
+                Event::Assessment {
+                    measure: Measure::TimedUpAndGo {
+                        secs: day as f64 / 10.0,
+                        aid: false,
+                    },
+                    stopped: None,
+                },
+            ));
+            records.push(at(day, Event::Clearance));
+        }
+        records.push(at(
+            300,
+            Event::Assessment {
+                measure: Measure::Height { cm: 160.0 },
+                stopped: None,
+            },
+        ));
+        let mut kept = Kept::default();
+        for r in &records {
+            kept.feed(r);
+        }
+        let calendar = Calendar::utc();
+        let all = Assessments::of(&records, &calendar);
+        let from_kept = Assessments::of(kept.records(), &calendar);
+        assert_eq!(from_kept.person, all.person);
+        assert_eq!(from_kept.results.len(), KEPT_PER_TEST + 1);
+        assert_eq!(
+            &all.results[all.results.len() - KEPT_PER_TEST - 1..],
+            &from_kept.results[..],
+            "the latest of each test, in order"
+        );
+        assert_eq!(from_kept.flags(), all.flags());
+        assert_eq!(from_kept.last_day(), Some(300));
     }
 }

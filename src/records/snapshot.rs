@@ -3,9 +3,9 @@
 //! snapshot and only the journal's tail, however many years the journal holds. It keeps, per
 //! program, the replay's state (levels, clean sessions, the open session's tally, as the replay
 //! itself serialises it) and that state as it stood before the last session started (what a
-//! resumed session is planned with); and the few recent records the questions before a session
-//! read (`Recent`). It is only ever derived: missing, damaged, written by another build, or not
-//! matching the journal (shorter, or other bytes where it ended), it is rebuilt by streaming
+//! resumed session is planned with); the few recent records the questions before a session
+//! read (`Recent`); and the latest assessment results (`assessments::Kept`). It is only ever
+//! derived: missing, damaged, written by another build, or not matching the journal (shorter, or other bytes where it ended), it is rebuilt by streaming
 //! the journal; a program whose rules changed since (its fingerprint differs) is replayed again
 //! the same way, alone. Written atomically, by the one upright holding the lock.
 
@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::records::assessments::Kept;
 use crate::records::journal::{Bounds, Journal, Reader, Record, Tally, TornTail, open_regular};
 use crate::records::recent::Recent;
 use crate::records::replay::{Progress, Replay, Rules};
@@ -48,6 +49,7 @@ fn build_now() -> u64 {
         include_str!("runs.rs"),
         include_str!("../training/checkin.rs"),
         include_str!("recent.rs"),
+        include_str!("assessments.rs"),
         include_str!("snapshot.rs"),
         include_str!("journal.rs"),
         include_str!("journal/read.rs"),
@@ -120,6 +122,9 @@ pub struct Snapshot {
     /// What reading skipped, over everything it covers.
     pub tally: Tally,
     pub recent: Recent,
+    /// The latest assessment results and the person's age and sex.
+    #[serde(default)]
+    pub assessments: Kept,
     programs: Vec<ProgramState>,
 }
 
@@ -165,6 +170,7 @@ impl Snapshot {
             end: Fnv::new().finish(),
             tally: Tally::default(),
             recent: Recent::default(),
+            assessments: Kept::default(),
             programs: Vec::new(),
         }
     }
@@ -178,6 +184,7 @@ impl Snapshot {
     /// records and to the replay of every program in `rules`.
     pub fn feed(&mut self, programs: &[Known], record: &Record) {
         self.recent.feed(record);
+        self.assessments.feed(record);
         for k in programs {
             if let Some(p) = self.program_mut(k) {
                 let mut replay = Replay::resume(k.rules, take(&mut p.replay));
@@ -315,6 +322,7 @@ pub fn open(dir: &Path, programs: &[Known], bounds: Bounds) -> io::Result<Opened
         }
         if offset >= snapshot.covers {
             snapshot.recent.feed(&record);
+            snapshot.assessments.feed(&record);
         }
     }
     let end = reader.offset();

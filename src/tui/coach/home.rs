@@ -12,6 +12,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::shared::Shared;
+use crate::assess::flags::{REASSESS_WEEKS, Reassess};
+use crate::common::calendar::day_label;
 use crate::common::text::clean_line;
 use crate::common::wrap::width as text_width;
 use crate::program::Kind;
@@ -21,7 +23,7 @@ use crate::training::runnable::Runnable;
 use crate::training::safety;
 use crate::tui::keys::{Binding, bind, ch};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::frame_block;
+use crate::tui::widgets::{frame_block, wrap_line};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -31,6 +33,7 @@ pub enum Action {
     NextSession,
     Start,
     History,
+    Assess,
     Help,
     Quit,
 }
@@ -56,6 +59,8 @@ pub fn keys(shared: &Shared) -> Vec<Binding<Action>> {
             .when(shared.selected_program().is_some()),
         bind("h", "history", Action::History, &[ch('h')])
             .help("history: your weeks, check-ins and levels"),
+        bind("a", "assess", Action::Assess, &[ch('a')])
+            .help("assessment: tests of strength and balance against the figures for your age"),
         bind("?", "help", Action::Help, &[ch('?')]).help("this help"),
         bind("q", "quit", Action::Quit, &[ch('q'), KeyCode::Esc]).help("quit (Esc too)"),
     ]
@@ -68,6 +73,8 @@ pub enum Go {
     /// The readiness check before the chosen session.
     Start,
     History,
+    /// An assessment.
+    Assess,
     Help,
     Quit,
 }
@@ -91,6 +98,7 @@ pub fn act(shared: &mut Shared, action: Action) -> Go {
         Action::NextSession => shared.session = (shared.session + 1) % sessions,
         Action::Start => return Go::Start,
         Action::History => return Go::History,
+        Action::Assess => return Go::Assess,
         Action::Help => return Go::Help,
         Action::Quit => return Go::Quit,
     }
@@ -111,9 +119,78 @@ fn kinds_of(runnable: &Runnable) -> BTreeSet<Kind> {
         .collect()
 }
 
+/// The assessment's lines on home: each flag standing (until the test is done again) and
+/// when the next assessment is suggested; nothing before the first assessment but a hint.
+pub fn assessment_lines(shared: &Shared, full: bool, theme: &Theme) -> Vec<Line<'static>> {
+    let a = shared.assessments();
+    let flags = a.flags();
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if full {
+        lines.extend(flags.iter().map(|f| {
+            Line::from(vec![
+                Span::styled(
+                    format!("⚑ {} ({}): ", f.test.name(), day_label(f.day)),
+                    theme.warn,
+                ),
+                Span::raw(f.why.clone()),
+            ])
+        }));
+    } else if !flags.is_empty() {
+        let mut names: Vec<&str> = flags.iter().map(|f| f.test.name()).collect();
+        names.dedup();
+        lines.push(Line::from(vec![
+            Span::styled("⚑ Flagged by your assessment: ", theme.warn),
+            Span::raw(format!(
+                "{}. Discuss with your physiotherapist; h shows why.",
+                names.join(", ")
+            )),
+        ]));
+    }
+    if full && !flags.is_empty() {
+        lines.push(Line::raw(
+            "  Discuss it with your physiotherapist; keep balance work within reach of support.",
+        ));
+    }
+    let reassess = match a.reassess(shared.today()) {
+        Reassess::Never => Some(Line::styled(
+            "Measure your strength and balance against the figures for your age: press a.",
+            theme.dim,
+        )),
+        Reassess::NotYet { .. } => None,
+        Reassess::Due { since } => Some(Line::styled(
+            format!(
+                "A reassessment is suggested: 8 weeks since your last one on {} (press a).",
+                day_label(since - REASSESS_WEEKS.0 * 7)
+            ),
+            theme.accent,
+        )),
+        Reassess::Overdue { since } => Some(Line::styled(
+            format!(
+                "A reassessment is overdue: more than 12 weeks since your last one on {} (press a).",
+                day_label(since - REASSESS_WEEKS.1 * 7)
+            ),
+            theme.accent,
+        )),
+    };
+    lines.extend(reassess);
+    lines
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, shared: &Shared, theme: &Theme) {
-    let [main, safety_line] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    // Each flag and the reassessment wrapped, a third of the screen at most.
+    let full = area.width >= 120 && area.height >= 36;
+    let assessed: Vec<Line> = assessment_lines(shared, full, theme)
+        .iter()
+        .flat_map(|l| wrap_line(l, area.width, 2))
+        .take(usize::from(area.height / 3))
+        .collect();
+    let [main, assessed_area, safety_line] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(assessed.len() as u16),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(assessed), assessed_area);
     let [list_area, preview_area] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(main);
 

@@ -10,6 +10,7 @@
 //! `Action` variant; one arm in `screen_keys`, `act` and `draw`.
 
 pub mod advice;
+pub mod assess;
 pub mod check_in;
 pub mod help;
 pub mod history;
@@ -29,6 +30,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use self::advice::Advice;
+use self::assess::Assessing;
 use self::history::HistoryView;
 pub use self::overlay::Overlay;
 use self::readiness::Readiness;
@@ -56,6 +58,8 @@ pub enum Screen {
     Summary(Run),
     /// Sessions per week, check-ins, levels and the weekly dose.
     History(Box<HistoryView>),
+    /// An assessment: the tests of strength and balance, one by one.
+    Assess(Box<Assessing>),
 }
 
 /// Every action of every screen and dialog: a key table's entries.
@@ -67,6 +71,7 @@ pub enum Action {
     /// The advice and the summary: back home (or out).
     Leave,
     History(history::Action),
+    Assess(assess::Action),
     CloseHelp,
     Quit(session::QuitAction),
     CheckIn(check_in::Action),
@@ -82,6 +87,9 @@ pub enum Action {
 pub struct App {
     pub screen: Screen,
     pub overlay: Option<Overlay>,
+    /// The check-in (or the advice after pain) the red flags opened over: back to it when
+    /// none is ticked, so an answer half given is not lost.
+    pub behind: Option<Overlay>,
     pub shared: Shared,
     pub quit: bool,
 }
@@ -103,6 +111,7 @@ impl App {
         App {
             screen: Screen::Home,
             overlay: None,
+            behind: None,
             shared: Shared::new(programs, paths, quiet, seed, wall),
             quit: false,
         }
@@ -130,7 +139,21 @@ impl App {
         self.screen = Screen::History(Box::new(view));
     }
 
-    /// The next moment the screen changes by itself, if any.
+    /// Opens an assessment: age and sex first when never asked, else the choice of tests. Not
+    /// while another upright holds the journal: its results could not be saved.
+    pub fn open_assessment(&mut self) {
+        if self.shared.read_only.is_some() {
+            self.shared.notice = Some(
+                "No assessment can start here while the other upright runs: its results could not be saved. Do it there, or quit that one first."
+                    .into(),
+            );
+            return;
+        }
+        self.screen = Screen::Assess(Box::new(Assessing::new(&self.shared)));
+    }
+
+    /// The next moment the screen changes by itself, if any. A test's time runs on under a
+    /// dialog (a stand or a stance cannot wait), so it is woken for then too.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
         let engine = match &self.screen {
             Screen::Session(run) if self.overlay.is_none() => {
@@ -139,6 +162,7 @@ impl App {
                 let change = run.engine.next_change(now);
                 frame.into_iter().chain(change).min()
             }
+            Screen::Assess(a) => a.next_wake(now),
             _ => None,
         };
         // Events that could not be written are tried again now and then.
@@ -148,13 +172,17 @@ impl App {
         }
     }
 
-    /// Moves the session on to `now` and records what happened.
+    /// Moves the session (or the test being timed) on to `now` and records what happened.
     pub fn tick(&mut self, now: Instant) {
         if self.shared.retry_at().is_some_and(|at| at <= now) {
             self.shared.quiet_moment();
         }
-        if let Screen::Session(run) = &mut self.screen {
-            run.engine.tick(now);
+        match &mut self.screen {
+            Screen::Session(run) => {
+                run.engine.tick(now);
+            }
+            Screen::Assess(a) => a.tick(&mut self.shared, now),
+            _ => {}
         }
         self.after_engine();
     }
@@ -218,6 +246,7 @@ impl App {
                 map(advice::keys(shared.direct), |()| Action::Leave)
             }
             Screen::History(view) => map(history::keys(view, shared.direct, area), Action::History),
+            Screen::Assess(a) => map(assess::keys(a), Action::Assess),
         }
     }
 
@@ -276,6 +305,7 @@ impl App {
                 home::Go::Stay => {}
                 home::Go::Start => self.start(now),
                 home::Go::History => self.open_history(),
+                home::Go::Assess => self.open_assessment(),
                 home::Go::Help => self.overlay = Some(Overlay::Help),
                 home::Go::Quit => self.quit = true,
             },
@@ -313,10 +343,31 @@ impl App {
                     self.leave();
                 }
             }
+            Action::Assess(action) => {
+                let Screen::Assess(a) = &mut self.screen else {
+                    return;
+                };
+                match assess::act(a, shared, action, now) {
+                    assess::Go::Stay => {}
+                    assess::Go::RedFlags => {
+                        self.overlay = Some(Overlay::RedFlags(red_flags::RedFlags::new()))
+                    }
+                    assess::Go::Fell => {
+                        self.overlay = Some(Overlay::RedFlags(red_flags::RedFlags::fell()))
+                    }
+                    assess::Go::AskQuit => self.overlay = Some(Overlay::ConfirmQuit),
+                    assess::Go::Help => self.overlay = Some(Overlay::Help),
+                    assess::Go::Leave => self.leave(),
+                }
+            }
             Action::CloseHelp => self.close_overlay(now),
             Action::Quit(a) => {
+                let leave = engine.is_none() && a == session::QuitAction::End;
                 session::quit_act(engine, a, now);
                 self.overlay = None;
+                if leave {
+                    self.leave();
+                }
             }
             Action::CheckIn(a) => {
                 let Some(Overlay::CheckIn(c)) = &mut self.overlay else {
@@ -336,11 +387,14 @@ impl App {
                 let Some(Overlay::RedFlags(r)) = &mut self.overlay else {
                     return;
                 };
+                // Back to a check-in, the session stays paused.
+                let engine = engine.filter(|_| self.behind.is_none());
                 match red_flags::act(r, engine, a, now) {
                     red_flags::Go::Stay => {}
-                    red_flags::Go::Close => self.overlay = None,
+                    red_flags::Go::Close => self.overlay = self.behind.take(),
                     red_flags::Go::Stop(symptoms) => {
                         self.overlay = None;
+                        self.behind = None;
                         self.red_flag(symptoms);
                     }
                 }
@@ -349,6 +403,8 @@ impl App {
                 if let Some(e) = engine {
                     e.pause(now);
                 }
+                let below = self.overlay.take();
+                self.behind = below.filter(|o| matches!(o, Overlay::CheckIn(_) | Overlay::Pain(_)));
                 self.overlay = Some(Overlay::RedFlags(red_flags::RedFlags::new()));
             }
             Action::AskQuit => match engine {
@@ -374,6 +430,9 @@ impl App {
                 return;
             }
             Screen::Readiness(r) => Some(r.run.id),
+            // In the assessment's run (a test being timed was stopped when the list opened);
+            // no more tests today.
+            Screen::Assess(a) => Some(a.run),
             Screen::Summary(run) => Some(run.id),
             _ => None,
         };
@@ -500,6 +559,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
             advice::draw_summary(frame, screen, &run.engine, unsaved, &theme)
         }
         Screen::History(view) => history::draw(frame, screen, view, history::is_grid(body), &theme),
+        Screen::Assess(a) => assess::draw(frame, screen, a, shared, now),
     }
     frame.render_widget(Paragraph::new(wrap_line(&footer, foot.width, 0)), foot);
     match &app.overlay {
@@ -508,6 +568,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
             let notes: &[&str] = match app.screen {
                 Screen::Home => &home::HELP_NOTES,
                 Screen::Session(_) => &session::HELP_NOTES,
+                Screen::Assess(_) => &assess::HELP_NOTES,
                 _ => &[],
             };
             help::draw(frame, screen, &app.screen_keys(body), notes, &theme);

@@ -35,6 +35,16 @@ impl RedFlags {
         }
     }
 
+    /// After a fall: the fall ticked, and the cursor on it.
+    pub fn fell() -> RedFlags {
+        let mut r = RedFlags::new();
+        if let Some(i) = RED_FLAGS.iter().position(|f| *f == safety::FALL) {
+            r.ticked[i] = true;
+            r.cursor = i;
+        }
+        r
+    }
+
     /// The symptoms ticked, in the words shown.
     pub fn symptoms(&self) -> Vec<String> {
         RED_FLAGS

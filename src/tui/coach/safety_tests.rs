@@ -161,6 +161,19 @@ fn red_flags_and_quit_are_reachable_from_every_screen_and_dialog() {
     r.safety_keys("check-in: dull or sharp");
     r.ch('1');
     r.safety_keys("check-in: where");
+    // The red flags over a check-in half answered: none ticked goes back to it, still paused.
+    r.ch('!').key(KeyCode::Esc);
+    assert!(matches!(
+        &r.app.overlay,
+        Some(Overlay::CheckIn(c)) if c.step == check_in::Step::Place && c.pain == Some(3)
+    ));
+    let Screen::Session(run) = &r.app.screen else {
+        panic!("not in the session");
+    };
+    assert!(
+        run.engine.is_paused(),
+        "the check-in keeps the session paused"
+    );
     r.key(KeyCode::Esc).key(KeyCode::Esc).key(KeyCode::Esc);
     assert!(
         r.app.overlay.is_none(),
@@ -180,7 +193,12 @@ fn red_flags_and_quit_are_reachable_from_every_screen_and_dialog() {
     r.ch('!');
     assert!(matches!(r.app.overlay, Some(Overlay::RedFlags(_))));
     r.key(KeyCode::Esc);
-    // The check-in opens again, from its first question: nothing was recorded.
+    // Back at the question it was on, the answers so far kept; nothing recorded yet.
+    assert!(matches!(
+        &r.app.overlay,
+        Some(Overlay::CheckIn(c)) if c.step == check_in::Step::Effort && c.pain == Some(0)
+    ));
+    r.key(KeyCode::Esc);
     assert!(matches!(
         &r.app.overlay,
         Some(Overlay::CheckIn(c)) if c.step == check_in::Step::Pain

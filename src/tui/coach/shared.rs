@@ -15,6 +15,7 @@ use crate::common::paths::Paths;
 use crate::common::settings::Settings;
 use crate::program::Program;
 use crate::program::sources::Entry;
+use crate::records::assessments::Assessments;
 use crate::records::journal::{
     self, Bounds, Busy, Event, Holder, Journal, Lock, Pending, Reader, Record, Repaired,
 };
@@ -257,6 +258,17 @@ impl Shared {
     /// saved or not, in journal order.
     pub fn records(&self) -> Vec<Record> {
         self.snapshot.recent.records()
+    }
+
+    /// Every assessment result the snapshot keeps (saved or not) and the person's age and sex,
+    /// their days in the person's time zone.
+    pub fn assessments(&self) -> Assessments {
+        Assessments::of(self.snapshot.assessments.records(), &self.wall.calendar())
+    }
+
+    /// Today, in the person's time zone (days since 1970).
+    pub fn today(&self) -> i64 {
+        self.wall.calendar().day(self.unix_now())
     }
 
     /// The saved journal, one record at a time, for the history (nothing is held).

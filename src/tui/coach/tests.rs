@@ -366,3 +366,74 @@ fn home_opens_on_the_program_and_session_that_come_next() {
         "{screen}"
     );
 }
+
+#[test]
+fn every_assessment_step_has_an_unambiguous_table_with_red_flags_and_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let t0 = Instant::now();
+    let press = |app: &mut App, code: KeyCode, secs: u64| {
+        app.key(
+            KeyEvent::new(code, KeyModifiers::NONE),
+            t0 + Duration::from_secs(secs),
+        );
+    };
+    let both = |app: &App, state: &str| {
+        check(app, state);
+        let table = app.key_table(Rect::new(0, 0, 80, 24));
+        for key in ['!', 'q'] {
+            assert!(
+                table.iter().any(|b| b.enabled
+                    && b.in_footer
+                    && b.keys.iter().any(|(c, _)| *c == KeyCode::Char(key))),
+                "{state}: {key} is not in the footer"
+            );
+        }
+    };
+    press(&mut app, KeyCode::Char('a'), 0);
+    both(&app, "about you");
+    press(&mut app, KeyCode::Char('s'), 0);
+    both(&app, "choose");
+    press(&mut app, KeyCode::Enter, 0);
+    // Every test in turn: its set-up, its timing (or entry) and its result.
+    for (i, test) in crate::assess::Test::ALL.iter().enumerate() {
+        let at = 200 * i as u64;
+        both(&app, &format!("{test:?} set-up"));
+        if test.needs_helper() {
+            press(&mut app, KeyCode::Enter, at);
+            both(&app, &format!("{test:?} entry"));
+            let value = if *test == crate::assess::Test::Height {
+                "160"
+            } else {
+                "5"
+            };
+            for c in value.chars() {
+                press(&mut app, KeyCode::Char(c), at);
+            }
+            press(&mut app, KeyCode::Enter, at);
+        } else {
+            press(&mut app, KeyCode::Enter, at);
+            both(&app, &format!("{test:?} timing"));
+            // Through every stage or leg, each held to its end.
+            for s in 1..=5 {
+                app.tick(t0 + Duration::from_secs(at + 40 * s));
+                if !matches!(&app.screen, Screen::Assess(a) if matches!(a.step, assess::Step::Testing(_)))
+                {
+                    break;
+                }
+                both(&app, &format!("{test:?} between stages"));
+                press(&mut app, KeyCode::Enter, at + 40 * s);
+            }
+            app.tick(t0 + Duration::from_secs(at + 199));
+        }
+        assert!(
+            matches!(&app.screen, Screen::Assess(a) if matches!(a.step, assess::Step::Result { .. })),
+            "{test:?}: no result"
+        );
+        both(&app, &format!("{test:?} result"));
+        press(&mut app, KeyCode::Enter, at + 199);
+    }
+    both(&app, "summary");
+    press(&mut app, KeyCode::Char('!'), 2000);
+    check(&app, "red flags over the summary");
+}

@@ -5,6 +5,7 @@
 //! the frame around the panels (drawn in `panels`).
 
 mod panels;
+pub mod trends;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyCode;
@@ -16,6 +17,7 @@ use super::shared::Shared;
 use crate::common::calendar::day_label;
 use crate::common::text::clean_line;
 use crate::common::wrap::width;
+use crate::records::assessments::Assessments;
 use crate::records::history::{Available, History, ProgramHistory};
 use crate::tui::keys::{Binding, bind, ch, digits};
 use crate::tui::theme::Theme;
@@ -28,10 +30,17 @@ pub enum Panel {
     CheckIns,
     Levels,
     Dose,
+    Assessments,
 }
 
 impl Panel {
-    pub const ALL: [Panel; 4] = [Panel::Weeks, Panel::CheckIns, Panel::Levels, Panel::Dose];
+    pub const ALL: [Panel; 5] = [
+        Panel::Weeks,
+        Panel::CheckIns,
+        Panel::Levels,
+        Panel::Dose,
+        Panel::Assessments,
+    ];
 
     fn title(self) -> &'static str {
         match self {
@@ -39,6 +48,7 @@ impl Panel {
             Panel::CheckIns => "Check-ins",
             Panel::Levels => "Levels",
             Panel::Dose => "Dose",
+            Panel::Assessments => "Assessments",
         }
     }
 }
@@ -47,6 +57,8 @@ impl Panel {
 #[derive(Debug, Clone)]
 pub struct HistoryView {
     pub data: History,
+    /// Every assessment result saved, and the person's age and sex.
+    pub assessments: Assessments,
     /// Index into `data.programs`.
     pub program: usize,
     pub panel: Panel,
@@ -85,10 +97,17 @@ pub fn keys(view: &HistoryView, direct: bool, area: Rect) -> Vec<Binding<Action>
         bind("Tab", "next chart", Action::NextPanel, &[KeyCode::Tab])
             .or(Action::PreviousPanel, &[KeyCode::BackTab])
             .when(!is_grid(area)),
-        digits("chart", 1, 4, |d| Action::Panel(usize::from(d) - 1)).help_only(),
+        digits("chart", 1, Panel::ALL.len() as u8, |d| {
+            Action::Panel(usize::from(d) - 1)
+        })
+        .help_only(),
         bind(
             "↑↓",
-            "scroll levels",
+            if view.panel == Panel::Assessments && !is_grid(area) {
+                "scroll"
+            } else {
+                "scroll levels"
+            },
             Action::ScrollUp,
             &[KeyCode::Up, ch('k')],
         )
@@ -116,6 +135,7 @@ impl HistoryView {
         let calendar = app.wall.calendar();
         let today = calendar.day(app.unix_now());
         let mut data = History::build(app.journal_records(), &available, today, &calendar);
+        let assessments = app.assessments();
         let selected = app
             .programs
             .get(app.selected)
@@ -130,6 +150,7 @@ impl HistoryView {
             .unwrap_or(0);
         HistoryView {
             data,
+            assessments,
             program,
             panel: Panel::Weeks,
             scroll: 0,
@@ -169,9 +190,18 @@ pub fn act(view: &mut HistoryView, action: Action) -> Go {
             view.program = (view.program + 1) % n;
             view.scroll = 0;
         }
-        Action::NextPanel => view.step_panel(1),
-        Action::PreviousPanel => view.step_panel(Panel::ALL.len() - 1),
-        Action::Panel(i) => view.panel = Panel::ALL[i.min(Panel::ALL.len() - 1)],
+        Action::NextPanel => {
+            view.step_panel(1);
+            view.scroll = 0;
+        }
+        Action::PreviousPanel => {
+            view.step_panel(Panel::ALL.len() - 1);
+            view.scroll = 0;
+        }
+        Action::Panel(i) => {
+            view.panel = Panel::ALL[i.min(Panel::ALL.len() - 1)];
+            view.scroll = 0;
+        }
         Action::ScrollDown => view.scroll += 1,
         Action::ScrollUp => view.scroll = view.scroll.saturating_sub(1),
     }
@@ -201,7 +231,19 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &HistoryView, grid: bool, theme
     frame.render_widget(Paragraph::new(Span::styled(title, theme.title)), hl);
     frame.render_widget(Paragraph::new(Span::styled(today, theme.dim)), hr);
 
+    let assessed = !view.assessments.results.is_empty();
     let Some(p) = view.current() else {
+        if assessed {
+            trends::draw(
+                frame,
+                body,
+                &view.assessments,
+                view.data.today,
+                view.scroll,
+                theme,
+            );
+            return;
+        }
         frame.render_widget(
             Paragraph::new(vec![
                 Line::raw(""),
@@ -219,6 +261,15 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &HistoryView, grid: bool, theme
     };
 
     if grid {
+        // The assessments take a band across the bottom once there are any.
+        let [body, trend] = Layout::vertical([
+            Constraint::Min(0),
+            Constraint::Percentage(if assessed { 30 } else { 0 }),
+        ])
+        .areas(body);
+        if assessed {
+            trends::draw(frame, trend, &view.assessments, view.data.today, 0, theme);
+        }
         let [top, bottom] =
             Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
         let [weeks, dose] =
@@ -252,6 +303,14 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &HistoryView, grid: bool, theme
             Panel::CheckIns => panels::draw_check_ins(frame, panel, p, view.data.today, theme),
             Panel::Levels => panels::draw_levels(frame, panel, p, view.scroll, theme),
             Panel::Dose => panels::draw_dose(frame, panel, &view.data.dose, theme),
+            Panel::Assessments => trends::draw(
+                frame,
+                panel,
+                &view.assessments,
+                view.data.today,
+                view.scroll,
+                theme,
+            ),
         }
     }
 }

@@ -108,11 +108,20 @@ fn red_flags_open_from_every_screen_of_run() {
         s,
         "check-in: dull or sharp",
         "What is it like?",
-        "Any pain in that exercise?",
+        // Back at the question it was on, the answer so far kept.
+        "3/10 mild. What is it like?",
     );
     // Sharp pain: the exercise stops and says so.
-    tmux.keys(s, &["6", "Enter", "2", "1"]);
-    red_flags_open(&tmux, s, "stopped for pain", "stopped.", "CHIN TUCK");
+    tmux.keys(s, &["2", "1"]);
+    // None ticked: back to the advice after pain, which still asks how to go on.
+    red_flags_open(
+        &tmux,
+        s,
+        "stopped for pain",
+        "stopped.",
+        "Sit to stand: stopped.",
+    );
+    tmux.keys(s, &["Enter"]);
     tmux.wait_for(s, "Any pain in that exercise?");
     tmux.keys(s, &["0", "Enter"]);
     red_flags_open(
@@ -120,9 +129,9 @@ fn red_flags_open_from_every_screen_of_run() {
         s,
         "check-in: effort",
         "How hard was it?",
-        "Any pain in that exercise?",
+        "How hard was it?",
     );
-    tmux.keys(s, &["0", "Enter", "s"]);
+    tmux.keys(s, &["s"]);
     let summary = tmux.wait_for(s, "Summary");
     assert!(
         summary.contains("stopped for pain: Sit to stand"),

@@ -12,7 +12,8 @@ use upright::program::{Dose, Exercise, Library};
 use upright::training::Engine;
 use upright::training::plan::{ItemKey, Plan, Planned};
 use upright::training::runnable::Runnable;
-use upright::tui::coach::session::{Run, draw};
+use upright::tui::coach::session::Run;
+use upright::tui::coach::session_draw::draw;
 use upright::tui::theme::Theme;
 
 /// Every exercise a bundled program can put on the screen, with the programs' own.

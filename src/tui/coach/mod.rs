@@ -19,6 +19,7 @@ pub mod overlay;
 pub mod readiness;
 pub mod red_flags;
 pub mod session;
+pub mod session_draw;
 pub mod shared;
 
 use std::time::Instant;
@@ -543,7 +544,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
         Screen::Readiness(r) => readiness::draw(frame, screen, r, &theme),
         Screen::Session(run) => {
             let s = &shared.settings;
-            session::draw(
+            session_draw::draw(
                 frame,
                 screen,
                 run,

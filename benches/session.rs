@@ -12,8 +12,8 @@ use upright::common::paths::Paths;
 use upright::program::bundled;
 use upright::program::sources::discover;
 use upright::program::{Library, Program};
-use upright::records::journal::Feeling;
 use upright::training::Engine;
+use upright::training::checkin::Answer;
 use upright::training::plan::{PhaseKind, plan};
 use upright::training::runnable::Runnable;
 use upright::tui::App;
@@ -47,7 +47,9 @@ fn step_a_whole_session(bencher: Bencher) {
         let mut e = Engine::new(planned.clone(), now);
         while e.outcome().is_none() {
             match e.phase().map(|p| p.kind) {
-                Some(PhaseKind::CheckIn) => e.check_in(now, Feeling::Fine, Some(5)),
+                Some(PhaseKind::CheckIn) => {
+                    e.check_in(now, Answer::nothing(Some(5)));
+                }
                 _ => match e.next_change(now) {
                     Some(t) => {
                         now = t;

@@ -70,8 +70,9 @@ fn one_assessment_end_to_end_then_the_red_flags_from_a_test() {
     keys(&["Enter"]);
     wait_for("Stage 1 of 4");
     keys(&["!"]);
-    let flags = wait_for("Do you have any of these now?");
-    assert!(flags.contains("Chest, jaw or arm pain"), "{flags}");
+    // Waits for the last thing drawn: a capture can catch a frame half written.
+    let flags = wait_for("Chest, jaw or arm pain");
+    assert!(flags.contains("Do you have any of these now?"), "{flags}");
     keys(&["Escape"]);
     let back = wait_for("Set up safely");
     assert!(back.contains("4-stage balance test"), "{back}");

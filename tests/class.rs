@@ -296,7 +296,7 @@ fn red_flags_pause_the_class_and_any_key_returns_still_paused() {
     r.at(16.0).ch('!');
     let screen = r.screen(80, 24);
     assert!(screen.contains("If someone has one of these: stop, and get help."));
-    assert!(screen.contains("Call emergency services now"));
+    assert!(screen.contains("Emergency: call 999 / 112 / 911 now"));
     r.ch('x');
     assert_eq!(r.class.overlay, None);
     assert!(r.class.engine.is_paused());
@@ -495,8 +495,10 @@ fn the_class_and_the_personal_coach_step_through_the_same_plan_alike() {
         match kind {
             // A person answers; the room's slide moves on with the same keys.
             PhaseKind::CheckIn => {
-                press(&mut app, &mut class, KeyCode::Char('1'), now);
+                // No pain, effort skipped; the class's slide moves on with the Enter.
+                press(&mut app, &mut class, KeyCode::Char('0'), now);
                 press(&mut app, &mut class, KeyCode::Enter, now);
+                press(&mut app, &mut class, KeyCode::Char('s'), now);
             }
             PhaseKind::Work if class.engine.remaining(now).is_none() => {
                 press(&mut app, &mut class, KeyCode::Enter, now)

@@ -48,7 +48,7 @@ fn data_with_journal(dir: &Path) -> std::path::PathBuf {
 }
 
 #[test]
-fn csv_has_one_row_per_set_and_check_in() {
+fn csv_has_one_row_per_event() {
     let dir = tempfile::tempdir().unwrap();
     let data = data_with_journal(dir.path());
     let o = upright(&data, &["history", "--format", "csv"]);
@@ -57,9 +57,18 @@ fn csv_has_one_row_per_set_and_check_in() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "date,time,program,session,run,kind,item,exercise,set,side,level,dose,feeling,feeling_label,effort"
+        "date,time,at,profile,program,session,run,kind,item,exercise,set,side,level,dose,pain,pain_words,quality,place,feeling,feeling_label,effort,response,sets_skipped,reason,symptoms,urgency,answer,about,instead,outcome,test,result,score,age,sex"
     );
-    assert_eq!(lines.len(), 4, "{out}");
+    // Two session starts, two sets and a check-in (the newer event and the torn line are left
+    // out).
+    assert_eq!(lines.len(), 6, "{out}");
+    assert!(
+        lines[1].starts_with(
+            "2026-11-18,09:00:00,2026-11-18T09:00:00+00:00,,Home Foundations,A,1795424400000,session_start,"
+        ),
+        "{}",
+        lines[1]
+    );
     let dose = upright::program::Dose::Reps {
         sets: 2,
         reps: 8,
@@ -69,19 +78,21 @@ fn csv_has_one_row_per_set_and_check_in() {
     }
     .describe();
     assert_eq!(
-        lines[1],
+        lines[2],
         format!(
-            "2026-11-18,09:01:00,Home Foundations,A,1795424400000,set,A / Strength / wall-push-up,wall-push-up,1,,0,\"{dose}\",,,"
+            "2026-11-18,09:01:00,2026-11-18T09:01:00+00:00,,Home Foundations,A,1795424400000,set,A / Strength / wall-push-up,wall-push-up,1,,0,\"{dose}\",,,,,,,,,,,,,,,,,,,,,"
         )
     );
+    // A check-in written before the 0-10 scale: its four-answer form, pain left empty.
     assert!(
-        lines[2]
-            .ends_with(",check_in,A / Strength / wall-push-up,wall-push-up,,,,,2,A mild ache,6"),
+        lines[3].contains(
+            ",check_in,A / Strength / wall-push-up,wall-push-up,,,,,,,,,2,A mild ache,6,carry on,"
+        ),
         "{}",
-        lines[2]
+        lines[3]
     );
     // A program that no longer exists still has its rows.
-    assert!(lines[3].contains(",Gone Program,B,"), "{}", lines[3]);
+    assert!(lines[5].contains(",Gone Program,B,"), "{}", lines[5]);
     let each_side = upright::program::Dose::Time {
         secs: 30,
         sets: 1,
@@ -89,8 +100,8 @@ fn csv_has_one_row_per_set_and_check_in() {
         per_side: true,
     }
     .describe();
-    assert!(lines[3].contains(",1,left,1,"), "{}", lines[3]);
-    assert!(lines[3].contains(&each_side), "{}", lines[3]);
+    assert!(lines[5].contains(",1,left,1,"), "{}", lines[5]);
+    assert!(lines[5].contains(&each_side), "{}", lines[5]);
     // The newer event and the torn last line are told about, and left alone.
     let err = text(&o.stderr);
     assert!(err.contains("cut off"), "{err}");
@@ -113,11 +124,13 @@ fn json_since_a_date() {
     assert!(o.status.success(), "{}", text(&o.stderr));
     let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let rows = rows.as_array().unwrap();
-    assert_eq!(rows.len(), 1);
-    assert_eq!(rows[0]["program"], "Gone Program");
-    assert_eq!(rows[0]["kind"], "set");
-    assert_eq!(rows[0]["side"], "left");
-    assert_eq!(rows[0]["feeling"], serde_json::Value::Null);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["kind"], "session_start");
+    assert_eq!(rows[1]["program"], "Gone Program");
+    assert_eq!(rows[1]["kind"], "set");
+    assert_eq!(rows[1]["side"], "left");
+    assert_eq!(rows[1]["feeling"], serde_json::Value::Null);
+    assert_eq!(rows[1]["at"], "2026-11-20T09:01:00+00:00");
 }
 
 #[test]
@@ -169,8 +182,14 @@ fn profiles_keep_separate_journals() {
         assert!(o.status.success(), "{}", text(&o.stderr));
         text(&o.stdout).lines().count() - 1
     };
-    assert_eq!(rows(&["history", "--format", "csv"]), 3);
-    assert_eq!(rows(&["--profile", "ann", "history", "--format", "csv"]), 2);
+    assert_eq!(rows(&["history", "--format", "csv"]), 5);
+    assert_eq!(rows(&["--profile", "ann", "history", "--format", "csv"]), 3);
+    let o = upright(&data, &["--profile", "ann", "history", "--format", "csv"]);
+    assert!(
+        text(&o.stdout).lines().skip(1).all(|l| l.contains(",ann,")),
+        "every row names the profile: {}",
+        text(&o.stdout)
+    );
     assert_eq!(rows(&["history", "--format", "csv", "--profile", "bob"]), 0);
     assert!(
         !data.join("profiles/bob").exists(),
@@ -188,9 +207,9 @@ fn the_export_dates_an_evening_west_of_greenwich_on_that_evening() {
     let out = text(&o.stdout);
     assert!(
         out.lines()
-            .nth(1)
+            .nth(2)
             .unwrap()
-            .starts_with("2026-11-18,04:01:00,"),
+            .starts_with("2026-11-18,04:01:00,2026-11-18T04:01:00-05:00,"),
         "{out}"
     );
     let late = concat!(
@@ -204,9 +223,9 @@ fn the_export_dates_an_evening_west_of_greenwich_on_that_evening() {
     let out = text(&o.stdout);
     assert!(
         out.lines()
-            .nth(1)
+            .nth(2)
             .unwrap()
-            .starts_with("2026-11-20,19:31:00,"),
+            .starts_with("2026-11-20,19:31:00,2026-11-20T19:31:00-05:00,"),
         "an evening in New York is that evening: {out}"
     );
     let o = upright_in(
@@ -223,8 +242,8 @@ fn the_export_dates_an_evening_west_of_greenwich_on_that_evening() {
     assert!(
         text(&o.stdout)
             .lines()
-            .nth(1)
+            .nth(2)
             .unwrap()
-            .starts_with("2026-11-21,00:31:00,")
+            .starts_with("2026-11-21,00:31:00,2026-11-21T00:31:00+00:00,")
     );
 }

@@ -15,9 +15,9 @@ fn snap_at(name: &str, rig: &Rig, w: u16, h: u16) {
 fn sharp_pain_session(r: &mut Rig, time: u64) {
     r.app.shared.wall.set(time);
     r.key(KeyCode::Enter).through_readiness('1', 'd');
-    r.wait(12.0).ch('p').ch('4').key(KeyCode::Enter);
+    r.wait(12.0).ch('p').check_in('4', '0');
     while matches!(r.app.screen, Screen::Session(_)) {
-        r.wait(5.0).ch('2').ch('6').key(KeyCode::Enter);
+        r.wait(5.0).answer_or_go_on('2', '6');
     }
     r.key(KeyCode::Enter);
 }

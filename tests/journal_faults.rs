@@ -126,10 +126,11 @@ fn do_the_session(tmux: &Tmux, name: &str) -> String {
             return screen;
         }
         assert!(start.elapsed() < PATIENCE * 2, "stuck at:\n{screen}");
-        if screen.contains("How did that exercise feel?") {
-            tmux.keys(name, &["1"]);
+        if screen.contains("Any pain in that exercise?") {
+            // No pain; effort skipped.
+            tmux.keys(name, &["0", "Enter"]);
             tmux.wait_for(name, "How hard was it?");
-            tmux.keys(name, &["Enter"]);
+            tmux.keys(name, &["s"]);
         } else {
             tmux.keys(name, &["Enter"]);
         }

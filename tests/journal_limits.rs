@@ -125,14 +125,21 @@ fn numbers_and_dates_out_of_bounds_are_left_out_or_dropped() {
     let o = upright(&data, &["history", "--format", "csv"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let out = text(&o.stdout);
+    // The session's start and its two check-ins (the export has a row for every event).
     let rows: Vec<&str> = out.lines().skip(1).collect();
-    assert_eq!(rows.len(), 2, "{out}");
+    assert_eq!(rows.len(), 3, "{out}");
+    assert!(rows[0].contains(",session_start,"), "{}", rows[0]);
+    // feeling, its words, effort, response.
     assert!(
-        rows[0].ends_with(",4,\"Sharp, stabbing or shooting pain\","),
+        rows[1].contains(",4,\"Sharp, stabbing or shooting pain\",,stop,"),
         "an effort of 255 is dropped, the sharp pain kept: {}",
-        rows[0]
+        rows[1]
     );
-    assert!(rows[1].ends_with(",7"), "{}", rows[1]);
+    assert!(
+        rows[2].contains(",4,\"Sharp, stabbing or shooting pain\",7,stop,"),
+        "{}",
+        rows[2]
+    );
     let err = text(&o.stderr);
     assert!(
         err.contains("2 line(s) are dated after tomorrow or name an impossible run id"),
@@ -163,10 +170,16 @@ fn an_over_long_line_is_skipped_without_being_read_whole() {
     drop(f);
     let (o, peak) = upright_measured(&data, &["history", "--format", "csv"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    let rows: Vec<&str> = out.lines().skip(1).collect();
     assert_eq!(
-        text(&o.stdout).lines().count(),
+        rows.len(),
         2,
-        "the check-in after it is read"
+        "the session's start, and the check-in after it: {out}"
+    );
+    assert!(
+        rows[1].contains(",check_in,"),
+        "the check-in after it is read: {out}"
     );
     let err = text(&o.stderr);
     assert!(err.contains("1 line(s) are longer than 64 KiB"), "{err}");

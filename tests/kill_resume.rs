@@ -77,13 +77,15 @@ fn a_session_killed_with_sigkill_keeps_every_set_and_offers_to_resume() {
     tmux.start("first", (100, 30), &command);
     tmux.wait_for("first", "Before you start");
     tmux.keys("first", &["n"]);
-    for (i, feeling) in ["1", "2"].iter().enumerate() {
+    // No pain; then 2/10, dull, in the muscles that worked. Effort skipped both times.
+    let answers: [&[&str]; 2] = [&["0", "Enter"], &["2", "Enter", "1", "1"]];
+    for (i, answer) in answers.iter().enumerate() {
         tmux.wait_for("first", "GET READY");
         tmux.keys("first", &["Enter"]); // no need to wait out the get-ready countdown
-        tmux.wait_for("first", "How did that exercise feel?");
-        tmux.keys("first", &[feeling]);
+        tmux.wait_for("first", "Any pain in that exercise?");
+        tmux.keys("first", answer);
         tmux.wait_for("first", "How hard was it?");
-        tmux.keys("first", &["Enter"]);
+        tmux.keys("first", &["s"]);
         wait_for_lines(&journal, "check_in", i + 1);
     }
     tmux.wait_for("first", "GET READY");
@@ -133,4 +135,14 @@ fn a_session_killed_with_sigkill_keeps_every_set_and_offers_to_resume() {
             .map(str::to_owned)
     };
     assert_eq!(run(&resumed[0]), run(&sets[0]), "the same session goes on");
+
+    // It goes on at the first set not done, and no set is done twice.
+    tmux.keys("second", &["Enter"]);
+    let screen = tmux.wait_for("second", "Set 2 of 2");
+    assert!(!screen.contains("Set 1 of 2"), "{screen}");
+    tmux.wait_for("second", "Any pain in that exercise?");
+    tmux.keys("second", &["0", "Enter", "s"]);
+    let summary = tmux.wait_for("second", "Sets done");
+    assert!(summary.contains("Sets done: 6 of 6"), "{summary}");
+    assert_eq!(lines_of(&journal, "set_done").len(), 6, "every set once");
 }

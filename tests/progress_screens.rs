@@ -53,7 +53,7 @@ fn the_next_day_question_comes_once_and_worse_steps_back() {
     r.key(KeyCode::Enter);
     assert!(matches!(step(&r), Some(ReadyStep::FollowUp { .. })));
     snap("follow_up", &r);
-    r.ch('3');
+    r.ch('4');
     snap("follow_up_worse", &r);
     let last_run = r
         .records()
@@ -85,7 +85,7 @@ fn killed_mid_session() -> Rig {
     r.key(KeyCode::Enter); // set 1
     r.key(KeyCode::Enter); // rest
     r.key(KeyCode::Enter); // set 2
-    r.ch('2').ch('6').key(KeyCode::Enter); // check-in
+    r.check_in('2', '6'); // check-in
     r.key(KeyCode::Enter); // get ready
     r.at(0.0);
     assert!(matches!(r.app.screen, Screen::Session(_)));

@@ -67,8 +67,8 @@ fn a_read_only_data_folder_is_said_plainly_and_the_session_still_runs() {
     let screen = tmux.wait_for(s, "Readiness check");
     assert!(screen.contains("NOT being saved"), "{screen}");
     tmux.keys(s, &["n", "Enter"]);
-    tmux.wait_for(s, "How did that exercise feel?");
-    tmux.keys(s, &["1", "s"]);
+    tmux.wait_for(s, "Any pain in that exercise?");
+    tmux.keys(s, &["0", "Enter", "s"]);
     let summary = tmux.wait_for(s, "Summary");
     assert!(summary.contains("NOT"), "{summary}");
     assert!(!summary.contains("Everything above is saved"), "{summary}");

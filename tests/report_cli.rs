@@ -13,6 +13,7 @@ use upright::assess::{Measure, Sex, Stopped};
 use upright::common::calendar::{parse_date, stamp};
 use upright::program::bundled;
 use upright::records::journal::{Event, Feeling, NextDay, Outcome, Record, SkipReason};
+use upright::training::checkin::Answer;
 use upright::training::plan::{ItemKey, Side, plan};
 use upright::training::runnable::Runnable;
 
@@ -209,12 +210,11 @@ pub fn sample_journal() -> Vec<Record> {
                 d,
                 run,
                 secs + 5,
-                Event::CheckIn {
-                    item: e.key.0.clone(),
-                    exercise: e.exercise.id.clone(),
-                    feeling,
-                    effort: Some(3 + ((n + i as u64) % 5) as u8),
-                },
+                Event::check_in(
+                    e.key.0.clone(),
+                    e.exercise.id.clone(),
+                    Answer::from_feeling(feeling, Some(3 + ((n + i as u64) % 5) as u8)),
+                ),
             );
         }
         if d == start + 22 {
@@ -222,11 +222,9 @@ pub fn sample_journal() -> Vec<Record> {
                 d,
                 run,
                 secs + 10,
-                Event::RedFlag {
-                    symptoms: vec![
-                        "Sudden, severe back pain, especially after a minor strain or fall".into(),
-                    ],
-                },
+                Event::red_flag(vec![
+                    "Sudden, severe back pain, especially after a minor strain or fall".into(),
+                ]),
             );
             push(
                 d,

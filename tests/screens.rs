@@ -181,18 +181,35 @@ fn rest_between_sets() {
 }
 
 #[test]
-fn check_in_feeling_then_effort() {
+fn check_in_pain_dull_or_sharp_where_then_effort() {
     let mut r = Rig::started();
     r.at(120.0);
     snap("check_in", &r);
-    r.ch('2');
+    // A moderate score: the advice shows at once.
+    r.ch('4');
+    snap("check_in_moderate", &r);
+    r.key(KeyCode::Enter);
+    snap("check_in_dull_or_sharp", &r);
+    r.ch('1');
+    snap("check_in_where", &r);
+    r.ch('1');
     snap("check_in_effort", &r);
+    r.ch('6');
+    snap("check_in_effort_chosen", &r);
+}
+
+#[test]
+fn a_severe_score_is_advised_at_once() {
+    let mut r = Rig::started();
+    r.at(120.0).ch('7');
+    snap("check_in_severe", &r);
 }
 
 #[test]
 fn unpaced_reps_wait_for_enter() {
     let mut r = Rig::started();
-    r.at(120.0).ch('1').key(KeyCode::Enter).at(131.0);
+    // The sit to stand's check-in: no pain, effort skipped; then the wall push-up's set.
+    r.at(120.0).ch('0').key(KeyCode::Enter).ch('s').at(131.0);
     snap("work_unpaced", &r);
 }
 
@@ -201,8 +218,23 @@ fn sharp_pain_mid_exercise() {
     let mut r = Rig::started();
     r.at(16.0).ch('p');
     snap("pain_check_in", &r);
-    r.ch('4');
+    r.ch('6').key(KeyCode::Enter).ch('2').ch('1');
     snap("pain_advice", &r);
+}
+
+#[test]
+fn the_next_session_asks_about_an_exercise_that_stopped_for_pain() {
+    let mut r = Rig::started();
+    r.at(16.0)
+        .ch('p')
+        .ch('6')
+        .key(KeyCode::Enter)
+        .ch('2')
+        .ch('1');
+    r.ch('e').key(KeyCode::Enter).key(KeyCode::Enter);
+    snap("after_pain_question", &r);
+    r.ch('e');
+    snap("after_pain_answered", &r);
 }
 
 #[test]
@@ -212,6 +244,31 @@ fn red_flags() {
     snap("red_flags", &r);
     r.key(KeyCode::Enter);
     snap("red_flag_advice", &r);
+}
+
+#[test]
+fn each_red_flag_urgency_has_its_own_advice() {
+    for (flag, name) in [
+        ('1', "red_flag_emergency"),
+        ('6', "red_flag_today"),
+        ('7', "red_flag_soon"),
+    ] {
+        let mut r = Rig::started();
+        r.at(16.0).ch('!').ch(flag).key(KeyCode::Enter);
+        snap(name, &r);
+    }
+}
+
+#[test]
+fn sharp_back_pain_in_a_check_in_goes_to_the_red_flag_path() {
+    let mut r = Rig::started();
+    r.at(16.0)
+        .ch('p')
+        .ch('3')
+        .key(KeyCode::Enter)
+        .ch('2')
+        .ch('2');
+    snap("red_flag_from_check_in", &r);
 }
 
 #[test]
@@ -238,7 +295,11 @@ fn summary_after_a_whole_session() {
         t += 5.0;
         r.at(t);
         if matches!(r.app.screen, Screen::Session(_)) {
-            r.ch('1').key(KeyCode::Enter);
+            if r.app.overlay.is_some() {
+                // No pain; effort 5.
+                r.ch('0').key(KeyCode::Enter).ch('5');
+            }
+            r.key(KeyCode::Enter);
         }
     }
     snap("summary", &r);
@@ -354,8 +415,9 @@ fn the_figure_moves_with_the_pace() {
             })
             .collect()
     };
-    let first = figure(&mut r, 14.0);
-    assert_eq!(first, figure(&mut r, 14.6));
-    assert_eq!(first, figure(&mut r, 15.9));
-    assert_ne!(first, figure(&mut r, 16.1), "the next part of the rep");
+    // "stand 1 ... sit 3" at 4 s a rep: the second rep sits from 15 s to 18 s.
+    let first = figure(&mut r, 15.1);
+    assert_eq!(first, figure(&mut r, 16.0));
+    assert_eq!(first, figure(&mut r, 17.9));
+    assert_ne!(first, figure(&mut r, 18.1), "the next part of the rep");
 }

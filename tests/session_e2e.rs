@@ -62,14 +62,14 @@ fn home_to_summary_then_the_journal_has_every_event() {
     keys(&["n"]);
     wait_for("GET READY");
     keys(&["Enter"]); // no need to wait through get ready
-    wait_for("How did that exercise feel?");
-    keys(&["1"]);
+    wait_for("Any pain in that exercise?");
+    keys(&["1", "Enter", "1", "1"]); // 1/10, dull, in the muscles that worked
     wait_for("How hard was it?");
     keys(&["7", "Enter"]);
     wait_for("CHIN TUCK");
     keys(&["Enter"]);
-    wait_for("How did that exercise feel?");
-    keys(&["2", "s"]);
+    wait_for("Any pain in that exercise?");
+    keys(&["0", "Enter", "s"]);
     let summary = wait_for("Session complete");
     assert!(summary.contains("Sets done: 2 of 2"), "{summary}");
     keys(&["Enter"]);

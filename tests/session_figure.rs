@@ -12,7 +12,8 @@ use upright::program::{Dose, Exercise, Library};
 use upright::training::Engine;
 use upright::training::plan::{ItemKey, Plan, Planned};
 use upright::training::runnable::Runnable;
-use upright::tui::coach::session::{Run, draw};
+use upright::tui::coach::session::Run;
+use upright::tui::coach::session_draw::draw;
 use upright::tui::theme::Theme;
 
 /// Every exercise a bundled program can put on the screen, with the programs' own.
@@ -259,13 +260,14 @@ fn the_figure_writes_to_the_terminal_only_when_the_part_of_the_rep_changes() {
     for (w, h) in [(80, 22), (120, 38), (200, 58)] {
         let ex = Library::bundled().get("sit-to-stand").unwrap().clone();
         let mut run = run_of(ex, dose, t0);
-        // Sit to stand at 6 s a rep: the first part from 10 s to 13 s, the second to 16 s.
-        let within = [(10.2, 11.2), (11.2, 12.2), (13.4, 14.4), (14.4, 15.4)];
+        // Sit to stand at 6 s a rep, "stand 1 ... sit 2" in the library: stand from 10 s to
+        // 12 s, sit to 16 s.
+        let within = [(10.2, 11.2), (12.4, 13.4), (13.4, 14.4), (14.4, 15.4)];
         for (a, b) in within {
             let out = written_between(&mut run, t0, a, b, w, h);
             assert_eq!(dots(&out), 0, "{w}x{h} from {a} s to {b} s: {out:?}");
         }
-        for (a, b) in [(12.2, 13.2), (15.4, 16.4)] {
+        for (a, b) in [(11.2, 12.2), (15.4, 16.4)] {
             let out = written_between(&mut run, t0, a, b, w, h);
             assert!(dots(&out) > 10, "{w}x{h} from {a} s to {b} s: {out:?}");
         }

@@ -81,7 +81,10 @@ fn every_bundled_handout_is_valid_self_contained_html_with_a_page_per_session() 
             select(&doc, ".red-flags li").len(),
             upright::training::safety::RED_FLAGS.len()
         );
-        assert_eq!(select(&doc, ".check-in tr").len(), 5);
+        assert_eq!(
+            select(&doc, ".check-in tr").len(),
+            upright::training::safety::CHECK_IN.len() + 1
+        );
     }
 }
 

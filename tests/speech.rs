@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 
 use support::tmux::{PATIENCE, Tmux};
 use upright::program::{Library, check_source};
-use upright::records::journal::Feeling;
 use upright::training::Engine;
+use upright::training::checkin::Answer;
 use upright::training::cues::{Cues, Options, Tone};
 use upright::training::plan::plan;
 use upright::training::runnable::Runnable;
@@ -63,7 +63,9 @@ fn expected() -> Vec<(String, Option<Tone>)> {
                 now = t;
                 e.tick(now);
             }
-            None => e.check_in(now, Feeling::Fine, Some(5)),
+            None => {
+                e.check_in(now, Answer::nothing(Some(5)));
+            }
         }
         listen(&e, now);
     }
@@ -135,8 +137,8 @@ fn a_session_is_heard_cue_by_cue_in_order() {
     tmux.wait_for("speech", "GET READY");
     std::thread::sleep(Duration::from_millis(500));
     tmux.keys("speech", &["Enter"]);
-    tmux.wait_for("speech", "How did that exercise feel?");
-    tmux.keys("speech", &["1"]);
+    tmux.wait_for("speech", "Any pain in that exercise?");
+    tmux.keys("speech", &["0", "Enter"]);
     tmux.wait_for("speech", "How hard was it?");
     tmux.keys("speech", &["5", "Enter"]);
     tmux.wait_for("speech", "Session complete");

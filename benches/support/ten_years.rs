@@ -6,6 +6,7 @@ use upright::program::Program;
 use upright::program::bundled;
 use upright::records::journal::{Event, Feeling, NextDay, Outcome, Record};
 use upright::records::replay::Rules;
+use upright::training::checkin::Answer;
 use upright::training::plan::{Side, plan};
 use upright::training::runnable::Runnable;
 
@@ -112,17 +113,16 @@ pub fn each_record(days: u64, mut out: impl FnMut(Record)) {
                 5..=15 => Feeling::MildAche,
                 _ => Feeling::Fine,
             };
-            push(Event::CheckIn {
-                item: e.key.0.clone(),
-                exercise: e.exercise.id.clone(),
-                feeling,
-                effort: Some(4 + (day % 4) as u8),
-            });
+            push(Event::check_in(
+                e.key.0.clone(),
+                e.exercise.id.clone(),
+                Answer::from_feeling(feeling, Some(4 + (day % 4) as u8)),
+            ));
         }
         if day % 182 == 99 {
-            push(Event::RedFlag {
-                symptoms: vec!["Dizziness, fainting or palpitations".into()],
-            });
+            push(Event::red_flag(vec![
+                "Dizziness, fainting or palpitations".into(),
+            ]));
         }
         push(Event::SessionEnd {
             outcome: if day % 182 == 99 {

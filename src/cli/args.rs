@@ -117,6 +117,9 @@ pub enum Command {
         theme: class::ThemeArg,
         #[command(flatten)]
         data_dir: DataDir,
+        /// The class is recorded in this profile's journal.
+        #[command(flatten)]
+        profile: Profile,
         #[command(flatten)]
         coach: Coach,
     },
@@ -132,8 +135,8 @@ pub enum Command {
         #[arg(long, conflicts_with = "format")]
         watch: bool,
     },
-    /// Show the history: weeks, check-ins, levels and the weekly dose (a screen), or every set
-    /// and check-in as CSV or JSON for a physiotherapist's spreadsheet.
+    /// Show the history: weeks, check-ins, levels and the weekly dose (a screen), or every
+    /// event of the journal as CSV or JSON for a physiotherapist's spreadsheet.
     History {
         /// Print rows instead of opening the screen.
         #[arg(long, value_enum)]
@@ -324,9 +327,13 @@ where
             options.profile(std::mem::take(profile));
         }
         Some(Command::Class {
-            data_dir, coach, ..
+            data_dir,
+            profile,
+            coach,
+            ..
         }) => {
             options.data_dir(std::mem::take(data_dir));
+            options.profile(std::mem::take(profile));
             options.coach(std::mem::take(coach));
         }
         Some(Command::History {
@@ -408,7 +415,6 @@ mod tests {
         for (line, option) in [
             ("upright --seed 7 check p.ron", "--seed"),
             ("upright --programs x run p.ron", "--programs"),
-            ("upright --profile ann class group-class", "--profile"),
             ("upright --quiet history", "--quiet"),
             ("upright --data-dir d library", "--data-dir"),
         ] {
@@ -442,7 +448,10 @@ mod tests {
                 &["--data-dir", "--profile", "--quiet", "--voice", "--seed"],
             ),
             ("assess", &["--data-dir", "--profile"]),
-            ("class", &["--data-dir", "--quiet", "--voice", "--seed"]),
+            (
+                "class",
+                &["--data-dir", "--profile", "--quiet", "--voice", "--seed"],
+            ),
             ("history", &["--programs", "--data-dir", "--profile"]),
             ("report", &["--programs", "--data-dir", "--profile"]),
             ("review", &["--programs"]),

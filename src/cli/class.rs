@@ -6,7 +6,6 @@ use std::time::Instant;
 
 use super::options::Options;
 use super::session::{finish, list_unsaved, needs_terminal, resolve};
-use crate::common::paths::Paths;
 use crate::common::text::clean_line;
 use crate::records::journal::Journal;
 use crate::tui::{self, Class, class, theme::Theme};
@@ -53,7 +52,8 @@ pub fn run(
             return 2;
         }
     };
-    let paths = Paths::resolve(cli.data_dir.clone());
+    // The instructor's own profile's journal (and its lock), like every other subcommand.
+    let paths = cli.paths();
     if let Some(h) = crate::records::journal::holder_of(&paths.data) {
         let _ = writeln!(
             err,

@@ -1,4 +1,4 @@
-//! `upright history`: the history screen, or with `--format csv|json` every set and check-in
+//! `upright history`: the history screen, or with `--format csv|json` every event
 //! of the journal (the profile's, with `--profile`) as rows for a physiotherapist's
 //! spreadsheet. The export only reads the journal; it never changes it.
 
@@ -56,7 +56,7 @@ pub fn run(
         }
     };
     let calendar = Calendar::new(jiff::tz::TimeZone::system());
-    let mut rows = Rows::new(since, &calendar);
+    let mut rows = Rows::new(since, &calendar, cli.profile.as_deref());
     let mut writer = match format {
         Format::Csv => Writer::csv(),
         Format::Json => Writer::json(),

@@ -72,6 +72,29 @@ impl Calendar {
             .map_or_else(String::new, |dt| dt.strftime("%H:%M:%S").to_string())
     }
 
+    /// The offset from UTC (here) at a moment, as RFC 3339 writes it: "+01:00", "-05:00".
+    pub fn offset_text(&self, unix_secs: u64) -> String {
+        let Ok(t) = Timestamp::from_second(i64::try_from(unix_secs).unwrap_or(i64::MAX)) else {
+            return "+00:00".into();
+        };
+        let secs = self.zone.to_offset(t).seconds();
+        let sign = if secs < 0 { '-' } else { '+' };
+        let secs = secs.unsigned_abs();
+        format!("{sign}{:02}:{:02}", secs / 3600, secs / 60 % 60)
+    }
+
+    /// A moment as RFC 3339 in the person's time zone, with its offset:
+    /// "2026-11-20T17:00:00+01:00".
+    pub fn local_stamp(&self, unix_secs: u64) -> String {
+        self.date_time(unix_secs).map_or_else(String::new, |dt| {
+            format!(
+                "{}{}",
+                dt.strftime("%Y-%m-%dT%H:%M:%S"),
+                self.offset_text(unix_secs)
+            )
+        })
+    }
+
     /// When a past moment was, in words, from `now`: "today at 18:30", "yesterday at 18:30",
     /// "on 12 Nov at 09:00".
     pub fn when(&self, then: u64, now: u64) -> String {
@@ -216,6 +239,25 @@ mod tests {
             Calendar::utc().when(evening + 60, evening),
             "today at 00:31"
         );
+    }
+
+    #[test]
+    fn the_offset_is_the_zones_at_that_moment() {
+        let london = zone("Europe/London");
+        assert_eq!(london.offset_text(THURSDAY_4PM), "+00:00", "November: GMT");
+        assert_eq!(
+            london.offset_text(THURSDAY_4PM - 120 * 86_400),
+            "+01:00",
+            "July: BST"
+        );
+        assert_eq!(zone("America/New_York").offset_text(THURSDAY_4PM), "-05:00");
+        assert_eq!(zone("Asia/Kolkata").offset_text(THURSDAY_4PM), "+05:30");
+        assert_eq!(Calendar::utc().offset_text(0), "+00:00");
+        assert_eq!(
+            zone("America/New_York").local_stamp(THURSDAY_4PM),
+            "2025-11-20T11:00:00-05:00"
+        );
+        assert_eq!(Calendar::utc().local_stamp(0), "1970-01-01T00:00:00+00:00");
     }
 
     #[test]

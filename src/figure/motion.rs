@@ -1,7 +1,7 @@
 //! Which key pose the figure shows, in step with the coach: the start pose while getting
 //! ready, resting or checking in; then, through paced work, the pose each phase of the rep
-//! goes to ("up" or "hold" to the second pose, "down" or "relax" on to the next, round the
-//! figure's poses), so the picture changes only when the phase does. Work the coach does not
+//! goes to (the rep's first part or "hold" to the second pose, its later parts or "relax" on
+//! to the next, round the figure's poses), so the picture changes only when the phase does. Work the coach does not
 //! pace (timed work, reps the person counts) shows the working pose, still.
 
 use crate::training::plan::{Pace, PhaseKind, Stage};
@@ -12,8 +12,8 @@ pub fn step(kind: PhaseKind, pace: Option<Pace>) -> usize {
     match (kind, pace) {
         (PhaseKind::Work, Some(p)) => {
             let within = match p.stage {
-                Stage::Up | Stage::Hold => 0,
-                Stage::Down | Stage::Relax => 1,
+                Stage::Move(0) | Stage::Hold => 0,
+                Stage::Move(_) | Stage::Relax => 1,
             };
             (p.rep.max(1) as usize - 1) * 2 + within + 1
         }
@@ -25,13 +25,20 @@ pub fn step(kind: PhaseKind, pace: Option<Pace>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::program::Dose;
     use crate::program::figure::Figures;
-    use crate::training::plan::pace;
+    use crate::program::{Dose, Library};
+    use crate::training::plan::{ItemKey, Planned, pace};
 
-    fn steps(d: Dose, secs: u32) -> Vec<usize> {
+    fn steps(id: &str, d: Dose, secs: u32) -> Vec<usize> {
+        let planned = Planned {
+            key: ItemKey(id.into()),
+            block: "b".into(),
+            exercise: Library::bundled().get(id).unwrap().clone(),
+            dose: d,
+            level: 0,
+        };
         (0..secs)
-            .map(|t| step(PhaseKind::Work, pace(d, t)))
+            .map(|t| step(PhaseKind::Work, pace(&planned, t)))
             .collect()
     }
 
@@ -44,9 +51,13 @@ mod tests {
             tempo: Some(4),
             per_side: false,
         };
-        assert_eq!(steps(d, 8), [1, 1, 2, 2, 3, 3, 4, 4]);
+        // Sit to stand at 4 s a rep: stand 1 ... sit 3.
+        assert_eq!(steps("sit-to-stand", d, 8), [1, 2, 2, 2, 3, 4, 4, 4]);
         let f = Figures::bundled().get("sit-to-stand").unwrap();
-        let shown: Vec<_> = steps(d, 8).into_iter().map(|s| f.pose_at(s)).collect();
+        let shown: Vec<_> = steps("sit-to-stand", d, 8)
+            .into_iter()
+            .map(|s| f.pose_at(s))
+            .collect();
         assert_eq!(shown[0], f.end(), "standing up goes to standing");
         assert_eq!(shown[2], f.start(), "sitting down goes back to the chair");
     }
@@ -61,7 +72,10 @@ mod tests {
             per_side: false,
         };
         let f = Figures::bundled().get("bird-dog").unwrap();
-        let shown: Vec<_> = steps(d, 10).into_iter().map(|s| f.pose_at(s)).collect();
+        let shown: Vec<_> = steps("bird-dog", d, 10)
+            .into_iter()
+            .map(|s| f.pose_at(s))
+            .collect();
         // Four poses: table, one side, table, the other side.
         assert_eq!(shown[0], &f.poses[1]);
         assert_eq!(shown[3], &f.poses[2]);
@@ -77,7 +91,7 @@ mod tests {
             tempo: Some(6),
             per_side: false,
         };
-        let s = steps(d, 30);
+        let s = steps("sit-to-stand", d, 30);
         let changes = s.windows(2).filter(|w| w[0] != w[1]).count();
         assert_eq!(
             changes, 9,
@@ -101,6 +115,6 @@ mod tests {
             rest: 0,
             per_side: false,
         };
-        assert!(steps(timed, 60).iter().all(|&s| s == 1));
+        assert!(steps("tandem-stance", timed, 60).iter().all(|&s| s == 1));
     }
 }

@@ -98,6 +98,7 @@ pub fn exercise_texts(e: &Exercise) -> impl Iterator<Item = &str> {
         .chain(e.cues.iter().map(String::as_str))
         .chain(e.equipment.iter().map(String::as_str))
         .chain(e.caution.as_deref())
+        .chain(e.pace.iter().map(|(word, _)| word.as_str()))
 }
 
 /// The exercises one program can use: its own first, then the library's.

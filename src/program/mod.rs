@@ -173,6 +173,10 @@ pub struct Exercise {
     pub easier: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub harder: Option<String>,
+    /// How a paced rep moves, in order: each part's word and its share of the rep's seconds,
+    /// `[("lower", 3), ("push", 1)]`. Without it a paced rep is "move" then "return", in halves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pace: Vec<(String, u32)>,
     /// How it looks, drawn beside the cues and in the handout (see `figure`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub figure: Option<figure::Figure>,

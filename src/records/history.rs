@@ -14,8 +14,8 @@ use crate::program::summary::{
     RESISTANCE_DAYS,
 };
 use crate::program::{Dose, Exercise, Impact, Kind, Library};
-use crate::records::journal::{Event, Feeling, Outcome, Record};
-use crate::records::replay::{Held, Replay, Rules};
+use crate::records::journal::{Event, Outcome, Record};
+use crate::records::replay::{Held, Replay, Rules, Stopped};
 use crate::training::runnable::Runnable;
 
 /// One session, as the history shows it.
@@ -28,11 +28,20 @@ pub struct SessionInfo {
     pub sets: u32,
     /// The mean effort of its check-ins (0-10).
     pub effort: Option<f64>,
-    /// Its worst check-in.
-    pub worst: Option<Feeling>,
-    /// Exercises stopped by sharp pain.
-    pub sharp: Vec<String>,
+    /// Its highest pain score in a check-in (0-10; an older four-answer check-in as its score).
+    pub pain: Option<u8>,
+    /// Exercises that stopped for pain.
+    pub stopped_for_pain: Vec<String>,
     pub red_flag: bool,
+}
+
+impl SessionInfo {
+    /// Whether it counts as a session done against the program's plan: it did some sets and
+    /// ended normally, or stopped for pain after them. A session quit early, stopped by a red
+    /// flag, abandoned after a crash, or not ended (yet) does not count.
+    pub fn counts(&self) -> bool {
+        self.sets > 0 && matches!(self.outcome, Some(Outcome::Completed | Outcome::Pain))
+    }
 }
 
 /// One item of a program over time.
@@ -53,6 +62,9 @@ pub struct Today {
     pub top: u32,
     pub dose: Dose,
     pub held: Option<Held>,
+    /// Stopped for pain and not assessed since: the next session asks first (and whether it
+    /// was left out when last asked).
+    pub stopped: Option<Stopped>,
 }
 
 /// One program's history.
@@ -68,13 +80,13 @@ pub struct ProgramHistory {
 }
 
 impl ProgramHistory {
-    /// Sessions that did something, per week, for the `weeks` weeks up to the one holding
-    /// `today`: (Monday, count), oldest first.
+    /// Sessions that count (`SessionInfo::counts`), per week, for the `weeks` weeks up to the
+    /// one holding `today`: (Monday, count), oldest first.
     pub fn per_week(&self, weeks: usize, today: Day) -> Vec<(Day, u32)> {
         let last = week_of(today);
         let first = last - 7 * (weeks as i64 - 1);
         let mut counts = vec![0u32; weeks];
-        for s in self.sessions.iter().filter(|s| s.sets > 0) {
+        for s in self.sessions.iter().filter(|s| s.counts()) {
             let w = week_of(s.day);
             if (first..=last).contains(&w) {
                 counts[((w - first) / 7) as usize] += 1;
@@ -246,8 +258,8 @@ impl History {
                         outcome: None,
                         sets: 0,
                         effort: None,
-                        worst: None,
-                        sharp: Vec::new(),
+                        pain: None,
+                        stopped_for_pain: Vec::new(),
                         red_flag: false,
                     });
                 }
@@ -278,14 +290,14 @@ impl History {
                         }
                         Event::CheckIn {
                             exercise: ex,
-                            feeling,
                             effort,
                             ..
                         } => {
-                            info.worst = info.worst.max(Some(*feeling));
-                            if *feeling == Feeling::Sharp {
+                            let answer = r.event.answer();
+                            info.pain = info.pain.max(answer.map(|a| a.pain));
+                            if answer.is_some_and(|a| a.response().stops()) {
                                 let name = exercise(ex).map_or(ex.clone(), |e| e.name.clone());
-                                info.sharp.push(name);
+                                info.stopped_for_pain.push(name);
                             }
                             if let Some(e) = effort {
                                 let t = efforts.entry(r.run).or_default();
@@ -331,6 +343,7 @@ impl History {
                             top,
                             dose: rung.dose,
                             held: progress.held(&key.0),
+                            stopped: progress.stopped(&key.0).cloned(),
                         }),
                         key: key.0,
                     });
@@ -353,12 +366,20 @@ impl History {
         let mut order: Vec<usize> = (0..programs.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(last_done[i]));
         let mut slots: Vec<Option<ProgramHistory>> = programs.into_iter().map(Some).collect();
-        let programs = order.into_iter().filter_map(|i| slots[i].take()).collect();
+        let programs: Vec<ProgramHistory> =
+            order.into_iter().filter_map(|i| slots[i].take()).collect();
 
+        // The week's resistance sessions are sessions that count, as for the plan.
+        let counted: HashSet<u64> = programs
+            .iter()
+            .flat_map(|p| &p.sessions)
+            .filter(|s| s.counts())
+            .map(|s| s.run)
+            .collect();
         History {
             today,
             programs,
-            dose: week.finish(),
+            dose: week.finish(&counted),
         }
     }
 }
@@ -403,8 +424,12 @@ impl WeekDoseFold {
         }
     }
 
-    fn finish(self) -> WeekDose {
-        self.tally.finish()
+    /// The week's figures; its resistance sessions only those in `counted` (the sessions that
+    /// count against the plan, `SessionInfo::counts`).
+    fn finish(self, counted: &HashSet<u64>) -> WeekDose {
+        self.tally
+            .only_sessions(|run| counted.contains(&run))
+            .finish()
     }
 }
 
@@ -442,6 +467,13 @@ impl DoseTally {
             self.dose.impacts += impacts;
             figures[2] += impacts;
         }
+    }
+
+    /// Counts as resistance sessions only the sessions `counts` keeps (the history: sessions
+    /// that count against the plan, `SessionInfo::counts`); the work done is counted either way.
+    pub fn only_sessions(mut self, counts: impl Fn(u64) -> bool) -> DoseTally {
+        self.resistance_runs.retain(|&run| counts(run));
+        self
     }
 
     pub fn finish(self) -> WeekDose {
@@ -497,6 +529,10 @@ pub(crate) mod tests {
         )
     }
 
+    pub(crate) fn end(day: i64, outcome: Outcome) -> Record {
+        at(day, Event::SessionEnd { outcome })
+    }
+
     pub(crate) const TIME: Dose = Dose::Time {
         secs: 600,
         sets: 1,
@@ -509,9 +545,11 @@ pub(crate) mod tests {
         let records = vec![
             start(20_400, "Gone"),
             set(20_400, "tandem-stance", TIME),
+            end(20_400, Outcome::Completed),
             start(20_405, "Gone"),
             set(20_405, "tandem-stance", TIME),
-            at(20_405, Event::RedFlag { symptoms: vec![] }),
+            at(20_405, Event::red_flag(vec![])),
+            end(20_405, Outcome::RedFlag),
         ];
         let h = History::build(&records, &[], 20_412, &Calendar::utc());
         assert_eq!(h.programs.len(), 1);
@@ -522,7 +560,136 @@ pub(crate) mod tests {
         assert_eq!(p.items[0].name, "Tandem stance");
         assert_eq!(p.items[0].levels, vec![(20_400, 0), (20_405, 0)]);
         let weeks = p.per_week(3, 20_412);
-        assert_eq!(weeks.iter().map(|w| w.1).collect::<Vec<_>>(), vec![1, 1, 0]);
+        assert_eq!(
+            weeks.iter().map(|w| w.1).collect::<Vec<_>>(),
+            vec![1, 0, 0],
+            "the red-flag session is not counted against the plan"
+        );
+    }
+
+    #[test]
+    fn only_sessions_that_ended_normally_or_stopped_for_pain_after_work_count() {
+        let mut records = Vec::new();
+        let outcomes = [
+            (20_401, true, Some(Outcome::Completed), true),
+            (20_402, true, Some(Outcome::Pain), true),
+            (20_403, false, Some(Outcome::Pain), false),
+            (20_404, true, Some(Outcome::Quit), false),
+            (20_405, true, Some(Outcome::RedFlag), false),
+            (20_406, true, Some(Outcome::Abandoned), false),
+            (20_407, true, None, false),
+            (20_408, false, Some(Outcome::Completed), false),
+        ];
+        for (day, did, outcome, _) in outcomes {
+            records.push(start(day, "P"));
+            if did {
+                records.push(set(day, "sit-to-stand", TIME));
+            }
+            if let Some(o) = outcome {
+                records.push(end(day, o));
+            }
+        }
+        let h = History::build(&records, &[], 20_407, &Calendar::utc());
+        let p = &h.programs[0];
+        for ((day, _, _, counts), s) in outcomes.iter().zip(&p.sessions) {
+            assert_eq!(s.counts(), *counts, "the session on day {day}");
+        }
+        let counted: u32 = p.per_week(2, 20_407).iter().map(|w| w.1).sum();
+        assert_eq!(counted, 2);
+        assert_eq!(
+            h.dose.resistance_sessions, 2,
+            "the week's resistance sessions are the sessions that count"
+        );
+    }
+
+    #[test]
+    fn an_exercise_stopped_for_pain_shows_until_it_has_been_assessed() {
+        use crate::records::journal::PainChoice;
+        use crate::training::checkin::{Answer, Place, Quality};
+        let text = r#"Program(title: "P", level: Beginner, per_week: 2, sessions: [
+            Session(name: "A", blocks: [Block(name: "Main", items: [
+                Item(exercise: "sit-to-stand", dose: Reps(sets: 1, reps: 8, rest: 0)),
+            ])]),
+        ])"#;
+        let checked =
+            crate::program::check_source(text.as_bytes(), crate::program::Library::bundled());
+        let runnable = Runnable::new(checked.program.unwrap());
+        let available = [Available {
+            runnable: &runnable,
+            source: "P.ron".into(),
+        }];
+        let item = "A / Main / sit-to-stand".to_owned();
+        let mut records = vec![
+            start(20_400, "P"),
+            set(20_400, "sit-to-stand", TIME),
+            at(
+                20_400,
+                Event::check_in(
+                    item.clone(),
+                    "sit-to-stand".into(),
+                    Answer::pain(3, Quality::Sharp, Place::Joint, None),
+                ),
+            ),
+            end(20_400, Outcome::Completed),
+        ];
+        let stopped = |records: &[Record]| {
+            let h = History::build(records, &available, 20_402, &Calendar::utc());
+            h.programs[0].items[0]
+                .today
+                .as_ref()
+                .unwrap()
+                .stopped
+                .clone()
+        };
+        assert_eq!(stopped(&records).map(|s| s.left_out), Some(false));
+        let answer = |choice| {
+            at(
+                20_401,
+                Event::AfterPain {
+                    item: item.clone(),
+                    exercise: "sit-to-stand".into(),
+                    choice,
+                    instead: None,
+                },
+            )
+        };
+        records.push(answer(PainChoice::LeaveOut));
+        assert_eq!(stopped(&records).map(|s| s.left_out), Some(true));
+        records.push(answer(PainChoice::Assessed));
+        assert_eq!(stopped(&records), None);
+    }
+
+    #[test]
+    fn a_session_shows_its_highest_pain_and_what_stopped_for_pain() {
+        use crate::training::checkin::{Answer, Place, Quality};
+        let item = "A / Main / sit-to-stand".to_owned();
+        let records = vec![
+            start(20_400, "P"),
+            set(20_400, "sit-to-stand", TIME),
+            at(
+                20_400,
+                Event::check_in(
+                    item.clone(),
+                    "sit-to-stand".into(),
+                    Answer::pain(3, Quality::Dull, Place::Muscles, Some(6)),
+                ),
+            ),
+            at(
+                20_400,
+                Event::check_in(
+                    item,
+                    "sit-to-stand".into(),
+                    Answer::pain(5, Quality::Dull, Place::Back, None),
+                ),
+            ),
+            end(20_400, Outcome::Pain),
+        ];
+        let h = History::build(&records, &[], 20_401, &Calendar::utc());
+        let s = &h.programs[0].sessions[0];
+        assert_eq!(s.pain, Some(5));
+        assert_eq!(s.stopped_for_pain, vec!["Sit to stand".to_owned()]);
+        assert_eq!(s.effort, Some(6.0));
+        assert!(s.counts(), "stopped for pain after real work: counted");
     }
 
     #[test]
@@ -550,7 +717,11 @@ pub(crate) mod tests {
     fn a_sunday_evening_west_of_greenwich_counts_in_that_week() {
         // Sunday 23 Nov 2025, 20:00 in New York: 01:00 on Monday the 24th in UTC.
         let sunday_evening = 1_763_946_000;
-        let mut records = vec![start(0, "P"), set(0, "tandem-stance", TIME)];
+        let mut records = vec![
+            start(0, "P"),
+            set(0, "tandem-stance", TIME),
+            end(0, Outcome::Completed),
+        ];
         for r in &mut records {
             r.at = stamp(sunday_evening);
             r.run = sunday_evening * 1000;

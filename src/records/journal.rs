@@ -16,50 +16,9 @@ use crate::common::calendar::stamp;
 use crate::program::Dose;
 use crate::training::plan::Side;
 
-/// How an exercise felt, from the check-in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Feeling {
-    /// 1: nothing, or muscles working.
-    Fine,
-    /// 2: mild muscle ache.
-    MildAche,
-    /// 3: stronger soreness, still dull.
-    Sore,
-    /// 4: sharp, stabbing or shooting pain.
-    Sharp,
-}
-
-impl Feeling {
-    pub const ALL: [Feeling; 4] = [
-        Feeling::Fine,
-        Feeling::MildAche,
-        Feeling::Sore,
-        Feeling::Sharp,
-    ];
-
-    pub fn number(self) -> u8 {
-        self as u8 + 1
-    }
-
-    pub fn from_number(n: u8) -> Option<Feeling> {
-        Feeling::ALL.get(usize::from(n).checked_sub(1)?).copied()
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Feeling::Fine => "Nothing, or muscles working",
-            Feeling::MildAche => "A mild ache",
-            Feeling::Sore => "Stronger soreness, still dull",
-            Feeling::Sharp => "Sharp, stabbing or shooting pain",
-        }
-    }
-
-    /// Counts toward progression (no worse than a mild ache).
-    pub fn is_clean(self) -> bool {
-        self <= Feeling::MildAche
-    }
-}
+pub use crate::training::checkin::Feeling;
+use crate::training::checkin::{Answer, Place, Quality};
+use crate::training::safety::Urgency;
 
 /// How a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,26 +36,78 @@ pub enum Outcome {
 }
 
 /// How the person felt the day after their last session (the pain-monitoring model: pain must
-/// settle by the next day; if it is worse, the load is reduced).
+/// settle by the next day; if it is worse, the load is reduced). Muscle soreness that comes the
+/// day after is expected and changes nothing; back, neck or joint pain is watched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NextDay {
     /// Any soreness has settled.
     Settled,
-    /// Still sore: no progression today.
+    /// Sore, tender muscles where they worked (delayed-onset muscle soreness): expected.
+    MuscleSoreness,
+    /// Pain in the back, neck or a joint still there: no progression today. (In journals
+    /// written before `muscle_soreness` existed: "still sore", anywhere.)
     StillSore,
-    /// Worse than after the session: every item of that session steps back one level.
+    /// That pain is worse than after the session: every item of that session steps back one
+    /// level. (Before `muscle_soreness` existed: "worse", anywhere.)
     Worse,
 }
 
 impl NextDay {
-    pub const ALL: [NextDay; 3] = [NextDay::Settled, NextDay::StillSore, NextDay::Worse];
+    pub const ALL: [NextDay; 4] = [
+        NextDay::Settled,
+        NextDay::MuscleSoreness,
+        NextDay::StillSore,
+        NextDay::Worse,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
-            NextDay::Settled => "Settled: no soreness left, or only a little",
-            NextDay::StillSore => "Still sore",
-            NextDay::Worse => "Worse than straight after the session",
+            NextDay::Settled => "Settled: nothing left, or only a little",
+            NextDay::MuscleSoreness => "Sore, tender muscles where they worked",
+            NextDay::StillSore => "Pain in my back, neck or a joint that is still there",
+            NextDay::Worse => {
+                "Pain in my back, neck or a joint that is worse than after the session"
+            }
+        }
+    }
+
+    /// What the answer changes today, in a sentence (`None`: nothing).
+    pub fn effect(self) -> Option<&'static str> {
+        match self {
+            NextDay::Settled => None,
+            NextDay::MuscleSoreness => Some(
+                "Muscle soreness the day after is normal: today goes ahead as planned. Warm up gently.",
+            ),
+            NextDay::StillSore => Some(
+                "Pain that is still there: today's session keeps the same doses as last time. Take it gently, and stop if it turns sharp.",
+            ),
+            NextDay::Worse => Some(
+                "Pain that is worse the day after: every exercise of your last session steps back one level today. If the pain is sharp or keeps getting worse, please ask a physiotherapist or doctor.",
+            ),
+        }
+    }
+}
+
+/// What the person chose, before a session, for an exercise that stopped for pain last time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PainChoice {
+    /// Do its easier variant this session (at the item's first dose).
+    Easier,
+    /// Leave it out of this session: it has not been assessed yet.
+    LeaveOut,
+    /// A health professional has assessed it: do it as planned from now on.
+    Assessed,
+}
+
+impl PainChoice {
+    /// A short word for tables and exports.
+    pub fn word(self) -> &'static str {
+        match self {
+            PainChoice::Easier => "easier variant",
+            PainChoice::LeaveOut => "left out",
+            PainChoice::Assessed => "assessed: as planned",
         }
     }
 }
@@ -135,12 +146,23 @@ pub enum Event {
     CheckIn {
         item: String,
         exercise: String,
+        /// The older four-answer form, always written so an older upright can read the line.
         feeling: Feeling,
+        /// 0-10; left out in journals written before the scale.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pain: Option<u8>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        quality: Option<Quality>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        place: Option<Place>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         effort: Option<u8>,
     },
     RedFlag {
         symptoms: Vec<String>,
+        /// The most urgent of them; left out in journals written before urgencies.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        urgency: Option<Urgency>,
     },
     /// The person confirmed a health professional cleared them after a red flag.
     Clearance,
@@ -158,6 +180,17 @@ pub enum Event {
     Resumed {
         exercise: u32,
     },
+    /// Asked before a session, for an item whose exercise stopped for pain: what to do with it.
+    /// Recorded with the run id of the session being started, before its `session_start`.
+    AfterPain {
+        item: String,
+        /// The exercise that stopped for pain.
+        exercise: String,
+        choice: PainChoice,
+        /// With `easier`: the exercise done instead.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        instead: Option<String>,
+    },
     /// One test of an assessment session, with its result (`test` and the result's fields,
     /// see `assess::Measure`); `stopped` when it ended early for pain or dizziness.
     Assessment {
@@ -172,6 +205,66 @@ pub enum Event {
         age: Option<u32>,
         sex: Option<Sex>,
     },
+}
+
+impl Event {
+    /// A check-in event for `answer` to the item `item` (exercise `exercise`).
+    pub fn check_in(item: String, exercise: String, answer: Answer) -> Event {
+        Event::CheckIn {
+            item,
+            exercise,
+            feeling: answer.feeling(),
+            pain: Some(answer.pain),
+            quality: answer.quality,
+            place: answer.place,
+            effort: answer.effort,
+        }
+    }
+
+    /// The answer of a check-in event (an older journal's four-answer form read as its answer).
+    pub fn answer(&self) -> Option<Answer> {
+        let Event::CheckIn {
+            feeling,
+            pain,
+            quality,
+            place,
+            effort,
+            ..
+        } = self
+        else {
+            return None;
+        };
+        let effort = effort.map(|e| e.min(crate::training::checkin::MAX));
+        Some(match (pain, quality, place) {
+            (Some(p), Some(q), Some(w)) => Answer::pain(*p, *q, *w, effort),
+            (Some(0), ..) => Answer::nothing(effort),
+            _ => Answer::from_feeling(*feeling, effort),
+        })
+    }
+
+    /// A red-flag event for these symptoms, with their urgency.
+    pub fn red_flag(symptoms: Vec<String>) -> Event {
+        let urgency = Some(crate::training::safety::urgency_of(&symptoms));
+        Event::RedFlag { symptoms, urgency }
+    }
+
+    /// The event's name in the journal (`"set_done"`, ...).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Event::SessionStart { .. } => "session_start",
+            Event::SetDone { .. } => "set_done",
+            Event::Skipped { .. } => "skipped",
+            Event::CheckIn { .. } => "check_in",
+            Event::RedFlag { .. } => "red_flag",
+            Event::Clearance => "clearance",
+            Event::SessionEnd { .. } => "session_end",
+            Event::FollowUp { .. } => "follow_up",
+            Event::Resumed { .. } => "resumed",
+            Event::AfterPain { .. } => "after_pain",
+            Event::Assessment { .. } => "assessment",
+            Event::AboutYou { .. } => "about_you",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -357,9 +450,7 @@ mod tests {
 
     #[test]
     fn a_red_flag_stays_until_cleared() {
-        let flag = record(Event::RedFlag {
-            symptoms: vec!["chest pain".into()],
-        });
+        let flag = record(Event::red_flag(vec!["chest pain".into()]));
         let end = record(Event::SessionEnd {
             outcome: Outcome::RedFlag,
         });
@@ -369,11 +460,74 @@ mod tests {
     }
 
     #[test]
-    fn feelings_number_one_to_four() {
-        assert_eq!(Feeling::from_number(1), Some(Feeling::Fine));
-        assert_eq!(Feeling::from_number(4), Some(Feeling::Sharp));
-        assert_eq!(Feeling::from_number(0), None);
-        assert_eq!(Feeling::from_number(5), None);
-        assert!(Feeling::MildAche.is_clean() && !Feeling::Sore.is_clean());
+    fn old_check_ins_still_read_and_new_ones_keep_the_old_field_for_older_versions() {
+        use crate::training::checkin::{Place, Quality, Response};
+        let old = r#"{"at":"x","run":1,"event":"check_in","item":"i","exercise":"e","feeling":"sore","effort":6}"#;
+        let r: Record = serde_json::from_str(old).unwrap();
+        let a = r.event.answer().unwrap();
+        assert_eq!((a.pain, a.effort), (4, Some(6)));
+        assert_eq!(a.response(), Response::FinishGently);
+        let sharp = old.replace("\"sore\"", "\"sharp\"");
+        let r: Record = serde_json::from_str(&sharp).unwrap();
+        assert_eq!(r.event.answer().unwrap().response(), Response::Stop);
+
+        let answer = Answer::pain(3, Quality::Dull, Place::Back, None);
+        let e = Event::check_in("i".into(), "e".into(), answer);
+        let line = serde_json::to_string(&e).unwrap();
+        assert_eq!(
+            line,
+            r#"{"event":"check_in","item":"i","exercise":"e","feeling":"sore","pain":3,"quality":"dull","place":"back"}"#
+        );
+        let back: Event = serde_json::from_str(&line).unwrap();
+        assert_eq!(back.answer(), Some(answer));
+        let none = Event::check_in("i".into(), "e".into(), Answer::nothing(Some(2)));
+        assert_eq!(
+            serde_json::to_string(&none).unwrap(),
+            r#"{"event":"check_in","item":"i","exercise":"e","feeling":"fine","pain":0,"effort":2}"#
+        );
+    }
+
+    #[test]
+    fn red_flags_record_their_urgency_and_old_ones_still_read() {
+        use crate::training::safety::{FALL, Urgency};
+        let e = Event::red_flag(vec![FALL.symptom.into()]);
+        assert!(matches!(
+            e,
+            Event::RedFlag {
+                urgency: Some(Urgency::Today),
+                ..
+            }
+        ));
+        let old = r#"{"at":"x","run":1,"event":"red_flag","symptoms":["Dizziness, fainting or palpitations"]}"#;
+        let r: Record = serde_json::from_str(old).unwrap();
+        assert!(matches!(r.event, Event::RedFlag { urgency: None, .. }));
+    }
+
+    #[test]
+    fn every_event_is_named_as_the_journal_writes_it() {
+        let events = [
+            Event::Clearance,
+            Event::red_flag(vec![]),
+            Event::SessionEnd {
+                outcome: Outcome::Pain,
+            },
+            Event::FollowUp {
+                about: 1,
+                answer: NextDay::MuscleSoreness,
+            },
+            Event::Resumed { exercise: 1 },
+            Event::AfterPain {
+                item: "i".into(),
+                exercise: "e".into(),
+                choice: PainChoice::Easier,
+                instead: Some("x".into()),
+            },
+            Event::check_in("i".into(), "e".into(), Answer::nothing(None)),
+        ];
+        for e in events {
+            let v = serde_json::to_value(&e).unwrap();
+            assert_eq!(v["event"], e.name());
+            assert_eq!(serde_json::from_value::<Event>(v).unwrap(), e);
+        }
     }
 }

@@ -10,4 +10,6 @@ pub mod recent;
 pub mod replay;
 pub mod report;
 pub mod review;
+pub mod rules;
+pub mod runs;
 pub mod snapshot;

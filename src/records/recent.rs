@@ -1,10 +1,12 @@
 //! The few records the questions before a session look at, kept as the journal goes by so
 //! that start-up never needs the rest: the last red flag or clearance, the last personal
 //! session started and what it recorded, the last personal session that did a set and what it
-//! recorded from then on, the latest next-day answers and class starts, and the highest run id. Fed one record
-//! at a time; `records` gives them back in journal order, and the rules that read them
-//! (`unresolved_red_flag`, `unfinished`, the next-day question) answer on these exactly as on
-//! the whole journal (a property test holds them to it).
+//! recorded from then on, the latest next-day answers and class starts, the answers after pain
+//! of the latest runs that gave any, and the highest run id. Fed one record at a time;
+//! `records` gives them back in journal order, and the rules that read them
+//! (`unresolved_red_flag`, `unfinished`, the next-day question, what a run does instead of an
+//! exercise that stopped for pain and which of them it has asked about) answer on these exactly
+//! as on the whole journal (a property test holds them to it).
 
 use std::collections::VecDeque;
 
@@ -18,6 +20,9 @@ const CLASSES: usize = 64;
 const FOLLOW_UPS: usize = 32;
 /// Records kept of one session (a hand-edited journal could reuse one run id for ever).
 const PER_RUN: usize = 4096;
+/// Runs whose answers after pain are remembered: the one about to start, and a stopped one
+/// that may be resumed (its answers came before its start), with room to spare.
+const ANSWER_RUNS: usize = 8;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Recent {
@@ -35,6 +40,9 @@ pub struct Recent {
     switched_from: Option<(u64, Record)>,
     last_set: Option<(u64, Record)>,
     follow_ups: VecDeque<(u64, Record)>,
+    /// The answers after pain (`after_pain`) of the latest runs that gave any, per run: they
+    /// come before the run's own start, so `open` does not hold them.
+    answers: VecDeque<(u64, Vec<(u64, Record)>)>,
     /// The latest class starts: a class's sets are no person's.
     classes: VecDeque<(u64, Record)>,
     /// The highest run id in the journal.
@@ -63,6 +71,15 @@ impl Recent {
                 }
                 self.follow_ups.push_back(keep());
             }
+            Event::AfterPain { .. } => match self.answers.iter_mut().find(|(r, _)| *r == run) {
+                Some((_, list)) => push(list, keep()),
+                None => {
+                    if self.answers.len() == ANSWER_RUNS {
+                        self.answers.pop_front();
+                    }
+                    self.answers.push_back((run, vec![keep()]));
+                }
+            },
             _ => {}
         }
         let starts_open = matches!(record.event, Event::SessionStart { class: false, .. });
@@ -96,6 +113,7 @@ impl Recent {
             .chain(&self.open)
             .chain(&self.done)
             .chain(&self.follow_ups)
+            .chain(self.answers.iter().flat_map(|(_, list)| list))
             .chain(&self.classes)
             .chain(&self.switched_from)
             .collect();
@@ -120,8 +138,11 @@ mod tests {
     use super::*;
     use crate::common::calendar::stamp as rfc3339;
     use crate::program::Dose;
-    use crate::records::journal::{Feeling, NextDay, unresolved_red_flag};
-    use crate::records::replay::unfinished;
+    use crate::records::journal::{Feeling, NextDay, PainChoice, unresolved_red_flag};
+    use crate::records::runs::{Unfinished, asked_after_pain, instead_for, unfinished};
+
+    /// The run about to start: after every other.
+    const FRESH: u64 = 100;
 
     fn arb_event() -> impl Strategy<Value = Event> {
         let dose = Dose::Reps {
@@ -152,10 +173,21 @@ mod tests {
                 item: "A / B / x".into(),
                 exercise: "x".into(),
                 feeling: Feeling::ALL[f as usize],
+                pain: None,
+                quality: None,
+                place: None,
                 effort: None,
             }),
-            Just(Event::RedFlag {
-                symptoms: vec!["s".into()]
+            Just(Event::red_flag(vec!["s".into()])),
+            (0usize..3, prop::bool::ANY).prop_map(|(c, y)| Event::AfterPain {
+                item: if y { "A / B / y" } else { "A / B / x" }.into(),
+                exercise: "x".into(),
+                choice: [
+                    PainChoice::Easier,
+                    PainChoice::LeaveOut,
+                    PainChoice::Assessed
+                ][c],
+                instead: (c == 0).then(|| "x-easier".into()),
             }),
             Just(Event::Clearance),
             (0u64..4).prop_map(|about| Event::FollowUp {
@@ -173,9 +205,12 @@ mod tests {
         #[test]
         fn the_kept_records_answer_as_the_whole_journal(
             events in prop::collection::vec((0u64..4, arb_event()), 0..80),
+            // A run about to start: its answers before its session start, recorded last.
+            about_to_start in prop::collection::vec(arb_event(), 0..6),
         ) {
             let records: Vec<Record> = events
                 .into_iter()
+                .chain(about_to_start.into_iter().map(|e| (FRESH, e)))
                 .enumerate()
                 .map(|(i, (run, event))| Record { at: rfc3339(1_000 + i as u64 * 600), run, event })
                 .collect();
@@ -185,8 +220,15 @@ mod tests {
             }
             let kept = recent.records();
             prop_assert_eq!(unresolved_red_flag(&kept), unresolved_red_flag(&records));
-            let strip = |u: Option<crate::records::replay::Unfinished>| u.map(|mut u| { u.start = 0; u });
+            let strip = |u: Option<Unfinished>| u.map(|mut u| { u.start = 0; u });
             prop_assert_eq!(strip(unfinished(&kept)), strip(unfinished(&records)));
+            // What a stopped session resumed and the run about to start plan instead, and what
+            // the run about to start has asked about after pain.
+            let resumed = unfinished(&records).map(|u| u.run);
+            for run in resumed.into_iter().chain([FRESH]) {
+                prop_assert_eq!(instead_for(&kept, run), instead_for(&records, run), "run {}", run);
+            }
+            prop_assert_eq!(asked_after_pain(&kept, FRESH), asked_after_pain(&records, FRESH));
             prop_assert_eq!(recent.max_run, records.iter().map(|r| r.run).max().unwrap_or(0));
         }
     }

@@ -4,96 +4,40 @@
 //! files; the rules come from `shared/clinical.md` and the program format's `advance_after`.
 //!
 //! - After `advance_after` clean sessions at a level (every planned set done, nothing skipped,
-//!   no check-in worse than a mild ache) an item moves up one rung, at its next session.
-//! - Stronger soreness, a skipped or unfinished item, or a session ended by a red flag holds
-//!   the level: the clean sessions start counting again.
-//! - Sharp pain steps the item back one rung and blocks its progression until two clean
-//!   sessions follow.
+//!   every check-in one the coach carries on after, effort below 9) an item moves up one rung,
+//!   at its next session. A clean session at effort 3 or less counts twice: it moves up sooner.
+//! - A check-in to finish gently (moderate dull soreness, mild back pain), effort 9-10, a
+//!   skipped or unfinished item, or a session ended by a red flag holds the level: the clean
+//!   sessions start counting again.
+//! - A check-in that stops the exercise (sharp pain, above 5/10, back pain above 3/10) steps
+//!   the item back one rung and blocks its progression until two clean sessions follow; the
+//!   next session asks about it first (`after_pain`) until it has been assessed.
+//! - A session that did the easier variant in its place neither moves the item nor holds it.
 //! - A red flag blocks all progression until a clearance is recorded.
-//! - The next-day follow-up: "still sore" means no progression in the session that follows;
-//!   "worse" also steps every item done in the session asked about back one rung.
+//! - The next-day follow-up: muscle soreness changes nothing; back, neck or joint pain "still
+//!   there" means no progression in the session that follows; "worse" also steps every item
+//!   done in the session asked about back one rung.
 //! - Levels survive editing the program: a session logged at a dose that is no longer the
 //!   ladder's dose at that level restarts the item at the highest rung that is not above what
 //!   was done (and the clean sessions start counting again).
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{HashMap, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
 use crate::program::Dose;
-use crate::records::journal::{Event, Feeling, NextDay, Record};
-use crate::training::ladder::Rung;
-use crate::training::plan::{ItemKey, Side};
-use crate::training::runnable::Runnable;
+use crate::records::journal::{Event, NextDay, PainChoice, Record};
+pub use crate::records::rules::{Rules, nearest};
+use crate::records::rules::{no_rules, same_work};
+use crate::records::runs::{needed, set_bit};
+use crate::training::checkin::{EASY_EFFORT, HARD_EFFORT, Response};
+use crate::training::plan::ItemKey;
 
 /// Clean sessions an item needs after sharp pain before it may progress again.
 pub const CLEAN_AFTER_PAIN: u32 = 2;
 
 /// How many finished sessions a "worse" follow-up can still reach back to.
 const RECENT_RUNS: usize = 8;
-
-/// A program's rules as replay needs them: each item's ladder and `advance_after`. Kept in
-/// key order, so that its `Debug` text is the same every time (`snapshot` fingerprints it).
-#[derive(Debug, Clone)]
-pub struct Rules {
-    source: String,
-    title: String,
-    advance_after: u32,
-    ladders: BTreeMap<String, Vec<Rung>>,
-}
-
-/// No rules: what a replay kept in a snapshot holds until it is given its program's again.
-static NO_RULES: Rules = Rules {
-    source: String::new(),
-    title: String::new(),
-    advance_after: 1,
-    ladders: BTreeMap::new(),
-};
-
-fn no_rules() -> &'static Rules {
-    Rules::none()
-}
-
-impl Rules {
-    /// The rules of `runnable`; `source` is how the journal names where the program came
-    /// from (`Origin::label`).
-    pub fn new(runnable: &Runnable, source: &str) -> Rules {
-        let program = runnable.program();
-        Rules {
-            source: source.to_owned(),
-            title: program.title.clone(),
-            advance_after: program.advance_after.max(1),
-            ladders: runnable
-                .ladders()
-                .iter()
-                .map(|(k, l)| (k.0.clone(), l.clone()))
-                .collect(),
-        }
-    }
-
-    /// No rules at all: what a replay kept in a snapshot holds until `Replay::resume`.
-    pub fn none() -> &'static Rules {
-        &NO_RULES
-    }
-
-    /// The item's ladder, level 0 first (never empty).
-    pub fn ladder(&self, key: &str) -> Option<&[Rung]> {
-        self.ladders
-            .get(key)
-            .filter(|l| !l.is_empty())
-            .map(Vec::as_slice)
-    }
-
-    pub fn advance_after(&self) -> u32 {
-        self.advance_after
-    }
-
-    /// Whether a session belongs to this program: the same source, or the same title (a
-    /// program file that was moved or renamed).
-    pub fn owns(&self, source: &str, program: &str) -> bool {
-        source == self.source || program == self.title
-    }
-}
 
 /// Where one item stands.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,11 +65,22 @@ pub enum Held {
     Top,
 }
 
+/// An item whose exercise stopped for pain and has not been assessed since: the next session
+/// that plans it asks first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stopped {
+    /// The exercise that stopped.
+    pub exercise: String,
+    /// Left out (not yet assessed) when last asked.
+    pub left_out: bool,
+}
+
 /// The outcome of a replay.
 #[derive(Debug, Clone)]
 pub struct Progress<'r> {
     rules: &'r Rules,
     items: HashMap<String, ItemState>,
+    stopped: HashMap<String, Stopped>,
     red_flag: bool,
     hold: bool,
 }
@@ -153,10 +108,14 @@ impl Progress<'_> {
     /// Today's level of every item of the program, for `plan`.
     pub fn levels(&self) -> HashMap<ItemKey, u32> {
         self.rules
-            .ladders
             .keys()
             .map(|k| (ItemKey(k.clone()), self.today(k)))
             .collect()
+    }
+
+    /// The item stopped for pain and not assessed since: ask before it comes back.
+    pub fn stopped(&self, key: &str) -> Option<&Stopped> {
+        self.stopped.get(key)
     }
 
     /// Why the item does not move up at its next session; `None` when it does.
@@ -171,10 +130,10 @@ impl Progress<'_> {
             Some(Held::Top)
         } else if self.hold {
             Some(Held::NextDay)
-        } else if s.streak < self.rules.advance_after {
+        } else if s.streak < self.rules.advance_after() {
             Some(Held::Building {
                 clean: s.streak,
-                of: self.rules.advance_after,
+                of: self.rules.advance_after(),
             })
         } else {
             None
@@ -207,6 +166,10 @@ pub struct Replay<'r> {
     hold: bool,
     /// The items done in the last few finished sessions of this program.
     recent: VecDeque<(u64, Vec<String>)>,
+    stopped: HashMap<String, Stopped>,
+    /// Items to be done as their easier variant in the run about to start (the answers before
+    /// its `session_start`).
+    easier: Vec<(u64, String)>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -216,6 +179,8 @@ struct RunTally {
     red_flag: bool,
     /// Per item key; a session has a handful, so a list beats hashing every event's key.
     items: Vec<(String, ItemTally)>,
+    /// Items done as their easier variant in this run.
+    easier: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -226,13 +191,21 @@ struct ItemTally {
     exercise: Option<String>,
     dose: Option<Dose>,
     skipped: bool,
-    worst: Option<Feeling>,
+    /// What the coach did after its check-ins: the most serious.
+    worst: Option<Response>,
+    /// The exercise a check-in stopped.
+    stopped: Option<String>,
+    /// The highest effort given.
+    effort: Option<u8>,
 }
 
 enum Verdict {
+    /// Clean, at an effort of 3 or less: counts twice.
+    Easy,
     Clean,
     NotClean,
-    Sharp,
+    /// Stopped for pain.
+    Stopped,
 }
 
 impl<'r> Replay<'r> {
@@ -244,6 +217,8 @@ impl<'r> Replay<'r> {
             red_flag: false,
             hold: false,
             recent: VecDeque::new(),
+            stopped: HashMap::new(),
+            easier: Vec::new(),
         }
     }
 
@@ -256,6 +231,8 @@ impl<'r> Replay<'r> {
             red_flag: self.red_flag,
             hold: self.hold,
             recent: self.recent,
+            stopped: self.stopped,
+            easier: self.easier,
         }
     }
 
@@ -289,12 +266,20 @@ impl<'r> Replay<'r> {
                     // "No progression today" lasts for the session that follows the answer.
                     self.hold = false;
                 }
+                let easier = self
+                    .easier
+                    .iter()
+                    .filter(|(r, _)| *r == run)
+                    .map(|(_, k)| k.clone())
+                    .collect();
+                self.easier.clear();
                 self.open = Some((
                     run,
                     RunTally {
                         owned,
                         red_flag: false,
                         items: Vec::new(),
+                        easier,
                     },
                 ));
             }
@@ -322,11 +307,33 @@ impl<'r> Replay<'r> {
                     t.skipped = true;
                 }
             }
-            Event::CheckIn { item, feeling, .. } => {
-                if let Some(t) = self.tally(run, item) {
-                    t.worst = t.worst.max(Some(*feeling));
+            Event::CheckIn { item, exercise, .. } => {
+                let answer = record.event.answer();
+                if let (Some(t), Some(a)) = (self.tally(run, item), answer) {
+                    let response = a.response();
+                    t.worst = t.worst.max(Some(response));
+                    t.effort = t.effort.max(a.effort);
+                    if response.stops() {
+                        t.stopped = Some(exercise.clone());
+                    }
                 }
             }
+            Event::AfterPain { item, choice, .. } => match choice {
+                PainChoice::Assessed => {
+                    self.stopped.remove(item);
+                }
+                PainChoice::LeaveOut => {
+                    if let Some(s) = self.stopped.get_mut(item) {
+                        s.left_out = true;
+                    }
+                }
+                PainChoice::Easier => {
+                    if let Some(s) = self.stopped.get_mut(item) {
+                        s.left_out = false;
+                    }
+                    self.easier.push((run, item.clone()));
+                }
+            },
             Event::RedFlag { .. } => {
                 self.red_flag = true;
                 if let Some((r, t)) = &mut self.open
@@ -337,7 +344,7 @@ impl<'r> Replay<'r> {
             }
             Event::Clearance => self.red_flag = false,
             Event::FollowUp { about, answer } => match answer {
-                NextDay::Settled => {}
+                NextDay::Settled | NextDay::MuscleSoreness => {}
                 NextDay::StillSore => self.hold = true,
                 NextDay::Worse => {
                     self.hold = true;
@@ -370,6 +377,7 @@ impl<'r> Replay<'r> {
         Progress {
             rules: self.rules,
             items: self.items,
+            stopped: self.stopped,
             red_flag: self.red_flag,
             hold: self.hold,
         }
@@ -403,7 +411,7 @@ impl<'r> Replay<'r> {
             return;
         };
         let ready = !self.red_flag && !self.hold;
-        let advance_after = self.rules.advance_after;
+        let advance_after = self.rules.advance_after();
         if !self.items.contains_key(key) {
             self.items.insert(key.to_owned(), ItemState::default());
         }
@@ -428,6 +436,28 @@ impl<'r> Replay<'r> {
             };
             let top = rungs.len() as u32 - 1;
             let verdict = verdict(&tally, t.red_flag);
+            if let Some(exercise) = &tally.stopped {
+                self.stopped.insert(
+                    key.clone(),
+                    Stopped {
+                        exercise: exercise.clone(),
+                        left_out: false,
+                    },
+                );
+            }
+            if t.easier.contains(&key) {
+                // The easier variant stood in: the item's own level neither moves nor holds,
+                // but pain in the variant blocks its progression again.
+                if matches!(verdict, Verdict::Stopped) {
+                    let s = self.items.entry(key.clone()).or_default();
+                    s.streak = 0;
+                    s.pain_block = CLEAN_AFTER_PAIN;
+                }
+                if tally.done != 0 {
+                    done.push(key);
+                }
+                continue;
+            }
             let logged = match (tally.level, &tally.exercise, tally.dose) {
                 (Some(l), Some(ex), Some(d)) => Some(match rungs.get(l as usize) {
                     Some(r) if &r.exercise == ex && same_work(r.dose, d) => (l, false),
@@ -447,17 +477,21 @@ impl<'r> Replay<'r> {
                 s.streak = 0;
             }
             match verdict {
-                Verdict::Sharp => {
+                Verdict::Stopped => {
                     s.level = s.level.min(at).saturating_sub(1);
                     s.streak = 0;
                     s.pain_block = CLEAN_AFTER_PAIN;
                 }
-                Verdict::Clean => {
+                Verdict::Clean | Verdict::Easy => {
                     s.pain_block = s.pain_block.saturating_sub(1);
                     // A session at a lower level than the item's (an older journal) is neither
                     // progress at this level nor a reason to hold it.
                     if !edited && at >= s.level {
-                        s.streak += 1;
+                        s.streak += if matches!(verdict, Verdict::Easy) {
+                            2
+                        } else {
+                            1
+                        };
                     }
                 }
                 Verdict::NotClean => s.streak = 0,
@@ -475,194 +509,26 @@ impl<'r> Replay<'r> {
 }
 
 fn verdict(t: &ItemTally, red_flag: bool) -> Verdict {
-    if t.worst == Some(Feeling::Sharp) {
-        return Verdict::Sharp;
+    if t.worst.is_some_and(Response::stops) {
+        return Verdict::Stopped;
     }
-    if red_flag || t.skipped || t.worst.is_some_and(|f| !f.is_clean()) {
+    if red_flag
+        || t.skipped
+        || t.worst > Some(Response::CarryOn)
+        || t.effort.is_some_and(|e| e >= HARD_EFFORT)
+    {
         return Verdict::NotClean;
     }
     match t.dose {
-        Some(d) if needed(d) & !t.done == 0 => Verdict::Clean,
+        Some(d) if needed(d) & !t.done == 0 => {
+            if t.effort.is_some_and(|e| e <= EASY_EFFORT) {
+                Verdict::Easy
+            } else {
+                Verdict::Clean
+            }
+        }
         _ => Verdict::NotClean,
     }
-}
-
-fn set_bit(set: u32, side: Option<Side>) -> Option<u32> {
-    (1..=16)
-        .contains(&set)
-        .then(|| (set - 1) * 2 + u32::from(side == Some(Side::Right)))
-}
-
-/// The bits of every set and side a dose plans.
-fn needed(d: Dose) -> u32 {
-    let mut mask = 0;
-    for set in 1..=d.sets().min(16) {
-        if d.per_side() {
-            for side in [Side::Left, Side::Right] {
-                mask |= set_bit(set, Some(side)).map_or(0, |b| 1 << b);
-            }
-        } else {
-            mask |= set_bit(set, None).map_or(0, |b| 1 << b);
-        }
-    }
-    mask
-}
-
-/// The same amount of work (rest and tempo aside).
-fn same_work(a: Dose, b: Dose) -> bool {
-    not_above(a, b) && not_above(b, a)
-}
-
-/// `new` asks no more of the person than `old`.
-fn not_above(new: Dose, old: Dose) -> bool {
-    let sides_ok = !new.per_side() || old.per_side();
-    match (new, old) {
-        (
-            Dose::Reps {
-                sets: s1, reps: r1, ..
-            },
-            Dose::Reps {
-                sets: s2, reps: r2, ..
-            },
-        ) => sides_ok && s1 <= s2 && r1 <= r2,
-        (
-            Dose::Holds {
-                sets: s1,
-                reps: r1,
-                hold: h1,
-                ..
-            },
-            Dose::Holds {
-                sets: s2,
-                reps: r2,
-                hold: h2,
-                ..
-            },
-        ) => sides_ok && s1 <= s2 && r1 <= r2 && h1 <= h2,
-        (
-            Dose::Time {
-                secs: t1, sets: s1, ..
-            },
-            Dose::Time {
-                secs: t2, sets: s2, ..
-            },
-        ) => sides_ok && s1 <= s2 && t1 <= t2,
-        _ => total_work(new) <= total_work(old),
-    }
-}
-
-fn total_work(d: Dose) -> u64 {
-    u64::from(d.sets()) * u64::from(d.sides()) * u64::from(d.work_secs())
-}
-
-/// The highest rung of today's ladder that is not above what was done (`exercise` at `dose`):
-/// a rung of the same exercise at no more work, or any rung of an easier exercise before it in
-/// the ladder. The start (0) when there is none, or when the exercise is no longer in it.
-pub fn nearest(rungs: &[Rung], exercise: &str, dose: Dose) -> u32 {
-    let first = rungs.iter().position(|r| r.exercise == exercise);
-    let mut best = 0;
-    for (i, r) in rungs.iter().enumerate() {
-        let below = if r.exercise == exercise {
-            not_above(r.dose, dose)
-        } else {
-            first.is_some_and(|f| i < f)
-        };
-        if below {
-            best = i as u32;
-        }
-    }
-    best
-}
-
-/// A session that stopped without an end (a crash, a kill, a power cut): the last session
-/// started, if it has no `session_end`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unfinished {
-    pub run: u64,
-    /// Index of its `session_start` in the records.
-    pub start: usize,
-    pub program: String,
-    pub source: String,
-    pub session: String,
-    pub seed: u64,
-    pub items: Vec<String>,
-    /// Sets done before it stopped.
-    pub sets_done: u32,
-    /// The planned item to go on from: the first one not finished (all its sets done and
-    /// checked in, skipped, or stopped by sharp pain).
-    pub resume_at: usize,
-    /// When its last event was written.
-    pub last_at: String,
-}
-
-/// The last session started, when it never ended; `None` when it ended, or when every item was
-/// already finished (only its end was lost).
-pub fn unfinished(records: &[Record]) -> Option<Unfinished> {
-    let start = records
-        .iter()
-        .rposition(|r| matches!(r.event, Event::SessionStart { class: false, .. }))?;
-    let Event::SessionStart {
-        program,
-        source,
-        session,
-        seed,
-        items,
-        ..
-    } = &records[start].event
-    else {
-        return None;
-    };
-    let run = records[start].run;
-    let mine = || records[start..].iter().filter(|r| r.run == run);
-    if mine().any(|r| matches!(r.event, Event::SessionEnd { .. })) {
-        return None;
-    }
-    // Per item: sets done, the dose's sets, and whether it is finished.
-    let mut state: HashMap<&str, (u32, u32, bool)> = HashMap::new();
-    let mut sets_done = 0;
-    let mut last_at = &records[start].at;
-    for r in mine() {
-        last_at = &r.at;
-        match &r.event {
-            Event::SetDone {
-                item,
-                set,
-                side,
-                dose,
-                ..
-            } => {
-                sets_done += 1;
-                let e = state.entry(item).or_default();
-                if let Some(bit) = set_bit(*set, *side) {
-                    e.0 |= 1 << bit;
-                }
-                e.1 = needed(*dose);
-            }
-            Event::Skipped { item, .. } => state.entry(item).or_default().2 = true,
-            Event::CheckIn { item, feeling, .. } => {
-                let e = state.entry(item).or_default();
-                if *feeling == Feeling::Sharp || (e.1 != 0 && e.1 & !e.0 == 0) {
-                    e.2 = true;
-                }
-            }
-            _ => {}
-        }
-    }
-    let resume_at = items
-        .iter()
-        .position(|k| !state.get(k.as_str()).is_some_and(|s| s.2))?;
-    Some(Unfinished {
-        run,
-        start,
-        program: program.clone(),
-        source: source.clone(),
-        session: session.clone(),
-        seed: *seed,
-        items: items.clone(),
-        sets_done,
-        resume_at,
-        last_at: last_at.clone(),
-    })
 }
 
 #[cfg(test)]

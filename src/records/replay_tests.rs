@@ -8,8 +8,10 @@ use proptest::prelude::*;
 use super::*;
 use crate::common::calendar::stamp;
 use crate::program::{Library, Program, check_source};
-use crate::records::journal::{Event, Feeling, NextDay, Outcome, Record, SkipReason};
-use crate::training::plan::plan;
+use crate::records::journal::{Event, Feeling, NextDay, Outcome, PainChoice, Record, SkipReason};
+use crate::records::runs::{instead_for, unfinished};
+use crate::training::checkin::{Answer, Place, Quality, Response};
+use crate::training::plan::{Instead, Side, plan, plan_with};
 use crate::training::runnable::Runnable;
 
 const PROGRAM: &str = r#"Program(
@@ -45,8 +47,10 @@ fn rules_of(p: &Program) -> Rules {
 /// What happens to one item in a simulated session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Did {
-    /// Every set, then this check-in.
+    /// Every set, then this check-in (effort 5).
     All(Feeling),
+    /// Every set, then this check-in.
+    Answered(Answer),
     /// Sharp pain after this many sets.
     Sharp(u32),
     /// Some sets, then skipped on.
@@ -122,7 +126,7 @@ impl Sim {
         );
         for (p, did) in plan.exercises.iter().zip(did) {
             let sets = match *did {
-                Did::All(_) => p.dose.sets(),
+                Did::All(_) | Did::Answered(_) => p.dose.sets(),
                 Did::Sharp(n) | Did::Skip(n) => n.min(p.dose.sets()),
                 Did::NotReached => break,
             };
@@ -153,9 +157,14 @@ impl Sim {
                 }
             }
             let rest: Vec<u32> = (sets + 1..=p.dose.sets()).collect();
-            let (feeling, skipped) = match *did {
-                Did::All(f) => (Some(f), None),
-                Did::Sharp(_) => (Some(Feeling::Sharp), Some(SkipReason::Pain)),
+            let (answer, skipped) = match *did {
+                Did::All(f) => (Some(Answer::from_feeling(f, Some(5))), None),
+                Did::Answered(a) if a.response().stops() => (Some(a), Some(SkipReason::Pain)),
+                Did::Answered(a) => (Some(a), None),
+                Did::Sharp(_) => (
+                    Some(Answer::from_feeling(Feeling::Sharp, None)),
+                    Some(SkipReason::Pain),
+                ),
                 Did::Skip(_) => (None, Some(SkipReason::Skipped)),
                 Did::NotReached => (None, None),
             };
@@ -172,15 +181,10 @@ impl Sim {
                     },
                 );
             }
-            if let Some(feeling) = feeling {
+            if let Some(answer) = answer {
                 self.push(
                     run,
-                    Event::CheckIn {
-                        item: p.key.0.clone(),
-                        exercise: p.exercise.id.clone(),
-                        feeling,
-                        effort: Some(5),
-                    },
+                    Event::check_in(p.key.0.clone(), p.exercise.id.clone(), answer),
                 );
             }
         }
@@ -281,7 +285,7 @@ fn a_red_flag_blocks_all_progression_until_clearance() {
     s.clean();
     s.clean();
     let run = s.run;
-    s.push(run, Event::RedFlag { symptoms: vec![] });
+    s.push(run, Event::red_flag(vec![]));
     assert_eq!((s.level(STS), s.level(TANDEM)), (0, 0));
     let rules = rules_of(&s.program);
     assert_eq!(replay(&rules, &s.records).held(STS), Some(Held::RedFlag));
@@ -479,6 +483,19 @@ fn arb_feeling() -> impl Strategy<Value = Feeling> {
     ]
 }
 
+fn arb_answer() -> impl Strategy<Value = Answer> {
+    (
+        0u8..=12,
+        any::<bool>(),
+        0usize..3,
+        prop::option::of(0u8..=12),
+    )
+        .prop_map(|(pain, sharp, place, effort)| {
+            let quality = if sharp { Quality::Sharp } else { Quality::Dull };
+            Answer::pain(pain, quality, Place::ALL[place], effort.map(|e| e.min(10)))
+        })
+}
+
 fn arb_dose() -> impl Strategy<Value = Dose> {
     prop_oneof![
         (0u32..12, 0u32..60, any::<bool>()).prop_map(|(sets, reps, per_side)| Dose::Reps {
@@ -550,9 +567,23 @@ fn arb_event() -> impl Strategy<Value = Event> {
             item,
             exercise: String::new(),
             feeling,
+            pain: None,
+            quality: None,
+            place: None,
             effort: None
         }),
-        Just(Event::RedFlag { symptoms: vec![] }),
+        (arb_key(), arb_answer()).prop_map(|(item, a)| Event::check_in(item, String::new(), a)),
+        (arb_key(), 0u8..3).prop_map(|(item, c)| Event::AfterPain {
+            item,
+            exercise: String::new(),
+            choice: [
+                PainChoice::Easier,
+                PainChoice::LeaveOut,
+                PainChoice::Assessed
+            ][usize::from(c)],
+            instead: None,
+        }),
+        Just(Event::red_flag(vec![])),
         Just(Event::Clearance),
         (
             0u64..4,
@@ -630,7 +661,9 @@ proptest! {
                         after_pain[i] = Some((after[i], 0));
                         clean[i] = 0;
                     }
-                    Did::All(f) if f.is_clean() => {
+                    Did::All(f)
+                        if Answer::from_feeling(f, Some(5)).response() == Response::CarryOn =>
+                    {
                         clean[i] += 1;
                         if let Some((_, n)) = &mut after_pain[i] {
                             *n += 1;
@@ -660,7 +693,7 @@ proptest! {
                     s.push(next, Event::FollowUp { about: run, answer: NextDay::Worse });
                     for i in 0..2 {
                         let done = match did[i] {
-                            Did::All(_) => true,
+                            Did::All(_) | Did::Answered(_) => true,
                             Did::Sharp(n) | Did::Skip(n) => n > 0,
                             Did::NotReached => false,
                         };
@@ -669,7 +702,7 @@ proptest! {
                         }
                     }
                 }
-                3 => s.push(next, Event::RedFlag { symptoms: vec![] }),
+                3 => s.push(next, Event::red_flag(vec![])),
                 4 => s.push(next, Event::Clearance),
                 _ => {}
             }
@@ -705,4 +738,263 @@ proptest! {
         let p = program(PROGRAM);
         replay(&rules_of(&p), &loaded.records);
     }
+}
+
+// ---------- the check-in's answers, effort, the day after and after pain (issue 11) ----------
+
+fn easy() -> Did {
+    Did::Answered(Answer::nothing(Some(2)))
+}
+
+fn answered(pain: u8, quality: Quality, place: Place, effort: Option<u8>) -> Did {
+    Did::Answered(Answer::pain(pain, quality, place, effort))
+}
+
+#[test]
+fn a_clean_session_at_effort_three_or_less_moves_up_sooner() {
+    let mut s = Sim::new(PROGRAM);
+    s.session(&[easy(), Did::All(Feeling::Fine)]);
+    assert_eq!(
+        (s.level(STS), s.level(TANDEM)),
+        (1, 0),
+        "one easy session counts as two; an ordinary one as one"
+    );
+    // Effort skipped counts as an ordinary session.
+    let mut s = Sim::new(PROGRAM);
+    s.session(&[Did::Answered(Answer::nothing(None)), easy()]);
+    assert_eq!((s.level(STS), s.level(TANDEM)), (0, 1));
+}
+
+#[test]
+fn effort_nine_or_ten_holds_the_level_even_when_nothing_hurt() {
+    let mut s = Sim::new(PROGRAM);
+    s.clean();
+    s.session(&[
+        Did::Answered(Answer::nothing(Some(9))),
+        Did::Answered(Answer::nothing(Some(8))),
+    ]);
+    assert_eq!((s.level(STS), s.level(TANDEM)), (0, 1));
+    s.clean();
+    assert_eq!(s.level(STS), 0, "the clean sessions started counting again");
+    s.session(&[Did::Answered(Answer::nothing(Some(10))), easy()]);
+    assert_eq!(s.level(STS), 0);
+}
+
+#[test]
+fn moderate_muscle_soreness_and_mild_back_pain_hold_and_mild_muscle_ache_counts() {
+    let mut s = Sim::new(PROGRAM);
+    s.clean();
+    s.session(&[
+        answered(2, Quality::Dull, Place::Back, Some(5)),
+        answered(3, Quality::Dull, Place::Muscles, Some(5)),
+    ]);
+    assert_eq!(
+        (s.level(STS), s.level(TANDEM)),
+        (0, 1),
+        "dull back pain holds; a mild muscle ache is training"
+    );
+    s.clean();
+    s.session(&[
+        answered(5, Quality::Dull, Place::Muscles, Some(5)),
+        Did::All(Feeling::Fine),
+    ]);
+    assert_eq!(s.level(STS), 0);
+}
+
+#[test]
+fn dull_back_pain_above_three_steps_back_like_sharp_pain_and_asks_next_time() {
+    let mut s = Sim::new(PROGRAM);
+    for _ in 0..4 {
+        s.clean();
+    }
+    assert_eq!(s.level(STS), 2);
+    s.session(&[
+        answered(4, Quality::Dull, Place::Back, None),
+        Did::All(Feeling::Fine),
+    ]);
+    assert_eq!(s.level(STS), 1, "one step back");
+    let rules = rules_of(&s.program);
+    let p = replay(&rules, &s.records);
+    assert_eq!(p.held(STS), Some(Held::Pain(CLEAN_AFTER_PAIN)));
+    assert_eq!(
+        p.stopped(STS),
+        Some(&Stopped {
+            exercise: "sit-to-stand".into(),
+            left_out: false
+        })
+    );
+    assert_eq!(p.stopped(TANDEM), None);
+}
+
+fn after_pain(s: &mut Sim, run: u64, choice: PainChoice, instead: Option<&str>) {
+    s.push(
+        run,
+        Event::AfterPain {
+            item: STS.into(),
+            exercise: "sit-to-stand".into(),
+            choice,
+            instead: instead.map(str::to_owned),
+        },
+    );
+}
+
+#[test]
+fn after_pain_the_question_stays_until_the_exercise_has_been_assessed() {
+    let mut s = Sim::new(PROGRAM);
+    s.session(&[Did::Sharp(1), Did::All(Feeling::Fine)]);
+    let rules = rules_of(&s.program);
+    assert!(replay(&rules, &s.records).stopped(STS).is_some());
+    // Left out: asked again next time, saying so.
+    let next = s.run + 86_400_000;
+    after_pain(&mut s, next, PainChoice::LeaveOut, None);
+    let p = replay(&rules, &s.records);
+    assert!(p.stopped(STS).unwrap().left_out);
+    assert_eq!(
+        instead_for(&s.records, next)[&ItemKey(STS.into())],
+        Instead::LeaveOut
+    );
+    assert!(
+        instead_for(&s.records, next + 1).is_empty(),
+        "only for that run"
+    );
+    // Assessed: no more questions, planned as usual.
+    let later = next + 86_400_000;
+    after_pain(&mut s, later, PainChoice::Assessed, None);
+    assert_eq!(replay(&rules, &s.records).stopped(STS), None);
+    assert!(instead_for(&s.records, later).is_empty());
+}
+
+#[test]
+fn a_left_out_item_is_not_planned_and_an_easier_variant_stands_in_at_the_first_dose() {
+    let p = program(PROGRAM);
+    let r = Runnable::new(p.clone());
+    let cat = r.catalog();
+    let levels = HashMap::from([(ItemKey(STS.into()), 2)]);
+    let out = HashMap::from([(ItemKey(STS.into()), Instead::LeaveOut)]);
+    let plan = plan_with(&r, None, &levels, &out, 1).unwrap();
+    assert_eq!(
+        plan.exercises
+            .iter()
+            .map(|e| e.key.0.as_str())
+            .collect::<Vec<_>>(),
+        vec![TANDEM]
+    );
+    let easier = crate::training::plan::easier_variant(&cat, "sit-to-stand").unwrap();
+    assert_eq!(easier.id, "sit-to-stand-with-hands");
+    let swap = HashMap::from([(ItemKey(STS.into()), Instead::Easier(easier.id.clone()))]);
+    let plan = plan_with(&r, None, &levels, &swap, 1).unwrap();
+    let e = &plan.exercises[0];
+    assert_eq!(
+        (e.key.0.as_str(), e.exercise.id.as_str()),
+        (STS, "sit-to-stand-with-hands")
+    );
+    assert_eq!(
+        e.dose, p.sessions[0].blocks[0].items[0].dose,
+        "the item's first dose"
+    );
+}
+
+#[test]
+fn the_easier_variant_is_found_among_the_programs_own_exercises_too() {
+    let text = PROGRAM.replace(
+        "    sessions: [",
+        r#"    exercises: [
+        Exercise(
+            id: "our-supported-rise",
+            name: "Our supported rise",
+            kinds: [Resistance, WeightBearing],
+            spine: Neutral,
+            impact: None,
+            cues: ["Sit tall, hands on the armrests.", "Stand up tall, then sit down slowly."],
+            harder: "our-rise",
+        ),
+        Exercise(
+            id: "our-rise",
+            name: "Our rise",
+            kinds: [Resistance, WeightBearing],
+            spine: Neutral,
+            impact: None,
+            cues: ["Sit tall, arms crossed.", "Stand up tall, then sit down slowly."],
+            easier: "our-supported-rise",
+        ),
+    ],
+    sessions: ["#,
+    );
+    let r = Runnable::new(program(&text));
+    let cat = r.catalog();
+    let easier = crate::training::plan::easier_variant(&cat, "our-rise").unwrap();
+    assert_eq!(easier.name, "Our supported rise");
+    assert!(crate::training::plan::easier_variant(&cat, "our-supported-rise").is_none());
+}
+
+#[test]
+fn a_session_with_the_easier_variant_in_place_neither_moves_nor_holds_the_item() {
+    let mut s = Sim::new(PROGRAM);
+    for _ in 0..4 {
+        s.clean();
+    }
+    s.session(&[Did::Sharp(1), Did::All(Feeling::Fine)]);
+    assert_eq!(s.level(STS), 1);
+    let rules = rules_of(&s.program);
+    let before = replay(&rules, &s.records).state(STS);
+    for _ in 0..3 {
+        let next = s.run + 86_400_000;
+        after_pain(
+            &mut s,
+            next,
+            PainChoice::Easier,
+            Some("sit-to-stand-with-hands"),
+        );
+        // The session as the coach plans it with that answer.
+        let instead = instead_for(&s.records, next);
+        let runnable = Runnable::new(s.program.clone());
+        let plan = plan_with(&runnable, None, &s.levels(), &instead, 1).unwrap();
+        assert_eq!(plan.exercises[0].exercise.id, "sit-to-stand-with-hands");
+        s.run = next - 86_400_000;
+        s.clean();
+    }
+    let after = replay(&rules, &s.records).state(STS);
+    assert_eq!(
+        after, before,
+        "three clean sessions of the easier variant change nothing"
+    );
+    assert!(
+        replay(&rules, &s.records).stopped(STS).is_some(),
+        "still to be assessed"
+    );
+}
+
+#[test]
+fn muscle_soreness_the_day_after_changes_nothing_but_back_pain_holds_or_steps_back() {
+    let mut s = Sim::new(PROGRAM);
+    for _ in 0..3 {
+        s.clean();
+    }
+    let last = s.clean();
+    assert_eq!(s.level(STS), 2, "due to move up");
+    s.push(
+        last + 1,
+        Event::FollowUp {
+            about: last,
+            answer: NextDay::MuscleSoreness,
+        },
+    );
+    let rules = rules_of(&s.program);
+    assert_eq!(replay(&rules, &s.records).held(STS), None);
+    assert_eq!(
+        s.level(STS),
+        2,
+        "muscle soreness does not step anything back"
+    );
+}
+
+#[test]
+fn a_session_stopped_by_a_non_sharp_answer_resumes_after_that_item() {
+    let mut s = Sim::new(PROGRAM);
+    let run = s.session(&[
+        answered(7, Quality::Dull, Place::Muscles, None),
+        Did::NotReached,
+    ]);
+    let u = unfinished(&s.records).unwrap();
+    assert_eq!((u.run, u.resume_at), (run, 1));
 }

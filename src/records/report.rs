@@ -438,7 +438,7 @@ impl<'a> Builder<'a> {
                     });
                 }
             }
-            Event::RedFlag { symptoms } => {
+            Event::RedFlag { symptoms, .. } => {
                 r.open_red_flag = Some(day);
                 if let Some(&s) = self.runs.get(&record.run) {
                     r.sessions[s].red_flag = true;
@@ -470,7 +470,7 @@ impl<'a> Builder<'a> {
                 }
             }
             Event::Assessment { .. } | Event::AboutYou { .. } => r.assessments.feed(record, day),
-            Event::Resumed { .. } => {}
+            Event::Resumed { .. } | Event::AfterPain { .. } => {}
         }
     }
 

@@ -79,12 +79,11 @@ impl Journal {
         }
         self.push(
             day,
-            Event::CheckIn {
-                item: "A / Strength / sit-to-stand-with-hands".into(),
-                exercise: "sit-to-stand-with-hands".into(),
-                feeling,
-                effort: Some(effort),
-            },
+            Event::check_in(
+                "A / Strength / sit-to-stand-with-hands".into(),
+                "sit-to-stand-with-hands".into(),
+                crate::training::checkin::Answer::from_feeling(feeling, Some(effort)),
+            ),
         );
     }
 
@@ -149,9 +148,7 @@ pub(crate) fn three_weeks() -> Vec<Record> {
     j.sit_to_stand(MONDAY + 9, 9, 1, Feeling::Sharp, 8);
     j.push(
         MONDAY + 9,
-        Event::RedFlag {
-            symptoms: vec!["Sudden, severe back pain".into()],
-        },
+        Event::red_flag(vec!["Sudden, severe back pain".into()]),
     );
     j.end(MONDAY + 9, Outcome::RedFlag);
     j.start(MONDAY + 16);

@@ -54,12 +54,7 @@ fn a_steady_patient_needs_nothing() {
 #[test]
 fn a_red_flag_not_cleared_comes_first_whenever_it_was() {
     let mut j = steady();
-    j.push(
-        TODAY - 300,
-        Event::RedFlag {
-            symptoms: vec!["x".into()],
-        },
-    );
+    j.push(TODAY - 300, Event::red_flag(vec!["x".into()]));
     let mut records = j.records.clone();
     records.sort_by(|a, b| a.at.cmp(&b.at));
     let p = review(&records);
@@ -67,23 +62,13 @@ fn a_red_flag_not_cleared_comes_first_whenever_it_was() {
     assert!(p.reasons[0].detail.contains("no clearance"));
     // Cleared, and long ago: nothing.
     let mut j = Journal::new();
-    j.push(
-        TODAY - 300,
-        Event::RedFlag {
-            symptoms: vec!["x".into()],
-        },
-    );
+    j.push(TODAY - 300, Event::red_flag(vec!["x".into()]));
     j.push(TODAY - 299, Event::Clearance);
     j.records.extend(steady().records);
     assert_eq!(concerns(&review(&j.records)), vec![]);
     // Cleared, but in the last four weeks: still a reason.
     let mut j = steady();
-    j.push(
-        TODAY - 27,
-        Event::RedFlag {
-            symptoms: vec!["Fever or chills".into()],
-        },
-    );
+    j.push(TODAY - 27, Event::red_flag(vec!["Fever or chills".into()]));
     j.push(TODAY - 26, Event::Clearance);
     let mut records = j.records.clone();
     records.sort_by(|a, b| a.at.cmp(&b.at));

@@ -33,7 +33,10 @@ const MAX_PROGRAMS: usize = 64;
 pub const FILE_NAME: &str = "journal.snapshot.json";
 
 /// The build that derives snapshots: a snapshot written by an upright whose replay, reading
-/// or snapshot code differs is rebuilt, as its states could mean something else.
+/// or snapshot code differs is rebuilt, as its states could mean something else. The replay's
+/// rules live in `replay.rs`, `rules.rs` (the ladders, and where an old dose stands on them),
+/// `runs.rs` (the sets a dose plans) and `training/checkin.rs` (what a check-in answer does,
+/// the effort thresholds, and the response its state keeps).
 fn build() -> u64 {
     static BUILD: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
     *BUILD.get_or_init(build_now)
@@ -44,6 +47,9 @@ fn build_now() -> u64 {
     for part in [
         env!("CARGO_PKG_VERSION"),
         include_str!("replay.rs"),
+        include_str!("rules.rs"),
+        include_str!("runs.rs"),
+        include_str!("../training/checkin.rs"),
         include_str!("recent.rs"),
         include_str!("assessments.rs"),
         include_str!("snapshot.rs"),

@@ -5,8 +5,10 @@ use proptest::prelude::*;
 use super::*;
 use crate::common::calendar::stamp as rfc3339;
 use crate::program::{Dose, Library, Program, check_source};
-use crate::records::journal::{Event, Feeling, NextDay, Outcome, unresolved_red_flag};
-use crate::records::replay::{replay, unfinished};
+use crate::records::journal::{Event, Feeling, NextDay, Outcome, PainChoice, unresolved_red_flag};
+use crate::records::replay::replay;
+use crate::records::runs::{Unfinished, unfinished};
+use crate::training::checkin::{Answer, Place, Quality};
 use crate::training::runnable::Runnable;
 
 /// 2026-12-01: after every record below.
@@ -77,13 +79,31 @@ fn arb_event() -> impl Strategy<Value = Event> {
             level: 0,
             dose: dose(i),
         }),
-        3 => (0usize..2, 0usize..4).prop_map(|(i, f)| Event::CheckIn {
+        // A check-in written before the 0-10 scale.
+        1 => (0usize..2, 0usize..4).prop_map(|(i, f)| Event::CheckIn {
             item: ITEMS[i].into(),
             exercise: ["sit-to-stand", "tandem-stance"][i].into(),
             feeling: Feeling::ALL[f],
+            pain: None,
+            quality: None,
+            place: None,
             effort: Some(5),
         }),
-        1 => Just(Event::RedFlag { symptoms: vec!["Chest pain".into()] }),
+        // The 0-10 check-in: pain, dull or sharp, where, and effort (or none).
+        3 => (0usize..2, 0u8..=10, 0usize..2, 0usize..3, prop::option::of(0u8..=10)).prop_map(
+            |(i, pain, q, w, effort)| Event::check_in(
+                ITEMS[i].into(),
+                ["sit-to-stand", "tandem-stance"][i].into(),
+                Answer::pain(pain, Quality::ALL[q], Place::ALL[w], effort),
+            )
+        ),
+        1 => (0usize..2, 0usize..3).prop_map(|(i, c)| Event::AfterPain {
+            item: ITEMS[i].into(),
+            exercise: ["sit-to-stand", "tandem-stance"][i].into(),
+            choice: [PainChoice::Easier, PainChoice::LeaveOut, PainChoice::Assessed][c],
+            instead: None,
+        }),
+        1 => Just(Event::red_flag(vec!["Chest pain".into()])),
         1 => Just(Event::Clearance),
         1 => (0u64..6).prop_map(|run| Event::FollowUp {
             about: 1_790_000_000_000 + run,
@@ -134,10 +154,12 @@ fn same_as_whole(s: &Snapshot, rules: &Rules, records: &[Record]) -> Result<(), 
     for key in ITEMS {
         prop_assert_eq!(kept.state(key), whole.state(key));
         prop_assert_eq!(kept.held(key), whole.held(key));
+        // The question after pain: asked from the snapshot exactly as from the journal.
+        prop_assert_eq!(kept.stopped(key), whole.stopped(key));
     }
     let recent = s.recent.records();
     prop_assert_eq!(unresolved_red_flag(&recent), unresolved_red_flag(records));
-    let strip = |u: Option<crate::records::replay::Unfinished>| {
+    let strip = |u: Option<Unfinished>| {
         u.map(|mut u| {
             u.start = 0;
             u

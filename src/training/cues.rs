@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use crate::program::{Dose, dose};
 use crate::records::journal::Outcome;
 use crate::training::Engine;
-use crate::training::plan::{PhaseKind, Plan, Stage, pace};
+use crate::training::plan::{PhaseKind, Plan, Planned, Stage, pace};
 
 /// A countdown at least this long says its last three seconds; a shorter one is over before
 /// the words would be.
@@ -293,9 +293,7 @@ fn secs(s: u32) -> Duration {
 fn end_cue(outcome: Option<Outcome>, now: Instant) -> Cue {
     let words = match outcome {
         Some(Outcome::Completed) => "Session complete. Well done.",
-        Some(Outcome::Pain) => {
-            "Session ended after sharp pain. Please read the advice on the screen."
-        }
+        Some(Outcome::Pain) => "Session ended after pain. Please read the advice on the screen.",
         Some(Outcome::RedFlag) | None => "Session stopped. Please read the advice on the screen.",
         Some(Outcome::Quit | Outcome::Abandoned) => "Session ended.",
     };
@@ -356,20 +354,20 @@ fn schedule(plan: &Plan, index: usize, options: Options) -> Vec<Scheduled> {
                     format!("Go: {} of {}.", count(reps, "hold"), spoken_secs(hold))
                 }
             });
-            let first = pace(d, 0);
-            let tone = match first.map(|p| p.stage) {
-                Some(Stage::Hold) => {
+            let first = pace(planned, 0);
+            let tone = match first {
+                Some(p) if p.stage == Stage::Hold => {
                     start.push_str(" Hold.");
                     Tone::Hold
                 }
-                Some(s) if options.reps => {
-                    start.push_str(&format!(" {}.", capitalised(s.label())));
+                Some(p) if options.reps => {
+                    start.push_str(&format!(" {}.", capitalised(p.word)));
                     Tone::Start
                 }
                 _ => Tone::Start,
             };
             cue(Mark::After(0), CueKind::Start, Some(tone), start);
-            paced(&mut cue, d, options);
+            paced(&mut cue, planned, options);
             matches!(d, Dose::Time { .. })
         }
         PhaseKind::SwitchSides => {
@@ -421,11 +419,16 @@ fn schedule(plan: &Plan, index: usize, options: Options) -> Vec<Scheduled> {
 
 /// The cues inside a paced work phase, after its start: hold and relax for holds (with the
 /// last three seconds of a long hold), each rep's stages for tempo reps when asked for. The
-/// stages and their words come from the plan's `pace`.
-fn paced(cue: &mut impl FnMut(Mark, CueKind, Option<Tone>, String), d: Dose, options: Options) {
-    let mut last = pace(d, 0);
+/// stages and their words (the exercise's own: "lower", "push") come from the plan's `pace`.
+fn paced(
+    cue: &mut impl FnMut(Mark, CueKind, Option<Tone>, String),
+    planned: &Planned,
+    options: Options,
+) {
+    let d = planned.dose;
+    let mut last = pace(planned, 0);
     for s in 1..d.work_secs() {
-        let Some(p) = pace(d, s) else { return };
+        let Some(p) = pace(planned, s) else { return };
         if last.is_some_and(|l| (l.rep, l.stage) == (p.rep, p.stage)) {
             continue;
         }
@@ -451,11 +454,11 @@ fn paced(cue: &mut impl FnMut(Mark, CueKind, Option<Tone>, String), d: Dose, opt
                 Some(Tone::Relax),
                 "Relax.".into(),
             ),
-            stage if options.reps => {
+            Stage::Move(_) if options.reps => {
                 let words = if new_rep {
-                    format!("{}. {}.", p.rep, capitalised(stage.label()))
+                    format!("{}. {}.", p.rep, capitalised(p.word))
                 } else {
-                    format!("{}.", capitalised(stage.label()))
+                    format!("{}.", capitalised(p.word))
                 };
                 let tone = new_rep.then_some(Tone::Rep);
                 cue(Mark::After(s), CueKind::Rep, tone, words);

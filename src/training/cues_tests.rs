@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use super::*;
 use crate::program::{Dose, Library};
 use crate::records::journal::Feeling;
+use crate::training::checkin::Answer;
 use crate::training::plan::{ItemKey, Plan, Planned};
 
 use CueKind::*;
@@ -166,7 +167,9 @@ fn tempo_reps_say_the_dose_count_in_then_go_and_the_check_in() {
         Options::default(),
     );
     l.until(30.0);
-    l.input(31.0, |e, now| e.check_in(now, Feeling::Fine, Some(5)));
+    l.input(31.0, |e, now| {
+        e.check_in(now, Answer::from_feeling(Feeling::Fine, Some(5)));
+    });
     assert_eq!(
         l.words(),
         seq(vec![
@@ -211,23 +214,17 @@ fn rep_cues_when_asked_for_say_each_rep_and_its_stages_from_the_plan() {
         .filter(|h| (10.0..22.0).contains(&h.0))
         .map(|(t, k, w, tone)| (*t, *k, w.as_str(), *tone))
         .collect();
-    // The words are the plan's stage labels: whatever `pace` calls them.
-    let up = capitalised(Stage::Up.label());
-    let down = format!("{}.", capitalised(Stage::Down.label()));
+    // The words are the exercise's own, in its order: sit to stand at 4 s a rep is
+    // "stand 1 ... sit 3".
     assert_eq!(
         work,
         vec![
-            (
-                10.0,
-                Start,
-                &*format!("Go: 3 reps. {up}."),
-                Some(Tone::Start)
-            ),
-            (12.0, Rep, &*down, None),
-            (14.0, Rep, &*format!("2. {up}."), Some(Tone::Rep)),
-            (16.0, Rep, &*down, None),
-            (18.0, Rep, &*format!("3. {up}."), Some(Tone::Rep)),
-            (20.0, Rep, &*down, None),
+            (10.0, Start, "Go: 3 reps. Stand.", Some(Tone::Start)),
+            (11.0, Rep, "Sit.", None),
+            (14.0, Rep, "2. Stand.", Some(Tone::Rep)),
+            (15.0, Rep, "Sit.", None),
+            (18.0, Rep, "3. Stand.", Some(Tone::Rep)),
+            (19.0, Rep, "Sit.", None),
         ]
     );
 }

@@ -6,8 +6,10 @@
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-use crate::records::journal::{Event, Feeling, Outcome, SkipReason};
+use crate::records::journal::{Event, Outcome, SkipReason};
+use crate::training::checkin::{Answer, Response};
 use crate::training::plan::{Pace, Phase, PhaseKind, Plan, Planned, pace};
+use crate::training::safety::{self, Urgency};
 
 /// Going back within this long of an exercise's start goes to the exercise before.
 const BACK_GRACE: Duration = Duration::from_secs(3);
@@ -27,21 +29,83 @@ pub struct Engine {
     outcome: Option<Outcome>,
     /// Work phases done (by phase index), so a skip records only the sets not done.
     done: HashSet<usize>,
+    /// Work phases done before a resume: passed over, with the rest or switch after them.
+    before: HashSet<usize>,
     /// Events not yet handed to the journal.
     pending: Vec<Event>,
     /// Every event of this run, for the summary.
     log: Vec<Event>,
 }
 
-/// What a finished (or ended) run amounts to, for the summary screen.
+/// What a finished (or ended) run amounts to, for the summary screen: the whole session,
+/// also the part before a resume.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
+    pub outcome: Option<Outcome>,
     pub sets_done: u32,
     pub sets_planned: u32,
     pub exercises_done: u32,
+    pub exercises_planned: u32,
+    /// Sets not done: skipped, or stopped for pain.
     pub skipped: u32,
-    pub check_ins: Vec<(String, Feeling, Option<u8>)>,
-    pub sharp_pain: Vec<String>,
+    /// Of those, the sets stopped for pain.
+    pub skipped_for_pain: u32,
+    /// Each check-in: the exercise's name and the answer.
+    pub check_ins: Vec<(String, Answer)>,
+    /// Exercises stopped for pain, by name.
+    pub stopped_for_pain: Vec<String>,
+    /// The red flag that ended it: its urgency and symptoms.
+    pub red_flag: Option<(Urgency, Vec<String>)>,
+    /// It went on after a stop without an end.
+    pub resumed: bool,
+}
+
+impl Summary {
+    /// The first line of the summary: how the session ended, truthfully.
+    pub fn headline(&self) -> String {
+        let names = |v: &[String]| v.join(", ");
+        match self.outcome {
+            Some(Outcome::RedFlag) => match &self.red_flag {
+                Some((u, _)) => format!("Session stopped: red flag. {}.", u.heading()),
+                None => "Session stopped: red flag.".into(),
+            },
+            Some(Outcome::Pain) => format!(
+                "Session ended after pain in {}.",
+                if self.stopped_for_pain.is_empty() {
+                    "an exercise".to_owned()
+                } else {
+                    names(&self.stopped_for_pain)
+                }
+            ),
+            Some(Outcome::Completed) if !self.stopped_for_pain.is_empty() => format!(
+                "Session finished; stopped for pain: {}.",
+                names(&self.stopped_for_pain)
+            ),
+            Some(Outcome::Completed) if self.sets_done < self.sets_planned => {
+                "Session finished, with some sets skipped.".into()
+            }
+            Some(Outcome::Completed) => "Session complete. Well done.".into(),
+            Some(Outcome::Quit | Outcome::Abandoned) => "Session ended early.".into(),
+            None => "Session under way.".into(),
+        }
+    }
+
+    /// The figures line: "Sets done: 6 of 8   Exercises: 3 of 4   Sets skipped: 2 (2 for pain)".
+    pub fn figures(&self) -> String {
+        let pain = if self.skipped_for_pain > 0 {
+            format!(" ({} for pain)", self.skipped_for_pain)
+        } else {
+            String::new()
+        };
+        format!(
+            "Sets done: {} of {}   Exercises: {} of {}   Sets skipped: {}{pain}",
+            self.sets_done,
+            self.sets_planned,
+            self.exercises_done,
+            self.exercises_planned,
+            self.skipped
+        )
+    }
 }
 
 impl Engine {
@@ -55,6 +119,7 @@ impl Engine {
             paused_at: None,
             outcome: None,
             done: HashSet::new(),
+            before: HashSet::new(),
             pending: Vec::new(),
             log: Vec::new(),
         };
@@ -66,11 +131,34 @@ impl Engine {
         e
     }
 
-    /// Starts a resumed run at the first phase of exercise `exercise`.
-    pub fn starting_at(plan: Plan, exercise: usize, now: Instant) -> Engine {
+    /// Goes on with a run that stopped without an end: from the exercise at `exercise` (the
+    /// first not finished), with `earlier` the run's events before the stop. Sets done then are
+    /// not done again (nor the rest after them); the summary counts them.
+    pub fn resumed(plan: Plan, exercise: usize, earlier: Vec<Event>, now: Instant) -> Engine {
         let mut e = Engine::new(plan, now);
-        if let Some(i) = e.plan.first_phase_of(exercise) {
-            e.enter(i, now);
+        for ev in &earlier {
+            if let Event::SetDone {
+                item, set, side, ..
+            } = ev
+            {
+                let found = e.plan.phases.iter().position(|p| {
+                    p.kind == PhaseKind::Work
+                        && p.set == *set
+                        && p.side == *side
+                        && e.plan.exercises[p.exercise].key.0 == *item
+                });
+                if let Some(i) = found {
+                    e.done.insert(i);
+                    e.before.insert(i);
+                }
+            }
+        }
+        e.log = earlier;
+        if e.outcome.is_none() {
+            match e.plan.first_phase_of(exercise) {
+                Some(i) => e.enter(i, now),
+                None => e.finish(Outcome::Completed),
+            }
         }
         e
     }
@@ -144,12 +232,12 @@ impl Engine {
     }
 
     /// Rep and stage of a paced work phase.
-    pub fn pace(&self, now: Instant) -> Option<Pace> {
+    pub fn pace(&self, now: Instant) -> Option<Pace<'_>> {
         let p = self.phase()?;
         if p.kind != PhaseKind::Work {
             return None;
         }
-        pace(self.plan.exercises[p.exercise].dose, self.elapsed_secs(now))
+        pace(&self.plan.exercises[p.exercise], self.elapsed_secs(now))
     }
 
     /// Estimated time left in the whole run.
@@ -186,13 +274,22 @@ impl Engine {
 
     pub fn summary(&self) -> Summary {
         let mut s = Summary {
+            outcome: self.outcome,
             sets_planned: self
                 .plan
                 .phases
                 .iter()
                 .filter(|p| p.kind == PhaseKind::Work)
                 .count() as u32,
+            exercises_planned: self.plan.exercises.len() as u32,
             ..Summary::default()
+        };
+        let name = |item: &str, exercise: &str| {
+            self.plan
+                .exercises
+                .iter()
+                .find(|p| p.key.0 == item)
+                .map_or(exercise.to_owned(), |p| p.exercise.name.clone())
         };
         let mut exercises = HashSet::new();
         for e in &self.log {
@@ -201,27 +298,28 @@ impl Engine {
                     s.sets_done += 1;
                     exercises.insert(item.clone());
                 }
-                Event::Skipped { sets, .. } => s.skipped += sets.len() as u32,
-                Event::CheckIn {
-                    exercise,
-                    feeling,
-                    effort,
-                    ..
-                } => {
-                    let name = self
-                        .plan
-                        .exercises
-                        .iter()
-                        .find(|p| &p.exercise.id == exercise)
-                        .map_or(exercise.clone(), |p| p.exercise.name.clone());
-                    if *feeling == Feeling::Sharp {
-                        s.sharp_pain.push(name.clone());
+                Event::Skipped { sets, reason, .. } => {
+                    s.skipped += sets.len() as u32;
+                    if *reason == SkipReason::Pain {
+                        s.skipped_for_pain += sets.len() as u32;
                     }
-                    s.check_ins.push((name, *feeling, *effort));
                 }
+                Event::CheckIn { item, exercise, .. } => {
+                    let Some(answer) = e.answer() else { continue };
+                    let name = name(item, exercise);
+                    if answer.response().stops() && !s.stopped_for_pain.contains(&name) {
+                        s.stopped_for_pain.push(name.clone());
+                    }
+                    s.check_ins.push((name, answer));
+                }
+                Event::RedFlag { symptoms, .. } => {
+                    s.red_flag = Some((safety::urgency_of(symptoms), symptoms.clone()));
+                }
+                Event::Resumed { .. } => s.resumed = true,
                 _ => {}
             }
         }
+        s.resumed |= !self.before.is_empty();
         s.exercises_done = exercises.len() as u32;
         s
     }
@@ -332,33 +430,41 @@ impl Engine {
         }
     }
 
-    /// A check-in for the current exercise, at its end or at any moment during it. Sharp
-    /// pain stops the exercise at once: its remaining sets are recorded as skipped.
-    pub fn check_in(&mut self, now: Instant, feeling: Feeling, effort: Option<u8>) {
-        let Some(p) = self.phase().copied() else {
-            return;
-        };
+    /// A check-in for the current exercise, at its end or at any moment during it; returns what
+    /// the coach does about it (`None` when there is no exercise). An answer that stops the
+    /// exercise skips its sets not done (for pain) and moves on to the next exercise; sharp back
+    /// pain takes the red-flag path: the run ends with the sudden-back-pain red flag.
+    pub fn check_in(&mut self, now: Instant, answer: Answer) -> Option<Response> {
+        let p = self.phase().copied()?;
         let planned = &self.plan.exercises[p.exercise];
-        self.emit(Event::CheckIn {
-            item: planned.key.0.clone(),
-            exercise: planned.exercise.id.clone(),
-            feeling,
-            effort: effort.map(|e| e.min(10)),
-        });
-        if p.kind == PhaseKind::CheckIn {
-            self.resume(now);
-            self.advance(now);
-        } else if feeling == Feeling::Sharp {
+        self.emit(Event::check_in(
+            planned.key.0.clone(),
+            planned.exercise.id.clone(),
+            answer.with_effort(answer.effort),
+        ));
+        let response = answer.response();
+        if response.stops() {
             self.resume(now);
             self.record_skipped(p.exercise, SkipReason::Pain);
-            self.jump_to_exercise(p.exercise + 1, now);
         }
+        match response {
+            Response::RedFlag => self.red_flag(vec![safety::SUDDEN_BACK_PAIN.symptom.to_owned()]),
+            Response::Stop if p.kind != PhaseKind::CheckIn => {
+                self.jump_to_exercise(p.exercise + 1, now)
+            }
+            _ if p.kind == PhaseKind::CheckIn => {
+                self.resume(now);
+                self.advance(now);
+            }
+            _ => {}
+        }
+        Some(response)
     }
 
     /// A red flag: the run ends at once.
     pub fn red_flag(&mut self, symptoms: Vec<String>) {
         if self.outcome.is_none() {
-            self.emit(Event::RedFlag { symptoms });
+            self.emit(Event::red_flag(symptoms));
             self.finish(Outcome::RedFlag);
         }
     }
@@ -378,12 +484,34 @@ impl Engine {
     }
 
     fn enter(&mut self, index: usize, at: Instant) {
+        // Sets done before a resume are passed over, and the rest or switch that followed them.
+        let mut index = index;
+        while self.passed_over(index) {
+            index += 1;
+        }
+        if index >= self.plan.phases.len() {
+            self.finish(Outcome::Completed);
+            return;
+        }
         self.entries += 1;
         self.index = index;
         self.started = at;
         self.deadline = self.plan.phases[index]
             .secs
             .map(|s| at + Duration::from_secs(s.into()));
+    }
+
+    fn passed_over(&self, index: usize) -> bool {
+        let Some(p) = self.plan.phases.get(index) else {
+            return false;
+        };
+        match p.kind {
+            PhaseKind::Work => self.before.contains(&index),
+            PhaseKind::Rest | PhaseKind::SwitchSides => {
+                index > 0 && self.before.contains(&(index - 1))
+            }
+            _ => false,
+        }
     }
 
     fn advance(&mut self, at: Instant) {

@@ -5,9 +5,11 @@ use std::time::{Duration, Instant};
 use super::*;
 use crate::program::{Dose, Library};
 use crate::records::journal::{Event, Feeling, Outcome, SkipReason};
+use crate::training::checkin::{Answer, Place, Quality, Response};
 use crate::training::plan::{
     CLASS_CHECK_IN_SECS, ItemKey, Phase, PhaseKind, Plan, Planned, Side, Stage,
 };
+use crate::training::safety::{SUDDEN_BACK_PAIN, Urgency};
 
 struct Clock(Instant);
 
@@ -73,7 +75,7 @@ fn phases_follow_their_deadlines_and_work_is_recorded() {
             ..
         }]
     ));
-    e.check_in(c.t(45.0), Feeling::MildAche, Some(5));
+    e.check_in(c.t(45.0), Answer::from_feeling(Feeling::MildAche, Some(5)));
     assert_eq!(e.outcome(), Some(Outcome::Completed));
     let events = e.drain_events();
     assert!(matches!(
@@ -142,7 +144,7 @@ fn back_restarts_the_exercise_then_goes_to_the_one_before() {
         c.t(0.0),
     );
     e.tick(c.t(40.0));
-    e.check_in(c.t(40.0), Feeling::Fine, None);
+    e.check_in(c.t(40.0), Answer::nothing(None));
     e.tick(c.t(55.0)); // chin tuck work, 5 s in
     assert_eq!(kind(&e), Some(PhaseKind::Work));
     e.back(c.t(55.0));
@@ -201,14 +203,21 @@ fn tempo_reps_are_paced_by_the_engine() {
         tempo: Some(4),
         per_side: false,
     };
+    // Sit to stand: stand 1 ... sit 3, at 4 s a rep.
     let mut e = Engine::new(plan(vec![planned("sit-to-stand", reps)]), c.t(0.0));
     e.tick(c.t(10.0));
     let p = e.pace(c.t(10.5)).unwrap();
-    assert_eq!((p.rep, p.of, p.stage, p.stage_left), (1, 8, Stage::Up, 2));
+    assert_eq!(
+        (p.rep, p.of, p.stage, p.word, p.stage_left),
+        (1, 8, Stage::Move(0), "stand", 1)
+    );
     let p = e.pace(c.t(22.0)).unwrap();
-    assert_eq!((p.rep, p.stage), (4, Stage::Up));
+    assert_eq!((p.rep, p.word), (4, "stand"));
     let p = e.pace(c.t(24.5)).unwrap();
-    assert_eq!((p.rep, p.stage, p.stage_left), (4, Stage::Down, 2));
+    assert_eq!(
+        (p.rep, p.stage, p.word, p.stage_left),
+        (4, Stage::Move(1), "sit", 2)
+    );
     assert_eq!(e.shown_secs(c.t(10.0)), Some(32));
 }
 
@@ -251,7 +260,8 @@ fn sharp_pain_mid_exercise_stops_it_at_once() {
     );
     e.tick(c.t(45.0)); // rest after set 1
     e.pause(c.t(45.0));
-    e.check_in(c.t(60.0), Feeling::Sharp, None);
+    let sharp = Answer::pain(5, Quality::Sharp, Place::Muscles, None);
+    assert_eq!(e.check_in(c.t(60.0), sharp), Some(Response::Stop));
     assert_eq!(e.exercise().unwrap().exercise.id, "chin-tuck");
     assert!(!e.is_paused());
     let events = e.drain_events();
@@ -265,7 +275,10 @@ fn sharp_pain_mid_exercise_stops_it_at_once() {
     assert!(
         matches!(&events[2], Event::Skipped { sets, reason: SkipReason::Pain, .. } if *sets == vec![2, 3])
     );
-    assert_eq!(e.summary().sharp_pain, vec!["Tandem stance".to_owned()]);
+    assert_eq!(
+        e.summary().stopped_for_pain,
+        vec!["Tandem stance".to_owned()]
+    );
 }
 
 #[test]
@@ -277,7 +290,8 @@ fn a_milder_check_in_mid_exercise_changes_nothing() {
     );
     e.tick(c.t(15.0));
     let before = e.index();
-    e.check_in(c.t(15.0), Feeling::Sore, None);
+    let sore = Answer::pain(4, Quality::Dull, Place::Muscles, None);
+    assert_eq!(e.check_in(c.t(15.0), sore), Some(Response::FinishGently));
     assert_eq!(e.index(), before);
 }
 
@@ -340,7 +354,7 @@ fn a_sixty_minute_session_ends_at_exactly_the_planned_second() {
     let mut wakes = 0;
     while e.outcome().is_none() {
         if kind(&e) == Some(PhaseKind::CheckIn) {
-            e.check_in(now, Feeling::Fine, None);
+            e.check_in(now, Answer::nothing(None));
             continue;
         }
         now = e.next_change(now).expect("a running countdown");
@@ -425,7 +439,9 @@ fn walk(mut e: Engine, class: bool) -> (Vec<Step>, Vec<Event>) {
         }
         if p.kind == PhaseKind::CheckIn {
             match (class, p.exercise % 2) {
-                (false, _) => e.check_in(now, Feeling::Fine, None),
+                (false, _) => {
+                    e.check_in(now, Answer::nothing(None));
+                }
                 (true, 0) => e.done(now),
                 (true, _) => {
                     now = e.next_change(now).expect("a slide counts down");
@@ -488,4 +504,267 @@ fn class_and_personal_runs_step_through_the_same_plan_identically() {
         assert_eq!(class_steps, personal_steps);
         assert_eq!(class_events, personal_events);
     }
+}
+
+// ---------- the check-in, resume and the summary (issue 11) ----------
+
+fn three_sets() -> Engine {
+    Engine::new(
+        plan(vec![
+            planned("tandem-stance", time(30, 3, 10, false)),
+            planned("chin-tuck", time(20, 1, 0, false)),
+        ]),
+        Instant::now(),
+    )
+}
+
+#[test]
+fn an_answer_to_carry_on_or_finish_gently_at_the_end_moves_on_and_stops_nothing() {
+    for answer in [
+        Answer::nothing(Some(4)),
+        Answer::pain(3, Quality::Dull, Place::Muscles, Some(6)),
+        Answer::pain(5, Quality::Dull, Place::Muscles, None),
+        Answer::pain(2, Quality::Dull, Place::Back, None),
+    ] {
+        let c = Clock(Instant::now());
+        let mut e = Engine::new(
+            plan(vec![
+                planned("tandem-stance", time(30, 1, 0, false)),
+                planned("chin-tuck", time(20, 1, 0, false)),
+            ]),
+            c.t(0.0),
+        );
+        e.tick(c.t(40.0));
+        assert_eq!(kind(&e), Some(PhaseKind::CheckIn));
+        let r = e.check_in(c.t(41.0), answer).unwrap();
+        assert!(!r.stops(), "{answer:?}");
+        assert_eq!(e.exercise().unwrap().exercise.id, "chin-tuck");
+        let events = e.drain_events();
+        assert!(!events.iter().any(|e| matches!(e, Event::Skipped { .. })));
+        let Some(Event::CheckIn { pain, effort, .. }) = events.last() else {
+            panic!("{events:?}")
+        };
+        assert_eq!((*pain, *effort), (Some(answer.pain), answer.effort));
+    }
+}
+
+#[test]
+fn dull_back_pain_above_three_or_severe_pain_stops_the_exercise_mid_set() {
+    for answer in [
+        Answer::pain(4, Quality::Dull, Place::Back, None),
+        Answer::pain(6, Quality::Dull, Place::Muscles, None),
+        Answer::pain(2, Quality::Sharp, Place::Joint, None),
+    ] {
+        let mut e = three_sets();
+        let at = e.started + Duration::from_secs(15); // set 1 under way
+        e.tick(at);
+        assert_eq!(e.check_in(at, answer), Some(Response::Stop), "{answer:?}");
+        assert_eq!(e.exercise().unwrap().exercise.id, "chin-tuck");
+        let events = e.drain_events();
+        assert!(
+            events.iter().any(|ev| matches!(ev, Event::Skipped { sets, reason: SkipReason::Pain, .. } if *sets == vec![1, 2, 3])),
+            "{events:?}"
+        );
+        assert_eq!(
+            e.summary().stopped_for_pain,
+            vec!["Tandem stance".to_owned()]
+        );
+        assert_eq!(e.summary().skipped_for_pain, 3);
+    }
+}
+
+#[test]
+fn sharp_back_pain_takes_the_red_flag_path_and_ends_the_session() {
+    let c = Clock(Instant::now());
+    let mut e = three_sets();
+    e.tick(c.t(0.0));
+    let sharp_back = Answer::pain(2, Quality::Sharp, Place::Back, None);
+    assert_eq!(e.check_in(c.t(1.0), sharp_back), Some(Response::RedFlag));
+    assert_eq!(e.outcome(), Some(Outcome::RedFlag));
+    let events = e.drain_events();
+    let names: Vec<&str> = events.iter().map(Event::name).collect();
+    assert_eq!(
+        names,
+        ["check_in", "skipped", "red_flag", "session_end"],
+        "the check-in, the sets not done, the red flag and the end are all recorded"
+    );
+    assert!(matches!(
+        &events[2],
+        Event::RedFlag { symptoms, urgency: Some(Urgency::Today) } if symptoms[0] == SUDDEN_BACK_PAIN.symptom
+    ));
+    let s = e.summary();
+    assert_eq!(s.red_flag.as_ref().map(|r| r.0), Some(Urgency::Today));
+    assert!(s.headline().contains("red flag"), "{}", s.headline());
+    assert!(s.headline().contains("doctor today"), "{}", s.headline());
+}
+
+#[test]
+fn a_red_flag_records_its_urgency() {
+    let mut e = three_sets();
+    e.red_flag(vec![crate::training::safety::RED_FLAGS[0].symptom.into()]);
+    assert!(matches!(
+        e.drain_events()[0],
+        Event::RedFlag {
+            urgency: Some(Urgency::Emergency),
+            ..
+        }
+    ));
+    assert!(e.summary().headline().contains("emergency"));
+}
+
+/// Events of a run that stopped (a crash) after sets 1 and 2 of three, each side.
+fn stopped_after_two_sets(p: &Plan) -> Vec<Event> {
+    let item = &p.exercises[0];
+    let mut out = vec![Event::SessionStart {
+        program: "P".into(),
+        source: "p".into(),
+        session: "A".into(),
+        seed: 0,
+        items: p.exercises.iter().map(|e| e.key.0.clone()).collect(),
+        class: false,
+    }];
+    for set in 1..=2 {
+        for side in [Side::Left, Side::Right] {
+            out.push(Event::SetDone {
+                item: item.key.0.clone(),
+                exercise: item.exercise.id.clone(),
+                set,
+                side: Some(side),
+                level: 0,
+                dose: item.dose,
+            });
+        }
+    }
+    out
+}
+
+#[test]
+fn a_resumed_run_goes_on_at_the_first_set_not_done_with_the_same_doses() {
+    let c = Clock(Instant::now());
+    let p = plan(vec![
+        planned("single-leg-stand", time(20, 3, 15, true)),
+        planned("chin-tuck", time(20, 1, 0, false)),
+    ]);
+    let earlier = stopped_after_two_sets(&p);
+    let mut e = Engine::resumed(p.clone(), 0, earlier, c.t(0.0));
+    assert_eq!(
+        kind(&e),
+        Some(PhaseKind::GetReady),
+        "a moment to get in position"
+    );
+    e.tick(c.t(10.0));
+    let ph = *e.phase().unwrap();
+    assert_eq!(
+        (ph.kind, ph.set, ph.side),
+        (PhaseKind::Work, 3, Some(Side::Left)),
+        "sets 1 and 2 are not done again, nor the rests after them"
+    );
+    assert_eq!(e.exercise().unwrap().dose, p.exercises[0].dose);
+    // Finish the exercise: set 3 left and right, then the check-in.
+    e.tick(c.t(30.0)); // switch sides
+    e.tick(c.t(35.0)); // right
+    e.tick(c.t(55.0));
+    assert_eq!(kind(&e), Some(PhaseKind::CheckIn));
+    let sets: Vec<(u32, Option<Side>)> = e
+        .drain_events()
+        .iter()
+        .filter_map(|ev| match ev {
+            Event::SetDone { set, side, .. } => Some((*set, *side)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(sets, vec![(3, Some(Side::Left)), (3, Some(Side::Right))]);
+    // Going back to the exercise's start passes over the sets done before the stop too.
+    e.back(c.t(56.0));
+    e.tick(c.t(66.0));
+    assert_eq!(e.phase().unwrap().set, 3);
+}
+
+#[test]
+fn a_resumed_run_skipped_on_records_only_the_sets_never_done_and_the_summary_counts_both_parts() {
+    let c = Clock(Instant::now());
+    let p = plan(vec![
+        planned("single-leg-stand", time(20, 3, 15, true)),
+        planned("chin-tuck", time(20, 1, 0, false)),
+    ]);
+    let mut earlier = stopped_after_two_sets(&p);
+    earlier.push(Event::Skipped {
+        item: "elsewhere".into(),
+        exercise: "x".into(),
+        sets: vec![1, 2],
+        reason: SkipReason::Skipped,
+    });
+    let mut e = Engine::resumed(p, 0, earlier, c.t(0.0));
+    e.tick(c.t(10.0));
+    e.skip(c.t(11.0));
+    let skipped: Vec<Vec<u32>> = e
+        .drain_events()
+        .iter()
+        .filter_map(|ev| match ev {
+            Event::Skipped { sets, .. } => Some(sets.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(skipped, vec![vec![3]]);
+    let s = e.summary();
+    assert!(s.resumed);
+    assert_eq!((s.sets_done, s.sets_planned), (4, 7));
+    assert_eq!(
+        s.skipped, 3,
+        "the 2 skipped before the stop and the 1 after"
+    );
+}
+
+#[test]
+fn a_resume_after_every_set_of_an_exercise_goes_straight_to_its_check_in() {
+    let c = Clock(Instant::now());
+    let p = plan(vec![planned("single-leg-stand", time(20, 2, 15, true))]);
+    let earlier = stopped_after_two_sets(&p);
+    let mut e = Engine::resumed(p, 0, earlier, c.t(0.0));
+    e.tick(c.t(10.0));
+    assert_eq!(kind(&e), Some(PhaseKind::CheckIn));
+}
+
+#[test]
+fn the_summary_tells_how_the_session_ended() {
+    let c = Clock(Instant::now());
+    // Completed cleanly.
+    let mut e = Engine::new(
+        plan(vec![planned("chin-tuck", time(20, 1, 0, false))]),
+        c.t(0.0),
+    );
+    e.tick(c.t(30.0));
+    e.check_in(c.t(31.0), Answer::nothing(None));
+    assert_eq!(e.summary().headline(), "Session complete. Well done.");
+    // Completed, but an exercise stopped for pain: not "well done".
+    let mut e = three_sets();
+    let t0 = e.started;
+    e.check_in(t0, Answer::pain(7, Quality::Dull, Place::Muscles, None));
+    e.tick(t0 + Duration::from_secs(60));
+    e.check_in(t0 + Duration::from_secs(61), Answer::nothing(None));
+    let s = e.summary();
+    assert_eq!(s.outcome, Some(Outcome::Completed));
+    assert!(
+        s.headline().contains("stopped for pain: Tandem stance"),
+        "{}",
+        s.headline()
+    );
+    assert!(
+        s.figures().contains("Sets skipped: 3 (3 for pain)"),
+        "{}",
+        s.figures()
+    );
+    // Ended after pain.
+    let mut e = three_sets();
+    let t0 = e.started;
+    e.check_in(t0, Answer::pain(3, Quality::Sharp, Place::Muscles, None));
+    e.end(Outcome::Pain);
+    assert_eq!(
+        e.summary().headline(),
+        "Session ended after pain in Tandem stance."
+    );
+    // Quit.
+    let mut e = three_sets();
+    e.end(Outcome::Quit);
+    assert_eq!(e.summary().headline(), "Session ended early.");
 }

@@ -3,6 +3,7 @@
 //! steps through that plan against a clock it is given. The safety words every screen shares
 //! live here too. Nothing here touches a terminal or reads the system clock.
 
+pub mod checkin;
 pub mod cues;
 pub mod engine;
 pub mod ladder;

@@ -88,12 +88,41 @@ pub enum PlanError {
     NoSessions,
 }
 
+/// What a session does with an item whose exercise stopped for pain last time (the answer
+/// given before it, in the journal as `after_pain`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Instead {
+    /// Left out of this session.
+    LeaveOut,
+    /// This exercise (the stopped one's easier variant) in its place, at the item's first dose.
+    Easier(String),
+}
+
+/// The easier variant of exercise `id`: the program's own exercise of that name first, then
+/// the library's.
+pub fn easier_variant<'a>(catalog: &Catalog<'a>, id: &str) -> Option<&'a Exercise> {
+    let easier = catalog.get(id)?.easier.as_deref()?;
+    catalog.get(easier)
+}
+
 /// Plans a run of `session` (the first when `None`). `levels` gives each item's level
 /// (missing: level 0, the file's start dose).
 pub fn plan(
     runnable: &Runnable,
     session: Option<&str>,
     levels: &HashMap<ItemKey, u32>,
+    seed: u64,
+) -> Result<Plan, PlanError> {
+    plan_with(runnable, session, levels, &HashMap::new(), seed)
+}
+
+/// `plan`, with items that stopped for pain last time left out or done as their easier
+/// variant, as `instead` says. The random choice of items is the same either way.
+pub fn plan_with(
+    runnable: &Runnable,
+    session: Option<&str>,
+    levels: &HashMap<ItemKey, u32>,
+    instead: &HashMap<ItemKey, Instead>,
     seed: u64,
 ) -> Result<Plan, PlanError> {
     let program = runnable.program();
@@ -128,14 +157,19 @@ pub fn plan(
             let Some((level, rung)) = runnable.at_level(&key, level) else {
                 continue;
             };
-            let Some(exercise) = catalog.get(&rung.exercise) else {
+            let (id, dose) = match instead.get(&key) {
+                Some(Instead::LeaveOut) => continue,
+                Some(Instead::Easier(id)) => (id.as_str(), item.dose),
+                None => (rung.exercise.as_str(), rung.dose),
+            };
+            let Some(exercise) = catalog.get(id) else {
                 continue; // the checker refuses such a program; never reached for a safe one
             };
             exercises.push(Planned {
                 key,
                 block: block.name.clone(),
                 exercise: exercise.clone(),
-                dose: rung.dose,
+                dose,
                 level,
             });
         }
@@ -255,65 +289,161 @@ impl Plan {
 /// Seconds a class's check-in slide stays on screen.
 pub const CLASS_CHECK_IN_SECS: u32 = 8;
 
-/// Where a rep is in its pace: up and down for tempo reps, hold and relax for holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a rep is in its pace: one of the exercise's own parts of a rep ("lower", "push") for
+/// tempo reps, hold or relax for holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Stage {
-    Up,
-    Down,
+    /// The part of a tempo rep at this index of `Planned::moves`.
+    Move(usize),
     Hold,
     Relax,
 }
 
-impl Stage {
-    pub fn label(self) -> &'static str {
-        match self {
-            Stage::Up => "up",
-            Stage::Down => "down",
-            Stage::Hold => "hold",
-            Stage::Relax => "relax",
-        }
-    }
-}
-
-/// The pace of a work phase at a moment: rep n of m, the stage, and whole seconds left in it.
+/// The pace of a work phase at a moment: rep n of m, the stage, its word ("lower", "Hold") and
+/// whole seconds left in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Pace {
+pub struct Pace<'a> {
     pub rep: u32,
     pub of: u32,
     pub stage: Stage,
+    pub word: &'a str,
     pub stage_left: u32,
 }
 
-/// The pace `elapsed` whole seconds into a work phase of dose `d` (None for untimed work).
-pub fn pace(d: Dose, elapsed: u32) -> Option<Pace> {
-    let (reps, first, second, stages) = match d {
-        Dose::Reps {
+impl Pace<'_> {
+    /// "Hold 2 of 5" for holds, "Rep 3 of 8" for reps.
+    pub fn count_label(&self) -> String {
+        let unit = match self.stage {
+            Stage::Hold | Stage::Relax => "Hold",
+            Stage::Move(_) => "Rep",
+        };
+        format!("{unit} {} of {}", self.rep, self.of)
+    }
+}
+
+/// A paced rep's parts when the exercise does not name them.
+const DEFAULT_MOVES: [(&str, u32); 2] = [("move", 1), ("return", 1)];
+
+impl Planned {
+    /// The parts of one paced rep in order, each with its whole seconds at today's tempo: the
+    /// exercise's own words, its `tempo` split by their shares ("lower 3 ... push 1"). Every
+    /// part gets at least a second while the tempo allows; none when the dose is not paced.
+    pub fn moves(&self) -> Vec<(&str, u32)> {
+        let Dose::Reps { tempo: Some(t), .. } = self.dose else {
+            return Vec::new();
+        };
+        let named: Vec<(&str, u32)> = self
+            .exercise
+            .pace
+            .iter()
+            .filter(|(w, share)| !w.trim().is_empty() && *share > 0)
+            .map(|(w, share)| (w.trim(), *share))
+            .collect();
+        let parts: &[(&str, u32)] = if named.is_empty() {
+            &DEFAULT_MOVES
+        } else {
+            &named
+        };
+        split(t, parts)
+    }
+}
+
+impl Planned {
+    /// The parts of a paced rep in words, "lower 3 ... push 1"; `None` when it is not paced.
+    pub fn pace_text(&self) -> Option<String> {
+        let moves = self.moves();
+        (!moves.is_empty()).then(|| {
+            moves
+                .iter()
+                .map(|(w, s)| format!("{w} {s}"))
+                .collect::<Vec<_>>()
+                .join(" ... ")
+        })
+    }
+}
+
+/// `total` whole seconds shared out in proportion to each part's share, at least one each
+/// while they last (largest remainder; ties to the earlier part). Parts left with no second
+/// are dropped.
+fn split<'a>(total: u32, parts: &[(&'a str, u32)]) -> Vec<(&'a str, u32)> {
+    let shares: u64 = parts.iter().map(|p| u64::from(p.1)).sum();
+    if shares == 0 || total == 0 {
+        return Vec::new();
+    }
+    let total64 = u64::from(total);
+    let mut secs: Vec<u64> = parts
+        .iter()
+        .map(|p| (total64 * u64::from(p.1) / shares).max(1))
+        .collect();
+    // The fraction each part lost to rounding down, in 1/shares units.
+    let lost =
+        |i: usize, s: &[u64]| (total64 * u64::from(parts[i].1)).saturating_sub(s[i] * shares);
+    let mut sum: u64 = secs.iter().sum();
+    while sum < total64 {
+        let i = (0..parts.len())
+            .max_by_key(|&i| (lost(i, &secs), std::cmp::Reverse(i)))
+            .unwrap_or(0);
+        secs[i] += 1;
+        sum += 1;
+    }
+    while sum > total64 {
+        // Too many parts for the seconds (or the minimum pushed it over): take from the part
+        // with the most; of equals, the smallest share, then the later; down to nothing.
+        let i = (0..parts.len())
+            .max_by_key(|&i| (secs[i], std::cmp::Reverse(parts[i].1), i))
+            .unwrap_or(0);
+        secs[i] -= 1;
+        sum -= 1;
+    }
+    parts
+        .iter()
+        .zip(secs)
+        .filter(|(_, s)| *s > 0)
+        .map(|(p, s)| (p.0, s as u32))
+        .collect()
+}
+
+/// The pace `elapsed` whole seconds into a work phase of `planned` (None for untimed work).
+pub fn pace(planned: &Planned, elapsed: u32) -> Option<Pace<'_>> {
+    let (reps, stages): (u32, Vec<(Stage, &str, u32)>) = match planned.dose {
+        Dose::Reps { reps, .. } => (
             reps,
-            tempo: Some(t),
-            ..
-        } => (reps, t.div_ceil(2), t / 2, (Stage::Up, Stage::Down)),
+            planned
+                .moves()
+                .into_iter()
+                .enumerate()
+                .map(|(i, (w, s))| (Stage::Move(i), w, s))
+                .collect(),
+        ),
         Dose::Holds { reps, hold, .. } => (
             reps,
-            hold,
-            dose::HOLD_RELAX_SECS,
-            (Stage::Hold, Stage::Relax),
+            vec![
+                (Stage::Hold, "Hold", hold),
+                (Stage::Relax, "Relax", dose::HOLD_RELAX_SECS),
+            ],
         ),
-        _ => return None,
+        Dose::Time { .. } => return None,
     };
-    let len = first + second;
+    let len: u32 = stages.iter().map(|s| s.2).sum();
+    if len == 0 || reps == 0 {
+        return None;
+    }
     let rep = (elapsed / len).min(reps - 1);
-    let within = elapsed - rep * len;
-    let (stage, stage_left) = if within < first {
-        (stages.0, first - within)
-    } else {
-        (stages.1, (len - within).max(1))
-    };
-    Some(Pace {
-        rep: rep + 1,
-        of: reps,
-        stage,
-        stage_left,
-    })
+    let mut within = elapsed - rep * len;
+    let last = stages.len() - 1;
+    for (i, (stage, word, secs)) in stages.into_iter().enumerate() {
+        if within < secs || i == last {
+            return Some(Pace {
+                rep: rep + 1,
+                of: reps,
+                stage,
+                word,
+                stage_left: secs.saturating_sub(within).max(1),
+            });
+        }
+        within -= secs;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -435,26 +565,122 @@ mod tests {
         );
     }
 
-    #[test]
-    fn tempo_reps_are_paced_up_then_down() {
-        let d = Dose::Reps {
+    fn paced(id: &str, dose: Dose) -> Planned {
+        Planned {
+            key: ItemKey("k".into()),
+            block: "b".into(),
+            exercise: Library::bundled().get(id).unwrap().clone(),
+            dose,
+            level: 0,
+        }
+    }
+
+    fn reps(tempo: u32) -> Dose {
+        Dose::Reps {
             sets: 1,
             reps: 8,
             rest: 0,
-            tempo: Some(4),
+            tempo: Some(tempo),
+            per_side: false,
+        }
+    }
+
+    /// "lower 3 ... push 1": the parts of a rep as the screen says them.
+    fn said(p: &Planned) -> String {
+        p.moves()
+            .iter()
+            .map(|(w, s)| format!("{w} {s}"))
+            .collect::<Vec<_>>()
+            .join(" ... ")
+    }
+
+    #[test]
+    fn each_exercise_names_the_parts_of_a_rep_in_its_own_words_and_order() {
+        assert_eq!(said(&paced("wall-push-up", reps(4))), "lower 3 ... push 1");
+        assert_eq!(
+            said(&paced("seated-band-row", reps(5))),
+            "pull 2 ... return 3"
+        );
+        assert_eq!(said(&paced("heel-raise", reps(4))), "rise 1 ... lower 3");
+        assert_eq!(said(&paced("heel-raise", reps(3))), "rise 1 ... lower 2");
+        assert_eq!(said(&paced("wall-push-up", reps(3))), "lower 2 ... push 1");
+        let mut own = paced("wall-push-up", reps(4));
+        own.exercise.pace.clear();
+        assert_eq!(said(&own), "move 2 ... return 2", "no words: even halves");
+        own.dose = Dose::Reps {
+            sets: 1,
+            reps: 8,
+            rest: 0,
+            tempo: None,
             per_side: false,
         };
+        assert!(own.moves().is_empty(), "unpaced reps have no parts");
+    }
+
+    #[test]
+    fn every_paced_exercise_in_a_bundled_program_has_its_own_words() {
+        for b in crate::program::bundled::programs() {
+            let name = b.name;
+            let r = Runnable::new(program(name));
+            let cat = r.catalog();
+            for rungs in r.ladders().values() {
+                for rung in rungs {
+                    if let Dose::Reps { tempo: Some(_), .. } = rung.dose {
+                        let e = cat.get(&rung.exercise).unwrap();
+                        assert!(!e.pace.is_empty(), "{name}: {} has no pace words", e.id);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_tempo_is_shared_out_to_whole_seconds_that_add_up() {
+        assert_eq!(split(4, &[("a", 1), ("b", 2)]), vec![("a", 1), ("b", 3)]);
+        assert_eq!(split(6, &[("a", 1), ("b", 2)]), vec![("a", 2), ("b", 4)]);
+        assert_eq!(split(3, &[("a", 1), ("b", 1)]), vec![("a", 2), ("b", 1)]);
+        assert_eq!(
+            split(2, &[("a", 1), ("b", 1), ("c", 9)]),
+            vec![("a", 1), ("c", 1)],
+            "too few seconds: the smallest share goes"
+        );
+        assert_eq!(split(1, &[("a", 5), ("b", 1)]), vec![("a", 1)]);
+        for total in 1..=20 {
+            for parts in [
+                vec![("a", 3), ("b", 1)],
+                vec![("a", 1), ("b", 1), ("c", 1)],
+                vec![("a", 7), ("b", 2), ("c", 1), ("d", 5)],
+            ] {
+                let s = split(total, &parts);
+                assert_eq!(
+                    s.iter().map(|p| p.1).sum::<u32>(),
+                    total,
+                    "{total} {parts:?}"
+                );
+                assert!(s.iter().all(|p| p.1 > 0));
+            }
+        }
+    }
+
+    #[test]
+    fn tempo_reps_are_paced_through_their_parts_in_order() {
+        let p = paced("wall-push-up", reps(4));
         let at = |e| {
-            let p = pace(d, e).unwrap();
-            (p.rep, p.stage, p.stage_left)
+            let x = pace(&p, e).unwrap();
+            (x.rep, x.word, x.stage_left)
         };
-        assert_eq!(at(0), (1, Stage::Up, 2));
-        assert_eq!(at(1), (1, Stage::Up, 1));
-        assert_eq!(at(2), (1, Stage::Down, 2));
-        assert_eq!(at(3), (1, Stage::Down, 1));
-        assert_eq!(at(4), (2, Stage::Up, 2));
-        assert_eq!(at(10), (3, Stage::Down, 2));
-        assert_eq!(at(31), (8, Stage::Down, 1));
+        assert_eq!(at(0), (1, "lower", 3));
+        assert_eq!(at(2), (1, "lower", 1));
+        assert_eq!(at(3), (1, "push", 1));
+        assert_eq!(at(4), (2, "lower", 3));
+        assert_eq!(at(31), (8, "push", 1));
+        assert_eq!(at(99), (8, "push", 1), "past the end stays on the last");
+        assert_eq!(pace(&p, 3).unwrap().stage, Stage::Move(1));
+        assert_eq!(pace(&p, 0).unwrap().count_label(), "Rep 1 of 8");
+    }
+
+    #[test]
+    fn holds_say_hold_and_relax() {
         let holds = Dose::Holds {
             sets: 1,
             reps: 3,
@@ -462,8 +688,28 @@ mod tests {
             rest: 0,
             per_side: false,
         };
-        let p = pace(holds, 6).unwrap();
-        assert_eq!((p.rep, p.stage, p.stage_left), (1, Stage::Relax, 1));
-        assert_eq!(pace(holds, 7).unwrap().stage, Stage::Hold);
+        let p = paced("prone-head-lift", holds);
+        let x = pace(&p, 0).unwrap();
+        assert_eq!((x.stage, x.word, x.stage_left), (Stage::Hold, "Hold", 5));
+        assert_eq!(x.count_label(), "Hold 1 of 3");
+        let x = pace(&p, 6).unwrap();
+        assert_eq!((x.rep, x.stage, x.word), (1, Stage::Relax, "Relax"));
+        assert_eq!(pace(&p, 7).unwrap().stage, Stage::Hold);
+        assert_eq!(pace(&p, 7).unwrap().count_label(), "Hold 2 of 3");
+        assert!(
+            pace(
+                &paced(
+                    "tandem-stance",
+                    Dose::Time {
+                        secs: 30,
+                        sets: 1,
+                        rest: 0,
+                        per_side: false
+                    }
+                ),
+                3
+            )
+            .is_none()
+        );
     }
 }

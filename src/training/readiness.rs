@@ -1,14 +1,18 @@
 //! The questions before a session, in the order they are asked: clearance after a red flag,
-//! resuming a session that stopped without an end, the day after the last session, and the
+//! resuming a session that stopped without an end, the day after the last session, what to do
+//! with each planned exercise that stopped for pain and has not been assessed, and the
 //! fracture question (always). Pure: the records and the time in, the next question out. Each
-//! answer is recorded (a clearance, an abandoned session, a follow-up), so the records alone say
-//! which questions are still to ask; `from` only keeps the order (never back to an earlier one).
+//! answer is recorded (a clearance, an abandoned session, a follow-up, an `after_pain`), so the
+//! records alone say which questions are still to ask; `from` only keeps the order (never back
+//! to an earlier one).
 
 use std::collections::HashSet;
 
 use crate::common::calendar::parse_stamp;
 use crate::records::journal::{self, Event, Outcome, Record};
-use crate::records::replay::{self, Unfinished};
+use crate::records::replay::Progress;
+use crate::records::runs::{self, Unfinished};
+use crate::training::plan::ItemKey;
 
 /// The day after is asked about once the session ended this long ago (the evening before
 /// counts).
@@ -20,6 +24,8 @@ pub enum Stage {
     Clearance,
     Resume,
     FollowUp,
+    /// One question per planned exercise that stopped for pain: asked until none is left.
+    AfterPain,
     Fracture,
 }
 
@@ -29,9 +35,20 @@ impl Stage {
         match self {
             Stage::Clearance => Stage::Resume,
             Stage::Resume => Stage::FollowUp,
-            Stage::FollowUp | Stage::Fracture => Stage::Fracture,
+            Stage::FollowUp => Stage::AfterPain,
+            Stage::AfterPain | Stage::Fracture => Stage::Fracture,
         }
     }
+}
+
+/// An exercise of today's plan that stopped for pain and has not been assessed since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PainQuestion {
+    pub item: ItemKey,
+    /// The exercise that stopped.
+    pub exercise: String,
+    /// Left out (not yet assessed) when last asked.
+    pub left_out: bool,
 }
 
 /// The next question to ask.
@@ -46,23 +63,31 @@ pub enum Question {
     },
     /// How was the day after session `about`, which ended at `ended_at`?
     FollowUp { about: u64, ended_at: u64 },
+    /// This exercise stopped for pain: the easier variant, leave it out, or assessed?
+    AfterPain(PainQuestion),
     /// A spine fracture, or a pain that might be one, not yet assessed? Always asked.
     Fracture,
 }
 
 /// The first question, from stage `from` on, that `records` still ask at `now` (seconds since
-/// 1970).
-pub fn next_question(records: &[Record], from: Stage, now: u64) -> Question {
+/// 1970); `after_pain` says which planned exercise that stopped for pain is still to be asked
+/// about (`after_pain_question`), and is asked only when the questions before it are done.
+pub fn next_question(
+    records: &[Record],
+    from: Stage,
+    now: u64,
+    after_pain: impl FnOnce() -> Option<PainQuestion>,
+) -> Question {
     if from <= Stage::Clearance
         && let Some(Record {
-            event: Event::RedFlag { symptoms },
+            event: Event::RedFlag { symptoms, .. },
             ..
         }) = journal::unresolved_red_flag(records)
     {
         return Question::Clearance(symptoms.clone());
     }
     if from <= Stage::Resume
-        && let Some(unfinished) = replay::unfinished(records)
+        && let Some(unfinished) = runs::unfinished(records)
     {
         let stopped_at = parse_stamp(&unfinished.last_at).unwrap_or(unfinished.run / 1000);
         return Question::Resume {
@@ -75,7 +100,32 @@ pub fn next_question(records: &[Record], from: Stage, now: u64) -> Question {
     {
         return Question::FollowUp { about, ended_at };
     }
+    if from <= Stage::AfterPain
+        && let Some(q) = after_pain()
+    {
+        return Question::AfterPain(q);
+    }
     Question::Fracture
+}
+
+/// The first item of `planned` (today's plan, in order) that stopped for pain and has not
+/// been assessed since (`progress`, replayed from the journal), and has not been asked about
+/// yet for run `run`.
+pub fn after_pain_question(
+    progress: &Progress,
+    records: &[Record],
+    run: u64,
+    planned: &[ItemKey],
+) -> Option<PainQuestion> {
+    let asked = runs::asked_after_pain(records, run);
+    planned.iter().find_map(|key| {
+        let stopped = progress.stopped(&key.0)?;
+        (!asked.contains(key.0.as_str())).then(|| PainQuestion {
+            item: key.clone(),
+            exercise: stopped.exercise.clone(),
+            left_out: stopped.left_out,
+        })
+    })
 }
 
 /// The last personal session that did something, and when it ended, when the day after it has
@@ -123,6 +173,7 @@ mod tests {
     use crate::common::calendar::stamp;
     use crate::program::Dose;
     use crate::records::journal::NextDay;
+    use crate::records::replay;
 
     /// 2025-11-20 18:00 UTC.
     const EVENING: u64 = 1_763_661_600;
@@ -190,7 +241,7 @@ mod tests {
     #[test]
     fn with_no_records_only_the_fracture_question_is_asked() {
         assert_eq!(
-            next_question(&[], Stage::Clearance, EVENING),
+            next_question(&[], Stage::Clearance, EVENING, || None),
             Question::Fracture
         );
     }
@@ -200,12 +251,17 @@ mod tests {
         let records = session();
         let minute_short = ENDED + FOLLOW_UP_AFTER_SECS - 60;
         assert_eq!(
-            next_question(&records, Stage::Clearance, minute_short),
+            next_question(&records, Stage::Clearance, minute_short, || None),
             Question::Fracture,
             "9 h 59 min after"
         );
         assert_eq!(
-            next_question(&records, Stage::Clearance, ENDED + FOLLOW_UP_AFTER_SECS),
+            next_question(
+                &records,
+                Stage::Clearance,
+                ENDED + FOLLOW_UP_AFTER_SECS,
+                || None
+            ),
             Question::FollowUp {
                 about: RUN,
                 ended_at: ENDED
@@ -226,7 +282,8 @@ mod tests {
             next_question(
                 &answered,
                 Stage::Clearance,
-                ENDED + 2 * FOLLOW_UP_AFTER_SECS
+                ENDED + 2 * FOLLOW_UP_AFTER_SECS,
+                || None
             ),
             Question::Fracture
         );
@@ -238,25 +295,23 @@ mod tests {
         records.push(at(
             EVENING + 400,
             RUN,
-            Event::RedFlag {
-                symptoms: vec!["Dizziness, fainting or palpitations".into()],
-            },
+            Event::red_flag(vec!["Dizziness, fainting or palpitations".into()]),
         ));
         records.push(end(EVENING + 400, RUN, Outcome::RedFlag));
         let tomorrow = EVENING + 86_400;
         assert_eq!(
-            next_question(&records, Stage::Clearance, tomorrow),
+            next_question(&records, Stage::Clearance, tomorrow, || None),
             Question::Clearance(vec!["Dizziness, fainting or palpitations".into()])
         );
         // From the next stage on, clearance is not asked again, and the day after a red
         // flag is not asked about.
         assert_eq!(
-            next_question(&records, Stage::Resume, tomorrow),
+            next_question(&records, Stage::Resume, tomorrow, || None),
             Question::Fracture
         );
         records.push(at(tomorrow, RUN + 1, Event::Clearance));
         assert_eq!(
-            next_question(&records, Stage::Clearance, tomorrow),
+            next_question(&records, Stage::Clearance, tomorrow, || None),
             Question::Fracture
         );
     }
@@ -268,7 +323,7 @@ mod tests {
         let Question::Resume {
             unfinished,
             stopped_at,
-        } = next_question(&records, Stage::Clearance, tomorrow)
+        } = next_question(&records, Stage::Clearance, tomorrow, || None)
         else {
             panic!("no resume offer");
         };
@@ -277,7 +332,7 @@ mod tests {
         let mut discarded = records.clone();
         discarded.push(end(tomorrow, RUN, Outcome::Abandoned));
         assert_eq!(
-            next_question(&discarded, Stage::Resume, tomorrow),
+            next_question(&discarded, Stage::Resume, tomorrow, || None),
             Question::FollowUp {
                 about: RUN,
                 ended_at: EVENING + 300
@@ -285,14 +340,14 @@ mod tests {
         );
         // Never back to an earlier question, whatever the records say.
         assert_eq!(
-            next_question(&records, Stage::FollowUp, tomorrow),
+            next_question(&records, Stage::FollowUp, tomorrow, || None),
             Question::FollowUp {
                 about: RUN,
                 ended_at: EVENING + 300
             }
         );
         assert_eq!(
-            next_question(&records, Stage::Fracture, tomorrow),
+            next_question(&records, Stage::Fracture, tomorrow, || None),
             Question::Fracture
         );
     }
@@ -317,10 +372,115 @@ mod tests {
         assert_eq!(follow_up_due(&empty, EVENING + 86_400), None);
     }
 
+    /// The records of `session()` with its one item stopped for pain.
+    fn stopped_for_pain() -> Vec<Record> {
+        use crate::training::checkin::{Answer, Place, Quality};
+        let mut records = session();
+        records.insert(
+            2,
+            at(
+                EVENING + 310,
+                RUN,
+                Event::check_in(
+                    "A / Main / sit-to-stand".into(),
+                    "sit-to-stand".into(),
+                    Answer::pain(4, Quality::Dull, Place::Back, None),
+                ),
+            ),
+        );
+        records
+    }
+
+    fn rules() -> replay::Rules {
+        let text = r#"Program(title: "P", level: Beginner, per_week: 2, sessions: [
+            Session(name: "A", blocks: [Block(name: "Main", items: [
+                Item(exercise: "sit-to-stand", dose: Reps(sets: 1, reps: 8, rest: 0)),
+                Item(exercise: "wall-push-up", dose: Reps(sets: 1, reps: 8, rest: 0)),
+            ])]),
+        ])"#;
+        let checked =
+            crate::program::check_source(text.as_bytes(), crate::program::Library::bundled());
+        let runnable = crate::training::runnable::Runnable::new(checked.program.unwrap());
+        replay::Rules::new(&runnable, "p.ron")
+    }
+
+    #[test]
+    fn an_exercise_that_stopped_for_pain_is_asked_about_before_the_fracture_question() {
+        use crate::records::journal::PainChoice;
+        let records = stopped_for_pain();
+        let rules = rules();
+        let planned = [
+            ItemKey("A / Main / sit-to-stand".into()),
+            ItemKey("A / Main / wall-push-up".into()),
+        ];
+        let next = RUN + 86_400_000;
+        let tomorrow = EVENING + 86_400;
+        let ask = |records: &[Record]| {
+            let progress = replay::replay(&rules, records);
+            next_question(records, Stage::AfterPain, tomorrow, || {
+                after_pain_question(&progress, records, next, &planned)
+            })
+        };
+        let Question::AfterPain(q) = ask(&records) else {
+            panic!("not asked")
+        };
+        assert_eq!(
+            (q.item.0.as_str(), q.exercise.as_str(), q.left_out),
+            ("A / Main / sit-to-stand", "sit-to-stand", false)
+        );
+        // The day after comes first, then this question.
+        let progress = replay::replay(&rules, &records);
+        assert!(matches!(
+            next_question(&records, Stage::Clearance, tomorrow, || {
+                after_pain_question(&progress, &records, next, &planned)
+            }),
+            Question::FollowUp { .. }
+        ));
+        // Answered for this run: not asked again in it; left out: asked again next time.
+        let mut answered = records.clone();
+        answered.push(at(
+            tomorrow,
+            next,
+            Event::AfterPain {
+                item: "A / Main / sit-to-stand".into(),
+                exercise: "sit-to-stand".into(),
+                choice: PainChoice::LeaveOut,
+                instead: None,
+            },
+        ));
+        assert_eq!(ask(&answered), Question::Fracture);
+        let progress = replay::replay(&rules, &answered);
+        let later = after_pain_question(&progress, &answered, next + 1, &planned).unwrap();
+        assert!(later.left_out, "the next session asks again, saying so");
+        // Assessed: never asked again.
+        answered.push(at(
+            tomorrow,
+            next,
+            Event::AfterPain {
+                item: "A / Main / sit-to-stand".into(),
+                exercise: "sit-to-stand".into(),
+                choice: PainChoice::Assessed,
+                instead: None,
+            },
+        ));
+        let progress = replay::replay(&rules, &answered);
+        assert_eq!(
+            after_pain_question(&progress, &answered, next + 1, &planned),
+            None
+        );
+        // Not planned today: not asked.
+        let progress = replay::replay(&rules, &records);
+        assert_eq!(
+            after_pain_question(&progress, &records, next, &planned[1..]),
+            None
+        );
+    }
+
     #[test]
     fn stages_go_one_way() {
         assert_eq!(Stage::Clearance.next(), Stage::Resume);
-        assert_eq!(Stage::FollowUp.next(), Stage::Fracture);
+        assert_eq!(Stage::FollowUp.next(), Stage::AfterPain);
+        assert_eq!(Stage::AfterPain.next(), Stage::Fracture);
         assert_eq!(Stage::Fracture.next(), Stage::Fracture);
         assert!(Stage::Clearance < Stage::Fracture);
     }

@@ -185,6 +185,76 @@ pub fn dialog(
     );
 }
 
+/// A dialog like `dialog` whose lines may not all fit in `area`: then it scrolls so that line
+/// `focus` (an index into `lines`) is in view, and says where more is hidden. Nothing is ever
+/// cut off for good: moving the focus brings every line into view. Wrapped rows hang by
+/// `hang` columns.
+pub fn scrolled_dialog(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    (focus, hang): (usize, u16),
+    theme: &Theme,
+) {
+    let width = area.width.saturating_sub(4).min(72);
+    let inner = width.saturating_sub(4).max(1);
+    let fits = usize::from(area.height.saturating_sub(2));
+    let wrap = |compact: bool| {
+        let mut rows = Vec::new();
+        let mut starts = Vec::new();
+        for line in &lines {
+            starts.push(rows.len());
+            if !(compact && line.width() == 0) {
+                rows.extend(wrap_line(line, inner, hang.min(inner / 2)));
+            }
+        }
+        (rows, starts)
+    };
+    let (mut rows, mut starts) = wrap(false);
+    if rows.len() > fits {
+        (rows, starts) = wrap(true);
+    }
+    let shown = if rows.len() <= fits {
+        rows
+    } else {
+        let from = starts.get(focus).copied().unwrap_or(0);
+        let to = starts
+            .get(focus + 1)
+            .copied()
+            .unwrap_or(rows.len())
+            .max(from + 1);
+        let hint = |text: &'static str| Line::styled(text, theme.dim);
+        let below = hint("↓ more below (↑↓ to move)");
+        // From the top, with one row saying there is more below; or, when the focus is
+        // further down, a row each for more above and more below.
+        let room = fits.saturating_sub(1).max(1);
+        if to <= room {
+            let mut out = rows[..room].to_vec();
+            out.push(below);
+            out
+        } else {
+            let room = fits.saturating_sub(2).max(1);
+            let top = to.saturating_sub(room).min(from).min(rows.len() - room);
+            let mut out = vec![hint("↑ more above (↑↓ to move)")];
+            out.extend(rows[top..top + room].iter().cloned());
+            out.push(if top + room < rows.len() {
+                below
+            } else {
+                Line::raw("")
+            });
+            out
+        }
+    };
+    let rect = popup(area, width, shown.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(Text::from(shown))
+            .block(frame_block(title.to_owned(), theme).padding(Padding::horizontal(1))),
+        rect,
+    );
+}
+
 /// A countdown as it is shown: "45", "1:30".
 pub fn countdown_text(secs: u32) -> String {
     if secs >= 60 {

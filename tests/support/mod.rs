@@ -162,9 +162,10 @@ impl Rig {
     }
 
     /// Through the readiness check: yes to clearance, `follow_up` to the next-day question,
-    /// `resume` ('r' or 'd') to a resume offer, no to the fracture question.
+    /// `resume` ('r' or 'd') to a resume offer, "assessed" to an exercise that stopped for
+    /// pain, no to the fracture question.
     pub fn through_readiness(&mut self, follow_up: char, resume: char) -> &mut Self {
-        for _ in 0..5 {
+        for _ in 0..8 {
             let step = match &self.app.screen {
                 Screen::Readiness(r) => r.step.clone(),
                 _ => return self,
@@ -173,14 +174,47 @@ impl Rig {
                 ReadyStep::Clearance(_) => self.ch('y'),
                 ReadyStep::Resume(_) => self.ch(resume),
                 ReadyStep::FollowUp { .. } => self.ch(follow_up),
+                ReadyStep::AfterPain(_) => self.ch('a'),
                 ReadyStep::Fracture => self.ch('n'),
             };
         }
         self
     }
 
+    /// The check-in answered as the older four answers meant (`feeling` '1' nothing, '2' a mild
+    /// ache, '3' moderate soreness, '4' sharp pain; all in the muscles that worked), then
+    /// `effort` (a digit) and Enter; a sharp answer stops the exercise and goes on.
+    pub fn check_in(&mut self, feeling: char, effort: char) -> &mut Self {
+        let (pain, quality) = match feeling {
+            '1' => ('0', None),
+            '2' => ('2', Some('1')),
+            '3' => ('4', Some('1')),
+            _ => ('6', Some('2')),
+        };
+        self.ch(pain).key(KeyCode::Enter);
+        if let Some(q) = quality {
+            self.ch(q).ch('1');
+        }
+        if feeling == '4' {
+            return self.key(KeyCode::Enter);
+        }
+        self.ch(effort).key(KeyCode::Enter)
+    }
+
+    /// A check-in open: answered (`check_in`); otherwise Enter (an unpaced set is done).
+    pub fn answer_or_go_on(&mut self, feeling: char, effort: char) -> &mut Self {
+        if matches!(
+            self.app.overlay,
+            Some(upright::tui::coach::Overlay::CheckIn(_))
+        ) {
+            self.check_in(feeling, effort)
+        } else {
+            self.key(KeyCode::Enter)
+        }
+    }
+
     /// A whole session from home at wall-clock `time`, every check-in answered with `feeling`
-    /// and `effort` (digits); back home at the end.
+    /// and `effort` (digits, as `check_in` reads them); back home at the end.
     pub fn session(&mut self, time: u64, feeling: char, effort: char) -> &mut Self {
         self.app.shared.wall.set(time);
         self.key(KeyCode::Enter).through_readiness('1', 'd');
@@ -188,7 +222,7 @@ impl Rig {
         while matches!(self.app.screen, Screen::Session(_)) {
             guard += 1;
             assert!(guard < 2000, "the session never ended");
-            self.wait(5.0).ch(feeling).ch(effort).key(KeyCode::Enter);
+            self.wait(5.0).answer_or_go_on(feeling, effort);
         }
         self.key(KeyCode::Enter);
         self

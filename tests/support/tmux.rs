@@ -270,10 +270,14 @@ impl Drop for Tmux {
     }
 }
 
-/// The id of the newest process whose command line holds `pattern` (empty when none).
+/// The id of the newest process whose program (the first word of its command line, any
+/// folder before it) begins `pattern` (empty when none). Anchored, so that the `sh -c` that
+/// runs "upright ...; sleep 60" is never taken for upright: started in the same clock tick,
+/// it could be the "newest".
 pub fn newest_process(pattern: &str) -> String {
+    let anchored = format!("^[^ ]*{pattern}");
     let o = Command::new("pgrep")
-        .args(["-n", "-f", "--", pattern])
+        .args(["-n", "-f", "--", &anchored])
         .output()
         .expect("pgrep runs");
     String::from_utf8_lossy(&o.stdout).trim().to_owned()

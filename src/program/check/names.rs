@@ -171,6 +171,10 @@ impl Checker<'_> {
         if let Some(c) = &e.caution {
             texts.push((path.field("caution"), c.as_str(), Field::Prose));
         }
+        // The words the coach says for each part of a paced rep.
+        for (j, (word, _)) in e.pace.iter().enumerate() {
+            texts.push((path.field("pace").index(j), word.as_str(), Field::Name));
+        }
         // One refusal is enough; failing that, one warning for the exercise.
         let mut warned = false;
         for (at, text, field) in texts {

@@ -312,6 +312,9 @@ fn flexion_in_disguise_is_refused_whatever_spine_says() {
         &with_local(&LOCAL.replace("\"My lift\"", "\"Seated Russian-twist\"")),
         Code::DisguisedTwisting,
     );
+    // The words said for each part of a paced rep are screened too.
+    let paced = LOCAL.replace("cues:", "pace: [(\"crunch up\", 1), (\"lower\", 2)], cues:");
+    assert_code(&with_local(&paced), Code::DisguisedFlexion);
     // A cue may warn against the movement.
     let warned = LOCAL.replace(
         "\"Stand tall.\"",

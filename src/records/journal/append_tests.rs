@@ -180,13 +180,7 @@ fn an_event_that_landed_although_the_disk_said_no_is_not_written_twice() {
 fn an_event_too_long_to_read_back_is_never_called_saved() {
     let disk = Faulty::default();
     let mut j = journal(&disk);
-    let huge = Record::new(
-        1,
-        Event::RedFlag {
-            symptoms: vec!["x".repeat(MAX_LINE)],
-        },
-        NOW,
-    );
+    let huge = Record::new(1, Event::red_flag(vec!["x".repeat(MAX_LINE)]), NOW);
     let e = j.append(&huge).unwrap_err();
     assert!(e.to_string().contains("over the journal's limit"), "{e}");
     assert_eq!(j.pending().len(), 1);

@@ -2,7 +2,7 @@
 //! memory (a longer line is skipped as it streams past, and counted), only a regular file (a
 //! FIFO or a device at the journal's path is refused without blocking), and every record
 //! bounded before anyone sees it: dates no later than tomorrow, run ids that cannot wrap, an
-//! effort of 0-10, and no control character in any text.
+//! effort of 0-10, a pain score no higher than 10, and no control character in any text.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufRead, BufReader, Seek, SeekFrom};
@@ -54,7 +54,8 @@ impl Bounds {
 
     /// `record` checked and made safe: `None` when it cannot be a real record (a date that is
     /// not one or is in the future, a run id from the future); an effort out of range is
-    /// dropped (the check-in itself, which may say sharp pain, is kept).
+    /// dropped (the check-in itself, which may say sharp pain, is kept), and a pain score above
+    /// 10 reads as 10 (severe: the safe reading).
     pub fn check(&self, mut record: Record) -> Result<Record, Reject> {
         let at = parse_stamp(&record.at).ok_or(Reject::Date)?;
         if at > self.latest_secs {
@@ -67,8 +68,13 @@ impl Bounds {
             Event::FollowUp { about, .. } if *about > self.latest_run() => {
                 return Err(Reject::Run);
             }
-            Event::CheckIn { effort, .. } if effort.is_some_and(|e| e > MAX_EFFORT) => {
-                *effort = None;
+            Event::CheckIn { effort, pain, .. } => {
+                if effort.is_some_and(|e| e > MAX_EFFORT) {
+                    *effort = None;
+                }
+                if let Some(p) = pain {
+                    *p = (*p).min(crate::training::checkin::MAX);
+                }
             }
             _ => {}
         }

@@ -3,6 +3,7 @@ use std::io::Write;
 use super::*;
 use crate::common::calendar::stamp as rfc3339;
 use crate::records::journal::{Feeling, Journal};
+use crate::training::checkin::{Answer, Place, Quality};
 
 const NOW: u64 = 1_795_190_400; // 2026-11-20T16:00:00Z
 const CLEARANCE: &str = "{\"at\":\"2026-11-20T09:00:00Z\",\"run\":1,\"event\":\"clearance\"}\n";
@@ -28,10 +29,19 @@ fn events_round_trip_as_one_line_each() {
     let (mut j, err) = Journal::open(dir.path());
     assert!(err.is_none());
     let events = vec![
+        Event::check_in(
+            "A / Main / bridge".into(),
+            "bridge".into(),
+            Answer::pain(2, Quality::Dull, Place::Muscles, Some(6)),
+        ),
+        // As an older upright wrote it, before the 0-10 scale.
         Event::CheckIn {
             item: "A / Main / bridge".into(),
             exercise: "bridge".into(),
             feeling: Feeling::MildAche,
+            pain: None,
+            quality: None,
+            place: None,
             effort: Some(6),
         },
         Event::SessionEnd {
@@ -42,7 +52,7 @@ fn events_round_trip_as_one_line_each() {
         j.append(&Record::new(1, e.clone(), NOW)).unwrap();
     }
     let text = std::fs::read_to_string(j.path()).unwrap();
-    assert_eq!(text.lines().count(), 2);
+    assert_eq!(text.lines().count(), 3);
     assert!(
         text.starts_with("{\"at\":\"2026-11-20T16:00:00Z\""),
         "{text}"
@@ -56,7 +66,7 @@ fn events_round_trip_as_one_line_each() {
         events
     );
     assert_eq!(records[1].0, text.find('\n').unwrap() as u64 + 1, "offsets");
-    assert_eq!(tally.records, 2);
+    assert_eq!(tally.records, 3);
     assert!(torn.is_none());
 }
 
@@ -163,6 +173,7 @@ fn numbers_and_dates_are_bounded() {
     let text = [
         line("\"event\":\"check_in\",\"item\":\"i\",\"exercise\":\"e\",\"feeling\":\"sharp\",\"effort\":255"),
         line("\"event\":\"check_in\",\"item\":\"i\",\"exercise\":\"e\",\"feeling\":\"fine\",\"effort\":10"),
+        line("\"event\":\"check_in\",\"item\":\"i\",\"exercise\":\"e\",\"feeling\":\"sharp\",\"pain\":200,\"quality\":\"dull\",\"place\":\"back\""),
         "{\"at\":\"9999-12-31T00:00:00Z\",\"run\":1,\"event\":\"clearance\"}\n".into(),
         "{\"at\":\"2026-11-21T15:59:59Z\",\"run\":1,\"event\":\"clearance\"}\n".into(),
         "{\"at\":\"yesterday\",\"run\":1,\"event\":\"clearance\"}\n".into(),
@@ -181,17 +192,32 @@ fn numbers_and_dates_are_bounded() {
                 item: "i".into(),
                 exercise: "e".into(),
                 feeling: Feeling::Sharp,
+                pain: None,
+                quality: None,
+                place: None,
                 effort: None,
             },
             Event::CheckIn {
                 item: "i".into(),
                 exercise: "e".into(),
                 feeling: Feeling::Fine,
+                pain: None,
+                quality: None,
+                place: None,
                 effort: Some(10),
+            },
+            Event::CheckIn {
+                item: "i".into(),
+                exercise: "e".into(),
+                feeling: Feeling::Sharp,
+                pain: Some(10),
+                quality: Some(Quality::Dull),
+                place: Some(Place::Back),
+                effort: None,
             },
             Event::Clearance,
         ],
-        "an effort of 255 is dropped (the sharp pain is kept); tomorrow is allowed"
+        "an effort of 255 is dropped (the sharp pain is kept); a pain of 200 reads as 10; tomorrow is allowed"
     );
     assert_eq!(
         tally.out_of_bounds, 4,

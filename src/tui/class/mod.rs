@@ -9,6 +9,7 @@
 mod column;
 pub mod slides;
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::time::Instant;
 
@@ -40,8 +41,9 @@ pub enum Stage {
 pub enum Overlay {
     /// "End the class?"; `resume` when the class was running before.
     ConfirmQuit { resume: bool },
-    /// The red flags and what to do, for everyone. The class stays paused after it.
-    RedFlags,
+    /// The red flags and what to do, for everyone; `scroll` rows down when the window is too
+    /// small for all of them. The class stays paused after it.
+    RedFlags { scroll: u16 },
 }
 
 /// Everything the class display holds.
@@ -65,6 +67,9 @@ pub struct Class {
     wall: Wall,
     id: u64,
     source: String,
+    /// Whether the red flags did not all fit the window at the last draw, and how far they
+    /// can scroll then (set by the drawing, which knows the window).
+    pub(crate) red_flags_scroll: Cell<Option<u16>>,
 }
 
 /// What the instructor's keys do.
@@ -80,6 +85,9 @@ pub enum Action {
     Restart,
     RedFlags,
     CloseRedFlags,
+    /// Scrolls the red flags when the window is too small for all of them.
+    ScrollUp,
+    ScrollDown,
     AskQuit,
     EndClass,
     CarryOn,
@@ -153,6 +161,7 @@ impl Class {
             id: wall.now_millis(),
             wall,
             source,
+            red_flags_scroll: Cell::new(None),
         }
     }
 
@@ -235,11 +244,32 @@ impl Class {
     /// The instructor's keys now: the slide's over the class's.
     pub fn keys(&self) -> Vec<Binding<Action>> {
         match (self.overlay, self.stage) {
-            (Some(Overlay::RedFlags), _) => vec![any_key(
-                "back to the class (it stays paused)",
-                Action::CloseRedFlags,
-            )],
-            (Some(Overlay::ConfirmQuit { .. }), _) => quit_keys(),
+            (Some(Overlay::RedFlags { .. }), stage) => {
+                let quit = if stage == Stage::Running {
+                    Action::AskQuit
+                } else {
+                    Action::Leave
+                };
+                let mut table = Vec::new();
+                if self.red_flags_scroll.get().is_some() {
+                    table.push(
+                        bind("↑↓", "see them all", Action::ScrollDown, &[KeyCode::Down])
+                            .or(Action::ScrollDown, &[KeyCode::PageDown, ch(' ')])
+                            .or(Action::ScrollUp, &[KeyCode::Up, KeyCode::PageUp]),
+                    );
+                }
+                table.push(bind("q", "quit", quit, &[ch('q')]));
+                table.push(any_key(
+                    "back to the class (it stays paused)",
+                    Action::CloseRedFlags,
+                ));
+                table
+            }
+            (Some(Overlay::ConfirmQuit { .. }), _) => {
+                let mut table = quit_keys();
+                table.push(bind("!", "red flags", Action::RedFlags, &[ch('!')]));
+                table
+            }
             (None, Stage::Welcome) => vec![
                 bind("Space", "start", Action::Start, &[ch(' '), KeyCode::Enter]),
                 bind("!", "red flags", Action::RedFlags, &[ch('!')]),
@@ -301,7 +331,7 @@ impl Class {
         }
     }
 
-    fn act(&mut self, action: Action, now: Instant) {
+    pub(crate) fn act(&mut self, action: Action, now: Instant) {
         let e = &mut self.engine;
         match action {
             Action::Start => self.start(now),
@@ -316,7 +346,17 @@ impl Class {
                 if self.stage == Stage::Running {
                     e.pause(now);
                 }
-                self.overlay = Some(Overlay::RedFlags);
+                self.overlay = Some(Overlay::RedFlags { scroll: 0 });
+            }
+            Action::ScrollUp | Action::ScrollDown => {
+                let max = self.red_flags_scroll.get().unwrap_or(0);
+                if let Some(Overlay::RedFlags { scroll }) = &mut self.overlay {
+                    *scroll = if action == Action::ScrollUp {
+                        scroll.saturating_sub(1)
+                    } else {
+                        scroll.saturating_add(1).min(max)
+                    };
+                }
             }
             // The room goes back to the class, still paused: the instructor carries on when
             // the person is looked after.

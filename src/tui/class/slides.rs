@@ -11,12 +11,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::column::{Part, Words, column};
+use super::column::{Part, Words, arrange, column};
 use super::{Class, Overlay, Stage};
 use crate::common::text::clean_line;
-use crate::records::journal::Feeling;
 use crate::training::plan::{Phase, PhaseKind};
-use crate::training::safety::{self, RED_FLAGS};
+use crate::training::safety::{self, FALL, RED_FLAGS, RedFlag, Urgency};
 use crate::tui::figure_panel::{self, Shown};
 use crate::tui::keys;
 use crate::tui::theme::Theme;
@@ -33,15 +32,21 @@ pub fn draw(frame: &mut Frame, class: &Class, now: Instant) {
         too_small(frame, area, theme);
         return;
     }
-    let inner = Rect {
-        x: area.x + 1,
-        width: area.width - 2,
-        ..area
-    };
-    let (words, figure) = split(class, now, inner);
-    column(frame, words, slide(class, now), theme);
-    if let Some((at, shown)) = figure {
-        figure_panel::draw(frame, at, &shown, theme);
+    let inner = inner(area);
+    // Whether the red flags fit decides their keys: the class is told for its key table.
+    let scroll_max = red_flags_overflow(class, inner).then(|| red_flags_scroll_max(class, inner));
+    class.red_flags_scroll.set(scroll_max);
+    match (class.overlay, scroll_max) {
+        (Some(Overlay::RedFlags { scroll }), Some(max)) => {
+            scrolled_red_flags(frame, inner, class, scroll.min(max), theme)
+        }
+        _ => {
+            let (words, figure) = split(class, now, inner);
+            column(frame, words, slide(class, now), theme);
+            if let Some((at, shown)) = figure {
+                figure_panel::draw(frame, at, &shown, theme);
+            }
+        }
     }
     if let Some(Overlay::ConfirmQuit { .. }) = class.overlay {
         confirm_quit(frame, area, theme);
@@ -57,7 +62,7 @@ const FIGURE_SHARE: u16 = 42;
 /// it shows: as tall as the screen, beside the words.
 pub(crate) fn split(class: &Class, now: Instant, area: Rect) -> (Rect, Option<(Rect, Shown<'_>)>) {
     let on_exercise = class.stage == Stage::Running
-        && class.overlay != Some(Overlay::RedFlags)
+        && !matches!(class.overlay, Some(Overlay::RedFlags { .. }))
         && class
             .engine
             .phase()
@@ -80,7 +85,9 @@ pub(crate) fn slide(class: &Class, now: Instant) -> Vec<Part> {
         ))));
     }
     match (class.overlay, class.stage, class.engine.phase()) {
-        (Some(Overlay::RedFlags), ..) => red_flags(&mut parts, class, now, theme),
+        (Some(Overlay::RedFlags { .. }), ..) => {
+            red_flags(&mut parts, class, keys::footer(&class.keys(), theme), theme)
+        }
         (_, Stage::Welcome, _) => welcome(&mut parts, class, now, theme),
         (_, Stage::Running, Some(p)) if p.kind == PhaseKind::CheckIn => {
             check_in(&mut parts, class, p, now, theme)
@@ -91,11 +98,24 @@ pub(crate) fn slide(class: &Class, now: Instant) -> Vec<Part> {
     parts
 }
 
-/// The progress bar, the safety line and the instructor's keys, at the foot of every slide.
+/// The progress bar, the safety line and the instructor's keys of the moment, at the foot of
+/// every slide.
 fn foot(parts: &mut Vec<Part>, class: &Class, now: Instant, theme: &Theme) {
+    let keys = keys::footer(&class.keys(), theme);
+    foot_with(parts, class, Some(now), keys, theme);
+}
+
+/// `foot` with the progress bar only when `now` is given, and these keys.
+fn foot_with(
+    parts: &mut Vec<Part>,
+    class: &Class,
+    now: Option<Instant>,
+    keys: Line<'static>,
+    theme: &Theme,
+) {
     let e = &class.engine;
     if class.stage == Stage::Running
-        && class.overlay != Some(Overlay::RedFlags)
+        && let Some(now) = now
         && let Some(p) = e.phase()
     {
         let plan = e.plan();
@@ -118,7 +138,7 @@ fn foot(parts: &mut Vec<Part>, class: &Class, now: Instant, theme: &Theme) {
         9,
         3,
     )));
-    let mut hint = Words::plain(keys::footer(&class.keys(), theme));
+    let mut hint = Words::plain(keys);
     // The room sees a clean screen: the instructor's keys only while the class is paused.
     hint.hidden = class.stage == Stage::Running && !e.is_paused() && class.overlay.is_none();
     parts.push(Part::Words(hint));
@@ -178,7 +198,31 @@ fn finished(parts: &mut Vec<Part>, class: &Class, now: Instant, theme: &Theme) {
     foot(parts, class, now, theme);
 }
 
-fn red_flags(parts: &mut Vec<Part>, class: &Class, now: Instant, theme: &Theme) {
+/// As long as the red-flag slide's key hint can be: the room its keys take.
+const RED_FLAG_KEYS_ROOM: &str =
+    "↑↓ see them all  q quit  any key back to the class (it stays paused)";
+
+/// How each urgency heads its group on the red-flag slide.
+fn group_heading(u: Urgency) -> &'static str {
+    match u {
+        Urgency::Emergency => "Emergency: call 999 / 112 / 911 now:",
+        Urgency::Today => "Stop, and contact a doctor today:",
+        Urgency::Soon => "Stop, and see a doctor within days:",
+    }
+}
+
+/// A red flag as the room reads it (a fall is anyone's, not "I fell").
+fn for_the_room(flag: &RedFlag) -> &'static str {
+    if *flag == FALL {
+        "A fall during the class, even without pain"
+    } else {
+        flag.symptom
+    }
+}
+
+/// The red flags for everyone, grouped by urgency, and what to do. No flag is ever left out:
+/// a window too small for them all scrolls (`scrolled_red_flags`).
+fn red_flags(parts: &mut Vec<Part>, class: &Class, keys: Line<'static>, theme: &Theme) {
     parts.push(Part::Space);
     parts.push(Part::Words(Words::big("Red flags", theme.warn, 30, 1)));
     parts.push(Part::Words(Words::sentence(
@@ -188,72 +232,145 @@ fn red_flags(parts: &mut Vec<Part>, class: &Class, now: Instant, theme: &Theme) 
         2,
     )));
     parts.push(Part::Space);
-    let flags = RED_FLAGS
-        .iter()
-        .map(|f| {
-            if f.emergency {
-                (
-                    format!("Emergency: {}", f.symptom),
-                    theme.warn,
-                    Line::from(vec![
-                        Span::styled("EMERGENCY ", theme.warn.add_modifier(Modifier::BOLD)),
-                        Span::styled(f.symptom, theme.text),
-                    ]),
-                )
-            } else {
-                (
-                    f.symptom.to_owned(),
-                    theme.text,
-                    Line::from(vec![
-                        Span::styled("• ", theme.accent),
-                        Span::styled(f.symptom, theme.text),
-                    ]),
-                )
-            }
-        })
-        .collect();
-    parts.push(Part::Words(Words::list(flags, 15, 2)));
-    parts.push(Part::Space);
-    let advice = [
-        (None, safety::STOP_AND_REST),
-        (Some("EMERGENCY: "), safety::CALL_EMERGENCY),
-        (Some("Otherwise: "), safety::SEE_A_DOCTOR_TODAY),
-    ];
-    for (label, text) in advice {
-        let mut spans = Vec::new();
-        if let Some(l) = label {
-            spans.push(Span::styled(l, theme.warn.add_modifier(Modifier::BOLD)));
+    let mut flags = Vec::new();
+    let mut group = None;
+    for f in &RED_FLAGS {
+        if group != Some(f.urgency) {
+            group = Some(f.urgency);
+            let heading = group_heading(f.urgency);
+            let style = theme.warn.add_modifier(Modifier::BOLD);
+            flags.push((heading.to_owned(), style, Line::styled(heading, style)));
         }
-        spans.push(Span::styled(text, theme.text.add_modifier(Modifier::BOLD)));
-        parts.push(Part::Words(Words::plain(Line::from(spans))));
+        let words = for_the_room(f);
+        flags.push((
+            format!("  {words}"),
+            theme.text,
+            Line::from(vec![
+                Span::styled("  • ", theme.accent),
+                Span::styled(words, theme.text),
+            ]),
+        ));
     }
+    parts.push(Part::Words(Words::list(flags, 15, 4)));
+    parts.push(Part::Space);
+    parts.push(Part::Words(Words::plain(Line::styled(
+        safety::STOP_AND_REST,
+        theme.text.add_modifier(Modifier::BOLD),
+    ))));
     parts.push(Part::Words(
         Words::plain(Line::styled(safety::NOT_A_DIAGNOSIS, theme.dim)).drop(1),
     ));
     parts.push(Part::Space);
-    foot(parts, class, now, theme);
+    foot_with(parts, class, None, keys, theme);
 }
 
-/// What a check-in means for the room: each feeling and what to do about it.
-fn feelings(theme: &Theme) -> Vec<(String, Style, Line<'static>)> {
-    Feeling::ALL
-        .iter()
-        .map(|&f| {
-            let (what, style) = match f {
-                Feeling::Fine => ("carry on", theme.text),
-                Feeling::MildAche => ("normal, carry on", theme.text),
-                Feeling::Sore => ("go gently, do not push harder", theme.text),
-                Feeling::Sharp => ("STOP and tell the instructor", theme.warn),
-            };
-            let text = format!("{}: {what}", f.label());
-            let mark = if f == Feeling::Sharp { "✗ " } else { "• " };
-            let line = Line::from(vec![
-                Span::styled(mark, style.add_modifier(Modifier::BOLD)),
-                Span::styled(text.clone(), style),
-            ]);
-            (text, style, line)
+/// Where the slides are drawn: the window less a column each side.
+fn inner(area: Rect) -> Rect {
+    Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(2),
+        ..area
+    }
+}
+
+/// The red-flag slide's lines, every one of them, at `width`.
+fn red_flag_lines(class: &Class, width: u16) -> Vec<Line<'static>> {
+    let mut parts = Vec::new();
+    red_flags(&mut parts, class, Line::raw(""), &class.theme);
+    arrange(parts, width, u16::MAX)
+        .into_iter()
+        .filter_map(|p| match p.part {
+            Part::Words(w) if !w.hidden => Some(p.wrapped),
+            _ => None,
         })
+        .flatten()
         .collect()
+}
+
+/// Whether the red flags do not all fit `area`.
+fn red_flags_overflow(class: &Class, area: Rect) -> bool {
+    let mut parts = Vec::new();
+    // The keys' rows are those of the longest hint they can have: which keys there are
+    // depends on whether the flags fit, which is what is measured here.
+    red_flags(
+        &mut parts,
+        class,
+        Line::raw(RED_FLAG_KEYS_ROOM),
+        &class.theme,
+    );
+    let placed = arrange(parts, area.width, area.height);
+    placed.iter().map(|p| p.rows).sum::<u16>() > area.height
+}
+
+/// How far the red flags can scroll in `area`: their rows beyond its own.
+fn red_flags_scroll_max(class: &Class, area: Rect) -> u16 {
+    let rows = red_flag_lines(class, area.width).len() as u16;
+    // The window less the "more" line and up to two rows of keys.
+    rows.saturating_sub(area.height.saturating_sub(3))
+}
+
+/// The red flags in a window too small for them all: every line, plain, scrolled `scroll`
+/// rows down, with a line saying there is more and the instructor's keys under them.
+fn scrolled_red_flags(frame: &mut Frame, area: Rect, class: &Class, top: u16, theme: &Theme) {
+    let lines = red_flag_lines(class, area.width);
+    let keys_line = keys::footer(&class.keys(), theme);
+    let key_rows = (keys_line.width() as u16)
+        .div_ceil(area.width.max(1))
+        .clamp(1, 2);
+    let room = area.height.saturating_sub(1 + key_rows);
+    let more = match (top > 0, top + room < lines.len() as u16) {
+        (true, true) => "↑↓ more above and below",
+        (false, true) => "↓ more below: ↓ to see every red flag",
+        (true, false) => "↑ more above",
+        (false, false) => "",
+    };
+    let [list, hint, keys] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Length(room),
+        ratatui::layout::Constraint::Length(1),
+        ratatui::layout::Constraint::Length(key_rows),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(lines).scroll((top, 0)), list);
+    frame.render_widget(
+        Paragraph::new(Line::styled(more, theme.warn)).alignment(Alignment::Center),
+        hint,
+    );
+    frame.render_widget(
+        Paragraph::new(keys_line)
+            .alignment(Alignment::Center)
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        keys,
+    );
+}
+
+/// What a check-in means for the room, on the 0-10 scale: what each answer is and what to do.
+fn feelings(theme: &Theme) -> Vec<(String, Style, Line<'static>)> {
+    [
+        (
+            "0-3, a dull ache in the muscles that worked: normal, carry on",
+            false,
+        ),
+        ("4-5, dull soreness: go gently, do not push harder", false),
+        (
+            "Sharp pain, above 5, or back or joint pain above 3: STOP and tell the instructor",
+            true,
+        ),
+        (
+            "Sharp or sudden back pain: STOP, tell the instructor: a red flag",
+            true,
+        ),
+    ]
+    .into_iter()
+    .map(|(text, stop)| {
+        let style = if stop { theme.warn } else { theme.text };
+        let mark = if stop { "✗ " } else { "• " };
+        let line = Line::from(vec![
+            Span::styled(mark, style.add_modifier(Modifier::BOLD)),
+            Span::styled(text, style),
+        ]);
+        (text.to_owned(), style, line)
+    })
+    .collect()
 }
 
 fn status(class: &Class, p: &Phase, theme: &Theme) -> (String, Style) {
@@ -316,11 +433,10 @@ fn exercise(parts: &mut Vec<Part>, class: &Class, p: &Phase, now: Instant, theme
     }
     let pace = match (p.kind, e.pace(now), d.reps()) {
         (PhaseKind::Work, Some(pace), _) => Some(format!(
-            "{} {} - rep {} of {}",
-            pace.stage.label(),
+            "{} {} - {}",
+            pace.word.to_lowercase(),
             pace.stage_left,
-            pace.rep,
-            pace.of
+            pace.count_label().to_lowercase()
         )),
         (PhaseKind::Work, None, Some(r)) if p.secs.is_none() => {
             Some(format!("{r} reps at your own pace"))
@@ -532,6 +648,68 @@ mod tests {
         if (w, h) == (80, 24) {
             let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
             t.draw(|f| draw(f, class, now)).unwrap();
+        }
+    }
+
+    /// The text on screen, one string, spaces collapsed.
+    fn seen(class: &Class, now: Instant, w: u16, h: u16) -> String {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| draw(f, class, now)).unwrap();
+        // The backend writes each row in quotes.
+        let text = t.backend().to_string().replace('"', " ");
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn no_red_flag_is_ever_dropped_at_any_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let t0 = Instant::now();
+        let ex = Library::bundled().get("sit-to-stand").unwrap().clone();
+        let mut c = class_of(ex, dir.path(), t0);
+        c.act(crate::tui::class::Action::RedFlags, t0);
+        let sizes = [(60, 18), (64, 20), (70, 22), (80, 24), (90, 27)];
+        for (w, h) in sizes.into_iter().chain(SIZES) {
+            let first = seen(&c, t0, w, h);
+            let fits = c.red_flags_scroll.get().is_none();
+            assert!(fits || w < 100, "{w}x{h} is big enough for them all");
+            assert!(
+                !fits || (w, h) != (60, 18),
+                "60x18 is too small: it scrolls"
+            );
+            if fits {
+                // Everything is laid out within the window (big or plain).
+                let placed = arrange(slide(&c, t0), w - 2, h);
+                let rows: u16 = placed.iter().map(|p| p.rows).sum();
+                assert!(rows <= h, "{w}x{h}: {rows} rows");
+                let list = placed
+                    .iter()
+                    .find(|p| matches!(&p.part, Part::Words(x) if x.big.len() > 9))
+                    .expect("the list is there");
+                if list.big.is_none() {
+                    for f in &RED_FLAGS {
+                        assert!(first.contains(for_the_room(f)), "{w}x{h}: {first}");
+                    }
+                }
+                continue;
+            }
+            // It scrolls: the keys say so, and scrolling down shows every flag.
+            assert!(first.contains("more below"), "{w}x{h}: {first}");
+            assert!(first.contains("see them all"), "{w}x{h}: {first}");
+            let mut all = first;
+            for _ in 0..40 {
+                c.act(crate::tui::class::Action::ScrollDown, t0);
+                all.push(' ');
+                all.push_str(&seen(&c, t0, w, h));
+            }
+            for f in &RED_FLAGS {
+                assert!(
+                    all.contains(for_the_room(f)),
+                    "{w}x{h}: {} missing",
+                    f.symptom
+                );
+            }
+            assert!(all.contains(safety::NOT_A_DIAGNOSIS), "{w}x{h}");
+            c.overlay = Some(Overlay::RedFlags { scroll: 0 });
         }
     }
 

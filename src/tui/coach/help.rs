@@ -15,7 +15,7 @@ pub fn keys() -> Vec<Binding<()>> {
         "Esc",
         "close",
         (),
-        &[KeyCode::Esc, ch('?'), ch('q'), KeyCode::Enter],
+        &[KeyCode::Esc, ch('?'), KeyCode::Enter],
     )]
 }
 

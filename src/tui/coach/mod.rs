@@ -19,6 +19,7 @@ pub mod overlay;
 pub mod readiness;
 pub mod red_flags;
 pub mod session;
+pub mod session_draw;
 pub mod shared;
 
 use std::time::Instant;
@@ -40,6 +41,7 @@ use crate::audio::Hearing;
 use crate::common::paths::Paths;
 use crate::common::text::clean_line;
 use crate::program::sources::Entry;
+use crate::records::journal::Event;
 use crate::training::Engine;
 use crate::tui::clock::Wall;
 use crate::tui::figure_panel;
@@ -76,12 +78,19 @@ pub enum Action {
     CheckIn(check_in::Action),
     Pain(check_in::PainAction),
     RedFlags(red_flags::Action),
+    /// The red flags, from any screen or dialog.
+    OpenRedFlags,
+    /// Quit, from any screen or dialog: a session asks first.
+    AskQuit,
 }
 
 /// Everything the coach holds.
 pub struct App {
     pub screen: Screen,
     pub overlay: Option<Overlay>,
+    /// The check-in (or the advice after pain) the red flags opened over: back to it when
+    /// none is ticked, so an answer half given is not lost.
+    pub behind: Option<Overlay>,
     pub shared: Shared,
     pub quit: bool,
 }
@@ -103,6 +112,7 @@ impl App {
         App {
             screen: Screen::Home,
             overlay: None,
+            behind: None,
             shared: Shared::new(programs, paths, quiet, seed, wall),
             quit: false,
         }
@@ -241,16 +251,34 @@ impl App {
         }
     }
 
-    /// The key table in focus: the dialog's when one is open, else the screen's.
+    /// The key table in focus: the dialog's when one is open, else the screen's; with `!` for
+    /// the red flags and `q` to quit wherever the table does not use them itself, so both are
+    /// reachable from every screen and dialog.
     pub fn key_table(&self, area: Rect) -> Vec<Binding<Action>> {
-        match &self.overlay {
+        let mut table = match &self.overlay {
             None => self.screen_keys(area),
             Some(Overlay::Help) => map(help::keys(), |()| Action::CloseHelp),
             Some(Overlay::ConfirmQuit) => map(session::quit_keys(), Action::Quit),
             Some(Overlay::CheckIn(c)) => map(check_in::keys(c), Action::CheckIn),
             Some(Overlay::Pain(_)) => map(check_in::pain_keys(), Action::Pain),
-            Some(Overlay::RedFlags(r)) => map(red_flags::keys(r), Action::RedFlags),
+            Some(Overlay::RedFlags(r)) => return map(red_flags::keys(r), Action::RedFlags),
+        };
+        let taken = |code: KeyCode| table.iter().any(|b| b.keys.iter().any(|(c, _)| *c == code));
+        let red_flags = !taken(KeyCode::Char('!'));
+        let quit = !taken(KeyCode::Char('q'));
+        if red_flags {
+            table.push(
+                keys::bind("!", "red flag", Action::OpenRedFlags, &[KeyCode::Char('!')])
+                    .help("red flags: symptoms that need care"),
+            );
         }
+        if quit {
+            table.push(
+                keys::bind("q", "quit", Action::AskQuit, &[KeyCode::Char('q')])
+                    .help("quit (a session asks first)"),
+            );
+        }
+        table
     }
 
     /// One key press: looked up in the key table in focus, and done.
@@ -325,6 +353,9 @@ impl App {
                     assess::Go::RedFlags => {
                         self.overlay = Some(Overlay::RedFlags(red_flags::RedFlags::new()))
                     }
+                    assess::Go::Fell => {
+                        self.overlay = Some(Overlay::RedFlags(red_flags::RedFlags::fell()))
+                    }
                     assess::Go::AskQuit => self.overlay = Some(Overlay::ConfirmQuit),
                     assess::Go::Help => self.overlay = Some(Overlay::Help),
                     assess::Go::Leave => self.leave(),
@@ -343,7 +374,7 @@ impl App {
                 let Some(Overlay::CheckIn(c)) = &mut self.overlay else {
                     return;
                 };
-                match check_in::act(c, engine, a, now) {
+                match check_in::act(c, engine, shared, a, now) {
                     check_in::Go::Stay => {}
                     check_in::Go::Close => self.overlay = None,
                     check_in::Go::Pain(p) => self.overlay = Some(Overlay::Pain(p)),
@@ -357,18 +388,60 @@ impl App {
                 let Some(Overlay::RedFlags(r)) = &mut self.overlay else {
                     return;
                 };
-                let symptoms = r.symptoms();
-                if red_flags::act(r, engine, a, now) {
-                    self.overlay = None;
-                    if let Screen::Assess(assessing) = &self.screen
-                        && a == red_flags::Action::Stop
-                    {
-                        assessing.red_flag(shared, symptoms.clone());
-                        self.screen = Screen::Stopped(red_flags::advice(&symptoms));
+                // Back to a check-in, the session stays paused.
+                let engine = engine.filter(|_| self.behind.is_none());
+                match red_flags::act(r, engine, a, now) {
+                    red_flags::Go::Stay => {}
+                    red_flags::Go::Close => self.overlay = self.behind.take(),
+                    red_flags::Go::Stop(symptoms) => {
+                        self.overlay = None;
+                        self.behind = None;
+                        self.red_flag(symptoms);
                     }
                 }
             }
+            Action::OpenRedFlags => {
+                if let Some(e) = engine {
+                    e.pause(now);
+                }
+                let below = self.overlay.take();
+                self.behind = below.filter(|o| matches!(o, Overlay::CheckIn(_) | Overlay::Pain(_)));
+                self.overlay = Some(Overlay::RedFlags(red_flags::RedFlags::new()));
+            }
+            Action::AskQuit => match engine {
+                Some(e) => {
+                    e.pause(now);
+                    self.overlay = Some(Overlay::ConfirmQuit);
+                }
+                None => {
+                    self.overlay = None;
+                    self.leave();
+                }
+            },
         }
+    }
+
+    /// Red flags ticked: a session ends with them (its advice follows from the engine); on any
+    /// other screen they are recorded (with the run about to start or just ended, if any) and
+    /// the advice shown.
+    fn red_flag(&mut self, symptoms: Vec<String>) {
+        let run = match &mut self.screen {
+            Screen::Session(run) => {
+                run.engine.red_flag(symptoms);
+                return;
+            }
+            Screen::Readiness(r) => Some(r.run.id),
+            // In the assessment's run (a test being timed was stopped when the list opened);
+            // no more tests today.
+            Screen::Assess(a) => Some(a.run),
+            Screen::Summary(run) => Some(run.id),
+            _ => None,
+        };
+        let shared = &mut self.shared;
+        let id = run.unwrap_or_else(|| shared.new_run_id());
+        shared.record(id, Event::red_flag(symptoms.clone()));
+        let saved = advice::saved_line(0, shared.run_unsaved(id), true);
+        self.screen = Screen::Stopped(red_flags::advice(&symptoms, &saved));
     }
 
     /// Ctrl-C, SIGTERM, SIGHUP: end the run cleanly (recorded as quit) and leave.
@@ -471,7 +544,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
         Screen::Readiness(r) => readiness::draw(frame, screen, r, &theme),
         Screen::Session(run) => {
             let s = &shared.settings;
-            session::draw(
+            session_draw::draw(
                 frame,
                 screen,
                 run,
@@ -499,17 +572,21 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
                 Screen::Assess(_) => &assess::HELP_NOTES,
                 _ => &[],
             };
-            help::draw(frame, body, &app.screen_keys(body), notes, &theme);
+            help::draw(frame, screen, &app.screen_keys(body), notes, &theme);
         }
         Some(Overlay::ConfirmQuit) => {
             let saved = !shared.anything_unsaved() && shared.journal_error.is_none();
-            session::draw_quit(frame, body, saved, &theme);
+            session::draw_quit(frame, screen, saved, &theme);
         }
-        Some(Overlay::CheckIn(c)) => check_in::draw(frame, body, c, &theme),
-        Some(Overlay::Pain(p)) => check_in::draw_pain(frame, body, p, &theme),
-        Some(Overlay::RedFlags(r)) => red_flags::draw(frame, body, r, &theme),
+        // Dialogs stay above the footer: the keys that work in them are always in view.
+        Some(Overlay::CheckIn(c)) => check_in::draw(frame, screen, c, &theme),
+        Some(Overlay::Pain(p)) => check_in::draw_pain(frame, screen, p, &theme),
+        Some(Overlay::RedFlags(r)) => red_flags::draw(frame, screen, r, &theme),
     }
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod safety_tests;

@@ -1,9 +1,12 @@
 //! The readiness check before a session: clearance after a red flag, resuming a session that
-//! stopped without an end, the day after the last session, and the fracture question. Which
-//! question comes next is the core's rule (`training::readiness`); this screen words it, takes
-//! the answer (each question with its own keys), records it, and then starts the session
-//! (planned again with the answers in the journal).
+//! stopped without an end, the day after the last session, what to do with each exercise that
+//! stopped for pain and has not been assessed (its easier variant, leave it out, or do it as
+//! planned), and the fracture question. Which question comes next is the core's rule
+//! (`training::readiness`); this screen words it, takes the answer (each question with its own
+//! keys), records it, and then starts the session (planned again with the answers in the
+//! journal).
 
+use std::collections::HashMap;
 use std::time::Instant;
 
 use ratatui::Frame;
@@ -16,11 +19,15 @@ use super::advice::Advice;
 use super::session::Run;
 use super::shared::Shared;
 use crate::common::text::clean_line;
-use crate::records::journal::{Event, NextDay, Outcome};
-use crate::records::replay::Unfinished;
-use crate::training::readiness::{Question, Stage, next_question};
+use crate::program::Dose;
+use crate::records::journal::{Event, NextDay, Outcome, PainChoice};
+use crate::records::runs::{Unfinished, instead_for};
+use crate::training::plan::{ItemKey, easier_variant};
+use crate::training::readiness::{
+    PainQuestion, Question, Stage, after_pain_question, next_question,
+};
 use crate::training::{Engine, safety};
-use crate::tui::keys::{Binding, bind, ch};
+use crate::tui::keys::{Binding, bind, ch, digits};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::centered_text;
 
@@ -43,7 +50,22 @@ pub enum ReadyStep {
         about: u64,
         when: String,
     },
+    /// An exercise of today's plan stopped for pain last time and has not been assessed.
+    AfterPain(Box<PainOffer>),
     Fracture,
+}
+
+/// The question about an exercise that stopped for pain, with what each answer would mean.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PainOffer {
+    pub question: PainQuestion,
+    /// The name of the exercise that stopped.
+    pub stopped: String,
+    /// Its easier variant (the program's own, then the library's): id, name and the dose it
+    /// would be done at (the item's first).
+    pub easier: Option<(String, String, Dose)>,
+    /// What "as planned" is today: the exercise's name and dose.
+    pub planned: (String, Dose),
 }
 
 /// A session that stopped without an end, offered for resuming.
@@ -64,6 +86,8 @@ pub enum Action {
     Resume,
     Discard,
     Answer(NextDay),
+    /// What to do with an exercise that stopped for pain.
+    Pain(PainChoice),
     Back,
 }
 
@@ -81,16 +105,30 @@ pub fn keys(r: &Readiness) -> Vec<Binding<Action>> {
             bind("r", "resume", Action::Resume, &[ch('r'), ch('R')]).when(offer.resumable.is_ok()),
             bind("d", "discard", Action::Discard, &[ch('d'), ch('D')]),
         ],
-        ReadyStep::FollowUp { .. } => vec![
+        ReadyStep::AfterPain(offer) => vec![
             bind(
-                "1-3",
-                "answer",
-                Action::Answer(NextDay::Settled),
-                &[ch('1')],
+                "e",
+                "easier variant",
+                Action::Pain(PainChoice::Easier),
+                &[ch('e'), ch('E')],
             )
-            .or(Action::Answer(NextDay::StillSore), &[ch('2')])
-            .or(Action::Answer(NextDay::Worse), &[ch('3')]),
+            .when(offer.easier.is_some()),
+            bind(
+                "l",
+                "leave it out",
+                Action::Pain(PainChoice::LeaveOut),
+                &[ch('l'), ch('L')],
+            ),
+            bind(
+                "a",
+                "assessed: as planned",
+                Action::Pain(PainChoice::Assessed),
+                &[ch('a'), ch('A')],
+            ),
         ],
+        ReadyStep::FollowUp { .. } => vec![digits("answer", 1, NextDay::ALL.len() as u8, |d| {
+            Action::Answer(NextDay::ALL[usize::from(d.max(1)) - 1])
+        })],
     };
     table.push(back);
     table
@@ -106,20 +144,34 @@ pub fn start(app: &Shared, now: Instant) -> Option<Readiness> {
     let seed = app.seed.unwrap_or_else(rand::random);
     // Planned again when the session starts, with the answers to the questions before it.
     let levels = app.levels_for(app.selected);
-    let plan = app.plan_for(app.selected, &session, &levels, seed)?;
+    let plan = app.plan_for(app.selected, &session, &levels, &HashMap::new(), seed)?;
     let run = Run::new(Engine::new(plan, now), app.new_run_id(), source, None);
+    let step = step_from(app, &run, Stage::Clearance);
     Some(Readiness {
         run,
-        step: step_from(app, Stage::Clearance),
+        step,
         note: None,
     })
 }
 
-/// The readiness question from stage `from` on, in words.
-fn step_from(app: &Shared, from: Stage) -> ReadyStep {
+/// The readiness question from stage `from` on, in words. `run` is the session about to
+/// start, planned with today's levels and nothing left out.
+fn step_from(app: &Shared, run: &Run, from: Stage) -> ReadyStep {
     let now = app.unix_now();
     let calendar = app.wall.calendar();
-    match next_question(&app.records(), from, now) {
+    let records = app.records();
+    let planned: Vec<ItemKey> = run
+        .engine
+        .plan()
+        .exercises
+        .iter()
+        .map(|e| e.key.clone())
+        .collect();
+    let after_pain = || {
+        let progress = app.progress_for(app.selected)?;
+        after_pain_question(&progress, &records, run.id, &planned)
+    };
+    match next_question(&records, from, now, after_pain) {
         Question::Clearance(symptoms) => ReadyStep::Clearance(symptoms),
         Question::Resume {
             unfinished,
@@ -133,8 +185,36 @@ fn step_from(app: &Shared, from: Stage) -> ReadyStep {
             about,
             when: calendar.when(ended_at, now),
         },
+        Question::AfterPain(q) => match pain_offer(app, run, q) {
+            Some(offer) => ReadyStep::AfterPain(Box::new(offer)),
+            None => ReadyStep::Fracture,
+        },
         Question::Fracture => ReadyStep::Fracture,
     }
+}
+
+/// The words of the question about an exercise that stopped for pain.
+fn pain_offer(app: &Shared, run: &Run, question: PainQuestion) -> Option<PainOffer> {
+    let runnable = app.runnable(app.selected)?;
+    let catalog = runnable.catalog();
+    let planned = run
+        .engine
+        .plan()
+        .exercises
+        .iter()
+        .find(|e| e.key == question.item)?;
+    let first = runnable.ladder(&question.item)?.first()?.dose;
+    let stopped = catalog
+        .get(&question.exercise)
+        .map_or(question.exercise.clone(), |e| e.name.clone());
+    let easier =
+        easier_variant(&catalog, &question.exercise).map(|e| (e.id.clone(), e.name.clone(), first));
+    Some(PainOffer {
+        stopped,
+        easier,
+        planned: (planned.exercise.name.clone(), planned.dose),
+        question,
+    })
 }
 
 /// Whether the unfinished session can be resumed here: its program is here and plans the
@@ -153,7 +233,8 @@ fn resumable(app: &Shared, u: &Unfinished) -> Result<(usize, Vec<String>), Strin
         ));
     };
     let levels = app.levels_at_last_start(i);
-    match app.plan_for(i, &u.session, &levels, u.seed) {
+    let instead = instead_for(&app.records(), u.run);
+    match app.plan_for(i, &u.session, &levels, &instead, u.seed) {
         Some(p) if p.exercises.iter().map(|e| &e.key.0).eq(u.items.iter()) => Ok((
             i,
             p.exercises
@@ -183,10 +264,11 @@ pub fn act(r: &mut Readiness, app: &mut Shared, action: Action, now: Instant) ->
         (_, Action::Back) => return Go::Leave,
         (ReadyStep::Clearance(_), Action::Yes) => {
             app.record(id, Event::Clearance);
-            r.step = step_from(app, Stage::Clearance.next());
+            r.step = step_from(app, &r.run, Stage::Clearance.next());
         }
         (ReadyStep::Clearance(_), Action::No) => {
             return Go::Stopped(Advice {
+                urgency: None,
                 title: "Please get cleared first".into(),
                 lines: vec![
                     "After a red flag, a doctor or physiotherapist should confirm that you can exercise again before your next session.".into(),
@@ -211,25 +293,52 @@ pub fn act(r: &mut Readiness, app: &mut Shared, action: Action, now: Instant) ->
                     outcome: Outcome::Abandoned,
                 },
             );
-            r.step = step_from(app, Stage::Resume.next());
+            r.step = step_from(app, &r.run, Stage::Resume.next());
         }
         (ReadyStep::FollowUp { about, .. }, Action::Answer(answer)) => {
             let about = *about;
             app.record(id, Event::FollowUp { about, answer });
-            r.step = step_from(app, Stage::FollowUp.next());
-            r.note = match answer {
-                NextDay::Settled => None,
-                NextDay::StillSore => Some(
-                    "Still sore: today's session keeps the same doses as last time. Take it gently.".into(),
-                ),
-                NextDay::Worse => Some(
-                    "Worse the day after: every exercise of your last session steps back one level today. If the pain is sharp or keeps getting worse, please ask a physiotherapist or doctor.".into(),
-                ),
+            r.step = step_from(app, &r.run, Stage::FollowUp.next());
+            r.note = answer.effect().map(str::to_owned);
+        }
+        (ReadyStep::AfterPain(offer), Action::Pain(choice)) => {
+            let offer = offer.clone();
+            let instead = match choice {
+                PainChoice::Easier => match &offer.easier {
+                    Some((id, ..)) => Some(id.clone()),
+                    None => return Go::Stay,
+                },
+                _ => None,
             };
+            app.record(
+                id,
+                Event::AfterPain {
+                    item: offer.question.item.0.clone(),
+                    exercise: offer.question.exercise.clone(),
+                    choice,
+                    instead,
+                },
+            );
+            let said = match (choice, &offer.easier) {
+                (PainChoice::Easier, Some((_, name, _))) => {
+                    format!("Today: {} instead of {}.", name, offer.stopped)
+                }
+                (PainChoice::LeaveOut, _) => format!(
+                    "Today: {} is left out. upright asks again next time, until it has been assessed.",
+                    offer.stopped
+                ),
+                _ => format!("{} as planned.", offer.planned.0),
+            };
+            r.note = Some(match r.note.take() {
+                Some(before) => format!("{before} {said}"),
+                None => said,
+            });
+            r.step = step_from(app, &r.run, Stage::AfterPain);
         }
         (ReadyStep::Fracture, Action::No) => return Go::Begin,
         (ReadyStep::Fracture, Action::Yes) => {
             return Go::Stopped(Advice {
+                urgency: None,
                 title: "Not today".into(),
                 lines: vec![
                     safety::FRACTURE_ADVICE.into(),
@@ -257,10 +366,14 @@ pub fn begin(r: Readiness, app: &mut Shared, now: Instant) -> Run {
             );
         }
         None => {
-            // Planned now, with every answer above recorded: the same seed, today's levels.
+            // Planned now, with every answer above recorded: the same seed, today's levels,
+            // exercises that stopped for pain left out or done as their easier variant.
             let old = run.engine.plan();
             let levels = app.levels_for(app.selected);
-            if let Some(plan) = app.plan_for(app.selected, &old.session, &levels, old.seed) {
+            let instead = instead_for(&app.records(), id);
+            if let Some(plan) =
+                app.plan_for(app.selected, &old.session, &levels, &instead, old.seed)
+            {
                 run.engine = Engine::new(plan, now);
             } else {
                 run.engine.restart_exercise(now);
@@ -286,7 +399,8 @@ pub fn begin(r: Readiness, app: &mut Shared, now: Instant) -> Run {
 fn resume(app: &mut Shared, offer: &ResumeOffer, index: usize, now: Instant) -> Option<Readiness> {
     let u = &offer.unfinished;
     let levels = app.levels_at_last_start(index);
-    let plan = app.plan_for(index, &u.session, &levels, u.seed)?;
+    let instead = instead_for(&app.records(), u.run);
+    let plan = app.plan_for(index, &u.session, &levels, &instead, u.seed)?;
     app.selected = index;
     if let Some(p) = app.programs[index].checked.safe_program() {
         app.session = p
@@ -296,7 +410,16 @@ fn resume(app: &mut Shared, offer: &ResumeOffer, index: usize, now: Instant) -> 
             .unwrap_or(0);
     }
     let run = Run::new(
-        Engine::starting_at(plan, u.resume_at, now),
+        Engine::resumed(
+            plan,
+            u.resume_at,
+            app.records()[u.start..]
+                .iter()
+                .filter(|r| r.run == u.run)
+                .map(|r| r.event.clone())
+                .collect(),
+            now,
+        ),
         u.run,
         app.programs[index].origin.label(),
         Some(u.resume_at),
@@ -382,9 +505,43 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &Readiness, theme: &Theme) {
             }
             body.push(Line::raw(""));
             body.push(Line::styled(
-                "Soreness should settle by the next day. Still sore: today keeps the same doses. Worse: today steps back.",
+                "Sore muscles the day after are normal and change nothing. Back, neck or joint pain still there: today keeps the same doses. Worse: today steps back.",
                 theme.dim,
             ));
+        }
+        ReadyStep::AfterPain(offer) => {
+            if let Some(note) = &r.note {
+                body.push(Line::styled(clean_line(note).into_owned(), theme.dim));
+                body.push(Line::raw(""));
+            }
+            body.push(Line::styled(
+                format!(
+                    "Last time, {} stopped for pain.",
+                    clean_line(&offer.stopped)
+                ),
+                theme.warn.add_modifier(Modifier::BOLD),
+            ));
+            if offer.question.left_out {
+                body.push(Line::raw("You left it out last time too."));
+            }
+            body.push(Line::raw(
+                "It should be assessed by a physiotherapist or doctor before you do it as planned again.",
+            ));
+            body.push(Line::raw(""));
+            body.push(Line::styled("What would you like to do today?", bold));
+            if let Some((_, name, dose)) = &offer.easier {
+                body.push(Line::raw(format!(
+                    "e  The easier variant instead: {}, {}",
+                    clean_line(name),
+                    dose.describe()
+                )));
+            }
+            body.push(Line::raw("l  Leave it out today"));
+            body.push(Line::raw(format!(
+                "a  It has been assessed: do it as planned ({}, {})",
+                clean_line(&offer.planned.0),
+                offer.planned.1.describe()
+            )));
         }
         ReadyStep::Fracture => {
             if let Some(note) = &r.note {

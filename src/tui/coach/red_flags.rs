@@ -1,5 +1,8 @@
-//! The red-flag dialog: the symptoms that end a session, ticked by number; any ticked ends it
-//! with the advice for them (emergency care when one of them needs it).
+//! The red-flag dialog: the symptoms that end a session, grouped by how urgently they need
+//! care (call emergency services now, a doctor today, a doctor soon), ticked by number. Any
+//! ticked ends the session (or, outside one, is recorded) with the advice of the most urgent.
+//! At any size every flag can be reached: the list scrolls with the cursor when it does not
+//! fit.
 
 use std::time::Instant;
 
@@ -11,10 +14,10 @@ use ratatui::text::Line;
 
 use super::advice::Advice;
 use crate::training::Engine;
-use crate::training::safety::{self, RED_FLAGS};
+use crate::training::safety::{self, RED_FLAGS, Urgency};
 use crate::tui::keys::{Binding, bind, ch, digits};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::dialog;
+use crate::tui::widgets::scrolled_dialog;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RedFlags {
@@ -30,6 +33,16 @@ impl RedFlags {
             ticked: vec![false; RED_FLAGS.len()],
             cursor: 0,
         }
+    }
+
+    /// After a fall: the fall ticked, and the cursor on it.
+    pub fn fell() -> RedFlags {
+        let mut r = RedFlags::new();
+        if let Some(i) = RED_FLAGS.iter().position(|f| *f == safety::FALL) {
+            r.ticked[i] = true;
+            r.cursor = i;
+        }
+        r
     }
 
     /// The symptoms ticked, in the words shown.
@@ -65,7 +78,7 @@ pub fn keys(r: &RedFlags) -> Vec<Binding<Action>> {
         digits("tick", 1, n, |d| Action::Tick(usize::from(d) - 1)),
         bind("↑↓", "move", Action::Up, &[KeyCode::Up])
             .or(Action::Down, &[KeyCode::Down])
-            .help_only(),
+            .help("move through the list (it scrolls when it does not fit)"),
         bind("Space", "tick", Action::TickCursor, &[ch(' ')]).help_only(),
         bind(
             "Enter",
@@ -78,9 +91,18 @@ pub fn keys(r: &RedFlags) -> Vec<Binding<Action>> {
     ]
 }
 
-/// Does `action`; `true` when the dialog closes (none ticked: the session goes on; some
-/// ticked: the engine ends the session with them).
-pub fn act(r: &mut RedFlags, engine: Option<&mut Engine>, action: Action, now: Instant) -> bool {
+/// What an action leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Go {
+    Stay,
+    /// None ticked: back to where the person was (a session goes on).
+    Close,
+    /// These were ticked: stop, record them, and give the advice.
+    Stop(Vec<String>),
+}
+
+/// Does `action` to the list; closing it resumes a session.
+pub fn act(r: &mut RedFlags, engine: Option<&mut Engine>, action: Action, now: Instant) -> Go {
     let n = r.ticked.len();
     match action {
         Action::Tick(i) if i < n => {
@@ -91,55 +113,65 @@ pub fn act(r: &mut RedFlags, engine: Option<&mut Engine>, action: Action, now: I
         Action::Up => r.cursor = (r.cursor + n - 1) % n,
         Action::Down => r.cursor = (r.cursor + 1) % n,
         Action::TickCursor => r.ticked[r.cursor] = !r.ticked[r.cursor],
-        Action::Stop => {
-            if let Some(e) = engine {
-                e.red_flag(r.symptoms());
-            }
-            return true;
-        }
+        Action::Stop => return Go::Stop(r.symptoms()),
         Action::Close => {
             if let Some(e) = engine {
                 e.resume(now);
             }
-            return true;
+            return Go::Close;
         }
     }
-    false
+    Go::Stay
 }
 
-/// The advice after red flags, for the symptoms ticked.
-pub fn advice(symptoms: &[String]) -> Advice {
-    let ticked: Vec<&str> = symptoms.iter().map(String::as_str).collect();
-    let mut lines: Vec<String> = symptoms
-        .iter()
-        .map(|s| format!("You reported: {s}."))
-        .collect();
-    lines.extend(
-        safety::red_flag_advice(&ticked)
-            .into_iter()
-            .map(str::to_owned),
-    );
+/// The advice after red flags with these words; `saved` says what of it is in the journal.
+pub fn advice(symptoms: &[String], saved: &str) -> Advice {
+    let a = safety::red_flag_advice(symptoms);
+    let mut lines = a.lines;
+    // What is saved comes before the reminder that upright is not a doctor (the last line).
+    let at = lines.len().saturating_sub(1);
+    lines.insert(at, saved.to_owned());
     Advice {
-        title: "Session stopped: red flag".into(),
+        title: a.title,
         lines,
+        urgency: Some(a.urgency),
+    }
+}
+
+/// How each urgency heads its group in the list.
+fn group_heading(u: Urgency) -> &'static str {
+    match u {
+        Urgency::Emergency => "Call emergency services now:",
+        Urgency::Today => "Stop, and contact a doctor today:",
+        Urgency::Soon => "Stop, and see a doctor soon (within days):",
     }
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, r: &RedFlags, theme: &Theme) {
-    let mut lines = vec![
-        Line::styled(
-            "Do you have any of these now?",
-            theme.text.add_modifier(Modifier::BOLD),
-        ),
-        Line::raw(""),
-    ];
+    let mut lines = vec![Line::styled(
+        "Do you have any of these now? Tick them, then Enter.",
+        theme.text.add_modifier(Modifier::BOLD),
+    )];
+    let mut focus = 0;
+    let mut group = None;
     for (i, (flag, on)) in RED_FLAGS.iter().zip(&r.ticked).enumerate() {
+        if group != Some(flag.urgency) {
+            group = Some(flag.urgency);
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                group_heading(flag.urgency),
+                theme.warn.add_modifier(Modifier::BOLD),
+            ));
+        }
         let mark = if *on { "[x]" } else { "[ ]" };
         let style = if i == r.cursor {
             theme.selected
         } else {
             theme.text
         };
+        if i == r.cursor {
+            focus = lines.len();
+        }
         lines.push(Line::styled(
             format!("{} {mark} {}", i + 1, flag.symptom),
             style,
@@ -147,5 +179,6 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &RedFlags, theme: &Theme) {
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(safety::NOT_A_DIAGNOSIS, theme.dim));
-    dialog(frame, area, "Red flags", lines, theme);
+    // Wrapped symptoms hang under their words, past "1 [ ] ".
+    scrolled_dialog(frame, area, "Red flags", lines, (focus, 6), theme);
 }

@@ -19,9 +19,9 @@ use crate::records::assessments::Assessments;
 use crate::records::journal::{
     self, Bounds, Busy, Event, Holder, Journal, Lock, Pending, Reader, Record, Repaired,
 };
-use crate::records::replay::Rules;
+use crate::records::replay::{Progress, Rules};
 use crate::records::snapshot::{self, Known, Snapshot};
-use crate::training::plan::{ItemKey, Plan, plan};
+use crate::training::plan::{Instead, ItemKey, Plan, plan_with};
 use crate::training::runnable::Runnable;
 use crate::tui::clock::Wall;
 use crate::tui::theme::Theme;
@@ -382,9 +382,15 @@ impl Shared {
 
     /// Today's level of every item of program `index`.
     pub fn levels_for(&self, index: usize) -> HashMap<ItemKey, u32> {
-        self.known(index)
-            .and_then(|k| self.snapshot.progress(&k))
+        self.progress_for(index)
             .map_or_else(HashMap::new, |p| p.levels())
+    }
+
+    /// Where program `index` stands after everything recorded (the snapshot's replay, fed
+    /// every record of this run too): its levels, and the exercises that stopped for pain and
+    /// are to be asked about before they come back.
+    pub fn progress_for(&self, index: usize) -> Option<Progress<'_>> {
+        self.known(index).and_then(|k| self.snapshot.progress(&k))
     }
 
     /// Program `index` as the snapshot knows it.
@@ -406,15 +412,17 @@ impl Shared {
         self.levels = self.levels_for(self.selected);
     }
 
-    /// Plans a run of program `index`: `session` by name, with these levels.
+    /// Plans a run of program `index`: `session` by name, with these levels, and what to do
+    /// instead with exercises that stopped for pain (the answers before it).
     pub fn plan_for(
         &self,
         index: usize,
         session: &str,
         levels: &HashMap<ItemKey, u32>,
+        instead: &HashMap<ItemKey, Instead>,
         seed: u64,
     ) -> Option<Plan> {
-        plan(self.runnable(index)?, Some(session), levels, seed).ok()
+        plan_with(self.runnable(index)?, Some(session), levels, instead, seed).ok()
     }
 
     /// A new run's id: its start in milliseconds, after every run already in the journal

@@ -107,11 +107,20 @@ fn every_key_table_is_unambiguous_and_its_footer_keys_work() {
         };
         let kind = run.engine.phase().map(|p| p.kind);
         check(&app, &format!("session at {second} s ({kind:?})"));
-        if let Some(Overlay::CheckIn(c)) = &app.overlay {
-            let effort = c.feeling.is_some();
-            press(&mut app, KeyCode::Char(if effort { 's' } else { '2' }), at);
-            check(&app, "check-in, effort");
-            press(&mut app, KeyCode::Enter, at);
+        if let Some(Overlay::CheckIn(_)) = &app.overlay {
+            // 2/10, dull, in the muscles that worked; effort skipped.
+            for (key, state) in [
+                (KeyCode::Char('2'), "check-in: pain chosen"),
+                (KeyCode::Enter, "check-in: dull or sharp"),
+                (KeyCode::Char('1'), "check-in: where"),
+                (KeyCode::Char('1'), "check-in: effort"),
+            ] {
+                check(&app, state);
+                press(&mut app, key, at);
+            }
+            check(&app, "check-in: effort");
+            press(&mut app, KeyCode::Char('s'), at);
+            assert!(app.overlay.is_none(), "saved without an effort");
             continue;
         }
         if !seen.contains(&kind) {
@@ -156,7 +165,15 @@ fn the_sharp_pain_dialog_and_the_red_flag_advice_have_working_keys() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('n'));
     press(&mut app, KeyCode::Char('p'));
-    press(&mut app, KeyCode::Char('4'));
+    // 6/10, sharp, in the muscles that worked.
+    for c in ['6', '\n', '2', '1'] {
+        let code = if c == '\n' {
+            KeyCode::Enter
+        } else {
+            KeyCode::Char(c)
+        };
+        press(&mut app, code);
+    }
     assert!(matches!(app.overlay, Some(Overlay::Pain(_))));
     check(&app, "sharp pain");
     press(&mut app, KeyCode::Enter);
@@ -192,10 +209,15 @@ fn an_evening_session_west_of_greenwich_is_asked_about_as_yesterday_evening() {
     while matches!(app.screen, Screen::Session(_)) {
         at += Duration::from_secs(5);
         app.tick(at);
-        for c in ['1', '5'] {
-            press(&mut app, KeyCode::Char(c), at);
+        // No pain; effort 5.
+        for code in [
+            KeyCode::Char('0'),
+            KeyCode::Enter,
+            KeyCode::Char('5'),
+            KeyCode::Enter,
+        ] {
+            press(&mut app, code, at);
         }
-        press(&mut app, KeyCode::Enter, at);
     }
     press(&mut app, KeyCode::Enter, at);
     // The next morning, 08:00 in New York.

@@ -35,6 +35,8 @@ pub enum Go {
     Stay,
     /// The red-flag list over the screen.
     RedFlags,
+    /// A fall: the red flags, with the fall already ticked (a fall is one).
+    Fell,
     /// "Quit?" over the screen.
     AskQuit,
     /// The keys of this step, and what to stop on.
@@ -59,7 +61,7 @@ pub fn act(a: &mut Assessing, shared: &mut Shared, action: Action, now: Instant)
         Action::Dizzy => a.stop(shared, Stopped::Dizziness, now),
         Action::Fall => {
             a.stop(shared, Stopped::Fall, now);
-            return Go::RedFlags;
+            return Go::Fell;
         }
         Action::StopTest => a.stop(shared, Stopped::Other, now),
         _ => return step_act(a, shared, action, now),

@@ -195,10 +195,4 @@ impl Assessing {
             self.finish(shared, Some(why));
         }
     }
-
-    /// Red flags ticked: recorded in this assessment's run (a test being timed was already
-    /// stopped when the list opened). The advice follows, and no more tests today.
-    pub fn red_flag(&self, shared: &mut Shared, symptoms: Vec<String>) {
-        shared.record(self.run, Event::RedFlag { symptoms });
-    }
 }

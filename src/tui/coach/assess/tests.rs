@@ -9,6 +9,7 @@ use super::*;
 use crate::assess::Measure;
 use crate::common::paths::Paths;
 use crate::records::journal::{self, Journal, Record};
+use crate::training::safety;
 use crate::tui::clock::Wall;
 use crate::tui::coach::{App, Overlay, Screen};
 
@@ -320,11 +321,19 @@ fn a_fall_stops_the_test_and_opens_the_red_flags_recorded_in_the_same_run() {
         r.events().iter().find_map(assessment).map(|a| a.1),
         Some(Some(Stopped::Fall))
     );
-    assert!(matches!(r.app.overlay, Some(Overlay::RedFlags(_))));
+    // The fall is ticked already: a fall is a red flag.
+    let Some(Overlay::RedFlags(flags)) = &r.app.overlay else {
+        panic!("no red flags: {:?}", r.app.overlay);
+    };
+    assert_eq!(flags.symptoms(), vec![safety::FALL.symptom.to_owned()]);
     let run = r.assessing().run;
     r.keys("1").key(KeyCode::Enter);
     let last = r.records().pop().unwrap();
-    assert!(matches!(last.event, Event::RedFlag { .. }), "{last:?}");
+    let Event::RedFlag { symptoms, urgency } = &last.event else {
+        panic!("{last:?}");
+    };
+    assert_eq!(symptoms.len(), 2, "the fall and chest pain: {symptoms:?}");
+    assert_eq!(*urgency, Some(safety::Urgency::Emergency));
     assert_eq!(last.run, run);
     assert!(matches!(r.app.screen, Screen::Stopped(_)), "the advice");
 }

@@ -15,8 +15,7 @@ use ratatui::widgets::{
 use crate::common::calendar::{Day, day_label, day_of_month, week_of};
 use crate::common::text::clean_line;
 use crate::common::wrap::{rows, width};
-use crate::records::history::{ProgramHistory, Standing, WeekDose};
-use crate::records::journal::Feeling;
+use crate::records::history::{ProgramHistory, SessionInfo, Standing, WeekDose};
 use crate::records::replay::Held;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{frame_block, wrap_line};
@@ -45,12 +44,58 @@ pub(super) fn draw_weeks(
     let block = frame_block(title, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [chart, text] = Layout::vertical([Constraint::Min(0), Constraint::Length(2)]).areas(inner);
-    let shown = weeks_shown(p, today, chart.width);
-    let bar_width = ((chart.width + 1) / shown as u16)
+    let shown = weeks_shown(p, today, inner.width);
+    let bar_width = ((inner.width + 1) / shown as u16)
         .saturating_sub(1)
         .clamp(3, 12);
     let weeks = p.per_week(shown, today);
+    let last4: u32 = weeks.iter().rev().take(4).map(|w| w.1).sum();
+    let this = weeks.last().map_or(0, |w| w.1);
+    // What the counts leave out, and what they count that stopped early, said plainly.
+    let from = weeks
+        .get(weeks.len().saturating_sub(4))
+        .map_or(today, |w| w.0);
+    let recent = || p.sessions.iter().filter(|s| s.day >= from && s.sets > 0);
+    let not_counted = recent().filter(|s| !s.counts()).count();
+    let for_pain = recent()
+        .filter(|s| s.counts() && !s.stopped_for_pain.is_empty())
+        .count();
+    let mut note = String::new();
+    if for_pain > 0 {
+        note.push_str(&format!(" {for_pain} of them stopped for pain."));
+    }
+    if not_counted > 0 {
+        note.push_str(&format!(
+            " Not counted: {not_counted} ended early (quit, red flag or not finished)."
+        ));
+    }
+    let lines = match p.per_week {
+        Some(n) => vec![
+            Line::raw(format!("This week: {this} of {n} planned.")),
+            Line::styled(
+                format!(
+                    "Last 4 weeks: {last4} of {} planned.{note} Week by week from {}.",
+                    4 * n,
+                    day_label(weeks.first().map_or(today, |w| w.0))
+                ),
+                theme.dim,
+            ),
+        ],
+        None => vec![
+            Line::raw(format!("This week: {this}.")),
+            Line::styled(format!("Last 4 weeks: {last4}.{note}"), theme.dim),
+        ],
+    };
+    // The words take the rows they need (up to four), the chart the rest.
+    let text_rows: usize = lines
+        .iter()
+        .map(|l| rows(&l.to_string(), usize::from(inner.width)))
+        .sum();
+    let [chart, text] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(text_rows.clamp(2, 4) as u16),
+    ])
+    .areas(inner);
     let first_monday = weeks.first().map_or(0, |w| w.0);
     let target = u64::from(p.per_week.unwrap_or(0));
     let bars: Vec<Bar> = weeks
@@ -92,25 +137,6 @@ pub(super) fn draw_weeks(
             .label_style(theme.dim),
         chart,
     );
-    let last4: u32 = weeks.iter().rev().take(4).map(|w| w.1).sum();
-    let this = weeks.last().map_or(0, |w| w.1);
-    let lines = match p.per_week {
-        Some(n) => vec![
-            Line::raw(format!("This week: {this} of {n} planned.")),
-            Line::styled(
-                format!(
-                    "Last 4 weeks: {last4} of {} planned. Week by week from {}.",
-                    4 * n,
-                    day_label(weeks.first().map_or(today, |w| w.0))
-                ),
-                theme.dim,
-            ),
-        ],
-        None => vec![
-            Line::raw(format!("This week: {this}.")),
-            Line::styled(format!("Last 4 weeks: {last4}."), theme.dim),
-        ],
-    };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text);
 }
 
@@ -127,19 +153,19 @@ pub(super) fn draw_check_ins(
     let weeks = weeks_shown(p, today, inner.width.saturating_sub(6)) as i64;
     let from = week_of(today) - 7 * (weeks - 1);
     let shown: Vec<_> = p.sessions.iter().filter(|s| s.day >= from).collect();
-    if shown.iter().all(|s| s.worst.is_none() && !s.red_flag) {
+    if shown.iter().all(|s| s.pain.is_none() && !s.red_flag) {
         frame.render_widget(
             Paragraph::new(Line::styled("No check-ins in these weeks yet.", theme.dim)),
             inner,
         );
         return;
     }
-    // Marks: every sharp pain and red flag, in words (the charts mark them too).
+    // Marks: every stop for pain and red flag, in words (the charts mark them too).
     let mut marks = Vec::new();
     for s in &shown {
-        for name in &s.sharp {
+        for name in &s.stopped_for_pain {
             marks.push(format!(
-                "✗ {} sharp pain: {}",
+                "✗ {} stopped for pain: {}",
                 day_label(s.day),
                 clean_line(name)
             ));
@@ -149,7 +175,7 @@ pub(super) fn draw_check_ins(
         }
     }
     let marks_text = if marks.is_empty() {
-        "No sharp pain or red flags in these weeks.".to_owned()
+        "No exercise stopped for pain, and no red flags, in these weeks.".to_owned()
     } else {
         marks.join(" · ")
     };
@@ -198,34 +224,32 @@ pub(super) fn draw_check_ins(
         effort_area,
     );
 
+    let pain = |s: &&SessionInfo| f64::from(s.pain.unwrap_or(0));
     let feelings: Vec<(f64, f64)> = shown
         .iter()
-        .filter_map(|s| {
-            s.worst
-                .filter(|f| *f != Feeling::Sharp)
-                .map(|f| (s.day as f64, f64::from(f.number())))
-        })
+        .filter(|s| s.pain.is_some() && s.stopped_for_pain.is_empty())
+        .map(|s| (s.day as f64, pain(s)))
         .collect();
     let sharp: Vec<(f64, f64)> = shown
         .iter()
-        .filter(|s| s.worst == Some(Feeling::Sharp))
-        .map(|s| (s.day as f64, 4.0))
+        .filter(|s| !s.stopped_for_pain.is_empty())
+        .map(|s| (s.day as f64, pain(s)))
         .collect();
     let flags: Vec<(f64, f64)> = shown
         .iter()
         .filter(|s| s.red_flag)
-        .map(|s| (s.day as f64, 4.0))
+        .map(|s| (s.day as f64, 10.0))
         .collect();
     frame.render_widget(
         Chart::new(vec![
             Dataset::default()
-                .name("worst check-in")
+                .name("highest pain")
                 .marker(Marker::Dot)
                 .graph_type(GraphType::Scatter)
                 .style(theme.text)
                 .data(&feelings),
             Dataset::default()
-                .name("✗ sharp pain")
+                .name("✗ stopped for pain")
                 .marker(Marker::Custom('✗'))
                 .graph_type(GraphType::Scatter)
                 .style(theme.warn)
@@ -238,7 +262,7 @@ pub(super) fn draw_check_ins(
                 .data(&flags),
         ])
         .block(Block::new().title(Span::styled(
-            "How it felt: 1 fine, 2 mild ache, 3 sore, 4 sharp",
+            "Highest pain, 0-10 (✗ stopped for pain, ! red flag)",
             theme.dim,
         )))
         .x_axis(
@@ -249,8 +273,8 @@ pub(super) fn draw_check_ins(
         )
         .y_axis(
             Axis::default()
-                .bounds([0.5, 4.5])
-                .labels(["1", "4"].map(|l| Span::styled(l, theme.dim)))
+                .bounds([0.0, 10.0])
+                .labels(["0", "5", "10"].map(|l| Span::styled(l, theme.dim)))
                 .style(theme.border),
         )
         .legend_position(None),
@@ -276,11 +300,11 @@ fn held_words(held: Option<Held>) -> String {
         None => "moves up next time".into(),
         Some(Held::Building { clean, of }) => format!("{clean} of {of} clean sessions"),
         Some(Held::Pain(n)) => format!(
-            "held after sharp pain: {n} more clean session{}",
+            "held after pain: {n} more clean session{}",
             if n == 1 { "" } else { "s" }
         ),
         Some(Held::RedFlag) => "held until you are cleared".into(),
-        Some(Held::NextDay) => "held today: still sore".into(),
+        Some(Held::NextDay) => "held today: pain the day after".into(),
         Some(Held::Top) => "at the top of its steps".into(),
     }
 }
@@ -361,8 +385,19 @@ pub(super) fn draw_levels(
         );
         frame.render_widget(Paragraph::new(Span::styled(level, theme.dim)), level_area);
         let detail = match &item.today {
-            Some(t) if t.top == 0 => format!("  {}", t.dose.describe()),
-            Some(t) => format!("  {} · {}", t.dose.describe(), held_words(t.held)),
+            // What the person chose after pain comes before what holds the level.
+            Some(t) => match (&t.stopped, t.top) {
+                (Some(s), _) if s.left_out => format!(
+                    "  {} · stopped for pain: left out until assessed",
+                    t.dose.describe()
+                ),
+                (Some(_), _) => format!(
+                    "  {} · stopped for pain: asked about before next time",
+                    t.dose.describe()
+                ),
+                (None, 0) => format!("  {}", t.dose.describe()),
+                (None, _) => format!("  {} · {}", t.dose.describe(), held_words(t.held)),
+            },
             None => format!("  done {} times", item.levels.len()),
         };
         frame.render_widget(Paragraph::new(Span::styled(detail, theme.dim)), line2);

@@ -363,6 +363,28 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_no_taller_than_asked_stands_at_the_bottom_as_wide_as_it_is_drawn() {
+        let f = crate::program::figure::Figures::bundled()
+            .get("sit-to-stand")
+            .unwrap();
+        let area = Rect::new(1, 2, 198, 57);
+        let forty = |w: u16| w >= 40;
+        let (words, full) = split(area, Some(f), 45, forty);
+        let (narrow, capped) = split_rows(area, Some(f), 45, 18, forty);
+        let (full, capped) = (full.unwrap(), capped.unwrap());
+        // The figure's 18 rows and the caption under them, at the bottom of the area.
+        assert_eq!(capped.height, 19);
+        assert_eq!(capped.bottom(), area.bottom());
+        assert_eq!(capped.width, cells_wide(f, 18) + 2);
+        assert!(capped.width < full.width, "{capped:?} {full:?}");
+        // The words get the width the smaller figure leaves, and all the rows.
+        assert!(narrow.width > words.width);
+        assert_eq!(narrow.height, area.height);
+        // A cap taller than the area changes nothing.
+        assert_eq!(split_rows(area, Some(f), 45, 200, forty).1, Some(full));
+    }
+
+    #[test]
     fn a_figure_copied_from_the_last_frame_is_the_figure_drawn_afresh() {
         use ratatui::Terminal;
         use ratatui::backend::TestBackend;

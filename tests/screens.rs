@@ -153,6 +153,40 @@ fn a_fracture_not_assessed_stops_before_the_session() {
 }
 
 #[test]
+fn an_assessed_fracture_runs_only_a_program_marked_for_it() {
+    // The first program is not marked as suitable after a fracture: not this program, and
+    // the ones that are marked are named.
+    let mut r = Rig::new();
+    r.key(KeyCode::Enter);
+    assert!(
+        r.screen(80, 24)
+            .contains("a  A spine fracture that a health professional has"),
+        "{}",
+        r.screen(80, 24)
+    );
+    r.ch('a');
+    snap("fracture_assessed_other_program", &r);
+    let screen = r.screen(200, 60);
+    assert!(screen.contains("Not this program"), "{screen}");
+    assert!(
+        screen.contains("Gentle Start After a Spine Fracture"),
+        "{screen}"
+    );
+    assert!(!screen.contains("GET READY"), "{screen}");
+
+    // The marked program starts after the same answer.
+    let mut r = Rig::new();
+    for _ in 0..5 {
+        r.key(KeyCode::Down);
+    }
+    let home = r.screen(200, 60);
+    assert!(home.contains("suitable after a fracture"), "{home}");
+    r.key(KeyCode::Enter).ch('a');
+    let screen = r.screen(200, 60);
+    assert!(screen.contains("GET READY"), "{screen}");
+}
+
+#[test]
 fn get_ready() {
     let mut r = Rig::started();
     r.at(2.5);

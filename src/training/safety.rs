@@ -182,6 +182,12 @@ pub const AFTER_CLASS: &str = "Tired, slightly sore muscles over the next day or
 
 /// The readiness question about an unassessed fracture, and the advice when the answer is yes.
 pub const FRACTURE_QUESTION: &str = "Do you have a spine fracture, or sudden severe back pain that might be one, that a health professional has not yet assessed?";
+/// The third answer to the fracture question: a fracture that has been assessed. Only a
+/// program marked `after_fracture` runs then (`shared/clinical.md`: no impact beyond brisk
+/// walking, nothing that progresses into it).
+pub const FRACTURE_ASSESSED: &str = "A spine fracture that a health professional has assessed: upright runs only programs marked as suitable after a fracture (no impact beyond brisk walking).";
+/// The advice when the answer is "assessed" and the program is not marked for it.
+pub const NOT_AFTER_FRACTURE: &str = "This program is not marked as suitable after a spine fracture: it may include impact or progress into it. Please choose a program marked as suitable after a fracture, or ask your physiotherapist for one.";
 pub const FRACTURE_ADVICE: &str = "Please do not start today. A spine fracture, or a pain that may be one, should be assessed first: see your doctor or physiotherapist, who can guide exercise after a fracture (Too Fit To Fracture recommends a physiotherapist's guidance after a vertebral fracture).";
 
 // ----- for handouts: the same guidance, written for the person at home -----

@@ -154,6 +154,30 @@ pub fn footer<A>(table: &[Binding<A>], theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The footer in rows of `columns`: a binding is never split across two rows.
+pub fn footer_rows<A>(table: &[Binding<A>], columns: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let mut rows: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut used = 0;
+    for b in table.iter().filter(|b| b.in_footer && b.enabled) {
+        let short = format!(" {}", b.short);
+        let w = width(&b.label) + width(&short);
+        let row = rows.last_mut().expect("a row");
+        if !row.is_empty() && used + 2 + w > usize::from(columns) {
+            rows.push(Vec::new());
+            used = 0;
+        }
+        let row = rows.last_mut().expect("a row");
+        if !row.is_empty() {
+            row.push(Span::raw("  "));
+            used += 2;
+        }
+        row.push(Span::styled(b.label.clone().into_owned(), theme.key));
+        row.push(Span::styled(short, theme.dim));
+        used += w;
+    }
+    rows.into_iter().map(Line::from).collect()
+}
+
 /// The help's lines: every binding, its keys in a column.
 pub fn help_lines<A>(table: &[Binding<A>]) -> Vec<Line<'static>> {
     let width = table

@@ -135,7 +135,7 @@ pub fn draw(frame: &mut Frame, r: &Review) {
         too_small(frame, area, theme);
         return;
     }
-    let footer = keys::footer(&r.keys(), theme);
+    let footer = keys::footer_rows(&r.keys(), area.width, theme);
     let [screen, foot] = with_footer(area, &footer);
     let attention = r.patients.iter().filter(|p| !p.reasons.is_empty()).count();
     let header = format!(
@@ -225,7 +225,7 @@ pub fn draw(frame: &mut Frame, r: &Review) {
         Paragraph::new(why).block(frame_block(title, theme)),
         why_area,
     );
-    frame.render_widget(Paragraph::new(wrap_line(&footer, foot.width, 0)), foot);
+    frame.render_widget(Paragraph::new(footer), foot);
 }
 
 /// The highlighted patient's reasons in full, their journal, and what could not be read.

@@ -37,10 +37,10 @@ pub fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     );
 }
 
-/// Splits `area` into the screen and its key footer at the bottom, two rows when one is too
-/// narrow.
-pub fn with_footer(area: Rect, footer: &Line) -> [Rect; 2] {
-    let rows = wrap_line(footer, area.width, 0).len().clamp(1, 2) as u16;
+/// Splits `area` into the screen and its key footer (`keys::footer_rows`) at the bottom: one
+/// row, or two when one is too narrow.
+pub fn with_footer(area: Rect, footer: &[Line]) -> [Rect; 2] {
+    let rows = footer.len().clamp(1, 2) as u16;
     Layout::vertical([Constraint::Min(0), Constraint::Length(rows)]).areas(area)
 }
 

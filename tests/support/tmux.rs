@@ -142,13 +142,21 @@ impl Tmux {
         ]);
     }
 
-    /// Waits until the screen shows `text`, and returns the screen.
+    /// Waits until the screen shows `text`, and returns the screen once it has settled: a
+    /// capture can catch a frame half written (on a loaded machine the terminal takes in a
+    /// frame's bytes in more than one read), so the screen is returned only when a second look
+    /// a moment later finds the same.
     pub fn wait_for(&self, name: &str, text: &str) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen(name);
             if screen.contains(text) {
-                return screen;
+                std::thread::sleep(Duration::from_millis(40));
+                let again = self.screen(name);
+                if again == screen || start.elapsed() >= PATIENCE {
+                    return again;
+                }
+                continue;
             }
             assert!(
                 start.elapsed() < PATIENCE,

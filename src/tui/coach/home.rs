@@ -362,8 +362,14 @@ fn preview(shared: &Shared, width: u16, theme: &Theme) -> (String, Vec<Line<'sta
         lines.push(Line::styled(clean_line(summary).into_owned(), theme.dim));
     }
     let kinds: Vec<&str> = kinds_of(runnable).iter().map(|k| k.label()).collect();
+    // The readiness check runs only programs marked so after an assessed fracture.
+    let fracture = if p.after_fracture {
+        " · suitable after a fracture"
+    } else {
+        ""
+    };
     lines.push(Line::styled(
-        format!("Kinds: {}", kinds.join(", ")),
+        format!("Kinds: {}{fracture}", kinds.join(", ")),
         theme.dim,
     ));
     lines.extend(since_last_time(shared, theme));

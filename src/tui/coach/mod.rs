@@ -537,7 +537,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(banner_lines).style(theme.banner), banner);
-    let footer = keys::footer(&app.key_table(body), &theme);
+    let footer = keys::footer_rows(&app.key_table(body), body.width, &theme);
     let [screen, foot] = with_footer(body, &footer);
     match &app.screen {
         Screen::Home => home::draw(frame, screen, shared, &theme),
@@ -562,7 +562,7 @@ pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
         Screen::History(view) => history::draw(frame, screen, view, history::is_grid(body), &theme),
         Screen::Assess(a) => assess::draw(frame, screen, a, shared, now),
     }
-    frame.render_widget(Paragraph::new(wrap_line(&footer, foot.width, 0)), foot);
+    frame.render_widget(Paragraph::new(footer), foot);
     match &app.overlay {
         None => {}
         Some(Overlay::Help) => {

@@ -88,6 +88,8 @@ pub enum Action {
     Answer(NextDay),
     /// What to do with an exercise that stopped for pain.
     Pain(PainChoice),
+    /// A spine fracture that has been assessed: only a program marked for it runs.
+    FractureAssessed,
     Back,
 }
 
@@ -100,7 +102,17 @@ pub fn keys(r: &Readiness) -> Vec<Binding<Action>> {
         ]
     };
     let mut table = match &r.step {
-        ReadyStep::Clearance(_) | ReadyStep::Fracture => yes_no(),
+        ReadyStep::Clearance(_) => yes_no(),
+        ReadyStep::Fracture => {
+            let mut table = yes_no();
+            table.push(bind(
+                "a",
+                "assessed fracture",
+                Action::FractureAssessed,
+                &[ch('a'), ch('A')],
+            ));
+            table
+        }
         ReadyStep::Resume(offer) => vec![
             bind("r", "resume", Action::Resume, &[ch('r'), ch('R')]).when(offer.resumable.is_ok()),
             bind("d", "discard", Action::Discard, &[ch('d'), ch('D')]),
@@ -336,6 +348,28 @@ pub fn act(r: &mut Readiness, app: &mut Shared, action: Action, now: Instant) ->
             r.step = step_from(app, &r.run, Stage::AfterPain);
         }
         (ReadyStep::Fracture, Action::No) => return Go::Begin,
+        (ReadyStep::Fracture, Action::FractureAssessed) => {
+            if app.selected_program().is_some_and(|p| p.after_fracture) {
+                return Go::Begin;
+            }
+            let marked: Vec<String> = app
+                .programs
+                .iter()
+                .filter_map(|e| e.checked.safe_program())
+                .filter(|p| p.after_fracture)
+                .map(|p| clean_line(&p.title).into_owned())
+                .collect();
+            let mut lines = vec![safety::NOT_AFTER_FRACTURE.into()];
+            if !marked.is_empty() {
+                lines.push(format!("Marked as suitable here: {}.", marked.join(", ")));
+            }
+            lines.push(safety::NOT_A_DIAGNOSIS.into());
+            return Go::Stopped(Advice {
+                urgency: None,
+                title: "Not this program".into(),
+                lines,
+            });
+        }
         (ReadyStep::Fracture, Action::Yes) => {
             return Go::Stopped(Advice {
                 urgency: None,
@@ -554,6 +588,8 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &Readiness, theme: &Theme) {
             ));
             body.push(Line::raw(""));
             body.push(Line::styled(safety::FRACTURE_QUESTION, bold));
+            body.push(Line::raw(""));
+            body.push(Line::raw(format!("a  {}", safety::FRACTURE_ASSESSED)));
         }
     }
     body.push(Line::raw(""));

@@ -87,7 +87,13 @@ pub fn keys(r: &RedFlags) -> Vec<Binding<Action>> {
             &[KeyCode::Enter],
         )
         .when(r.ticked.iter().any(|&t| t)),
-        bind("Esc", "none: go back", Action::Close, &[KeyCode::Esc]),
+        // Honest about what Esc does when something is ticked (a fall is ticked for the
+        // person when they said they fell): nothing of it is kept.
+        if r.ticked.iter().any(|&t| t) {
+            bind("Esc", "back, not recorded", Action::Close, &[KeyCode::Esc])
+        } else {
+            bind("Esc", "none: go back", Action::Close, &[KeyCode::Esc])
+        },
     ]
 }
 

@@ -28,6 +28,12 @@ fn main() {
             library.lexicon().len()
         );
     }
+    let (_, peak, held) = heap(bundled_exercises);
+    println!(
+        "of which the exercises alone: heap peak {:.2} MB, held {:.2} MB",
+        mb(peak),
+        mb(held)
+    );
     // Build the library once, outside every measurement.
     Library::bundled();
     divan::main();
@@ -50,6 +56,12 @@ mod bundled_library_cold {
     #[divan::bench]
     fn lexicon_read_from_lexicon_bin() -> Library {
         Library::load_bundled()
+    }
+
+    /// Part of both: the exercises read from their RON text.
+    #[divan::bench]
+    fn exercises_alone() -> Vec<upright::program::Exercise> {
+        bundled_exercises()
     }
 }
 

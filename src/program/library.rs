@@ -37,8 +37,9 @@ pub struct Library {
     exercises: Vec<Exercise>,
     by_id: HashMap<String, usize>,
     lexicon: Lexicon,
-    /// The impact each exercise's name implies, worked out once.
-    implied: Vec<Option<(Impact, String)>>,
+    /// The impact each exercise's name implies, worked out once, when first asked (a
+    /// program's check asks for its own exercises only).
+    implied: Vec<OnceLock<Option<(Impact, String)>>>,
 }
 
 impl Library {
@@ -74,10 +75,7 @@ impl Library {
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
-        let implied = exercises
-            .iter()
-            .map(|e| implied_impact(&lexicon, e))
-            .collect();
+        let implied = exercises.iter().map(|_| OnceLock::new()).collect();
         Library {
             exercises,
             by_id,
@@ -102,7 +100,9 @@ impl Library {
     /// imply it; worked out once for the library's own exercises.
     pub fn implied_impact(&self, e: &Exercise) -> Option<(Impact, String)> {
         match self.by_id.get(&e.id) {
-            Some(&i) if std::ptr::eq(&self.exercises[i], e) => self.implied[i].clone(),
+            Some(&i) if std::ptr::eq(&self.exercises[i], e) => self.implied[i]
+                .get_or_init(|| implied_impact(&self.lexicon, e))
+                .clone(),
             _ => implied_impact(&self.lexicon, e),
         }
     }

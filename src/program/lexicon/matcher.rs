@@ -100,7 +100,7 @@ impl Lexicon {
             |h: &Hit| matches!(self.entries[h.entry].kind, Kind::Refused(g) if in_context(g));
         if let Some(h) = hits.iter().chain(&inverted).find(|h| refused(h)) {
             if let Kind::Refused(g) = self.entries[h.entry].kind {
-                out.refused = Some((g, self.entries[h.entry].phrase.clone()));
+                out.refused = Some((g, self.entries[h.entry].phrase.to_string()));
             }
             return out;
         }
@@ -122,7 +122,7 @@ impl Lexicon {
                 }
                 Kind::Impact(_) => continue,
             };
-            out.warned = Some((warning, self.entries[h.entry].phrase.clone()));
+            out.warned = Some((warning, self.entries[h.entry].phrase.to_string()));
             break;
         }
         out
@@ -136,7 +136,7 @@ impl Lexicon {
         hits.iter()
             .filter(|h| !self.excused(&toks, h, Field::Prose, &covered))
             .filter_map(|h| match self.entries[h.entry].kind {
-                Kind::Impact(i) => Some((i, self.entries[h.entry].phrase.clone())),
+                Kind::Impact(i) => Some((i, self.entries[h.entry].phrase.to_string())),
                 _ => None,
             })
             .reduce(|a, b| if b.0 > a.0 { b } else { a })

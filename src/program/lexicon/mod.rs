@@ -19,6 +19,7 @@ mod stem;
 mod trie;
 mod words;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
@@ -121,10 +122,12 @@ pub enum Kind {
 
 /// One phrase, compiled.
 #[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Entry {
     pub kind: Kind,
-    /// As written in the lexicon.
-    pub phrase: String,
+    /// As written in the lexicon (read from `lexicon.bin`, borrowed from it).
+    #[serde(deserialize_with = "words::str_in")]
+    pub phrase: Cow<'static, str>,
     pub lang: Lang,
     /// Letters in its key.
     pub len: usize,
@@ -265,7 +268,7 @@ impl Lexicon {
             }
             entries.push(Entry {
                 kind,
-                phrase: phrase.to_owned(),
+                phrase: Cow::Owned(phrase.to_owned()),
                 lang,
                 len: key.len(),
                 leading_filler: words.first().is_some_and(|w| fillers.contains(&w.text())),

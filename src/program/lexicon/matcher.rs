@@ -195,10 +195,8 @@ impl Lexicon {
             })
         };
         if n >= TYPO_MIN_LETTERS && self.trie.prefix(&w.chars) < n && !known() {
-            let typo = self.long_words.iter().find(|k| {
-                k.starts_with(w.chars[0])
-                    && k.chars().count().abs_diff(n) <= 1
-                    && strsim::osa_distance(k, &w.text()) == 1
+            let typo = self.long_words.starting_with(w.chars[0]).find(|k| {
+                k.chars().count().abs_diff(n) <= 1 && strsim::osa_distance(k, &w.text()) == 1
             });
             if let Some(k) = typo {
                 w.chars = k.chars().collect();

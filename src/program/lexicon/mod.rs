@@ -182,7 +182,8 @@ pub struct Lexicon {
     safe: WordSet,
     /// Every word of the lexicon, as written (folded): never taken for a typo of another.
     words: WordSet,
-    /// Long lexicon words in the order they came in, for one-typo matching.
+    /// Long lexicon words by first letter, each letter's in the order they came in, for
+    /// one-typo matching.
     long_words: Words,
     /// Per group: stems of `unless_next` and `unless_before`.
     unless_next: Vec<WordSet>,
@@ -360,6 +361,8 @@ impl Lexicon {
             .collect();
         trie.shrink();
         drop(forms);
+        // A stable sort: the first candidate for a typo stays the first that came in.
+        long_words.sort_by_key(|w| w.chars().next());
         let set = |list: &[String]| set(list).into_iter().collect();
         entries.shrink_to_fit();
         Lexicon {

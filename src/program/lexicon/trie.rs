@@ -152,9 +152,28 @@ impl Trie {
         }
     }
 
+    /// The child of `n` on `c`: the walk's innermost loop, so each sibling is read whole, at
+    /// one bounds check, and the chain followed as `chain` does.
     fn child(&self, n: u32, c: char) -> Option<u32> {
-        self.kids(n)
-            .find(|&k| field(&self.nodes, k, NODE, LETTER) == c as u32)
+        let mut k = field(&self.nodes, n, NODE, CHILD);
+        while let Some(node) = self.node(k) {
+            if node[LETTER / 4] == c as u32 {
+                return Some(k);
+            }
+            let next = node[SIBLING / 4];
+            if next == NONE || next <= k {
+                return None;
+            }
+            k = next;
+        }
+        None
+    }
+
+    /// Node `n`'s four fields, or `None` past the end.
+    fn node(&self, n: u32) -> Option<[u32; 4]> {
+        let start = n as usize * NODE;
+        let b: &[u8; NODE] = self.nodes.get(start..start + NODE)?.try_into().ok()?;
+        Some([0, 4, 8, 12].map(|i| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]])))
     }
 
     /// How many letters of `word` from the start follow a key.

@@ -24,16 +24,44 @@ impl Words {
 
     /// Word `i`, or "" past the end (or in a list whose offsets are out of order).
     pub fn get(&self, i: usize) -> &str {
-        let end = |i: usize| self.ends.get(i * 4..i * 4 + 4).map(le_u32);
-        let start = if i == 0 { Some(0) } else { end(i - 1) };
-        match (start, end(i)) {
-            (Some(s), Some(e)) => self.text.get(s as usize..e as usize).unwrap_or(""),
-            _ => "",
-        }
+        self.span(i)
+            .and_then(|(s, e)| self.text.get(s..e))
+            .unwrap_or("")
     }
 
+    /// Word `i`'s bytes, for comparing (in the same order as `str`'s), without the check
+    /// that they start and end on whole characters.
+    fn bytes(&self, i: usize) -> &[u8] {
+        self.span(i)
+            .and_then(|(s, e)| self.text.as_bytes().get(s..e))
+            .unwrap_or(b"")
+    }
+
+    fn span(&self, i: usize) -> Option<(usize, usize)> {
+        let end = |i: usize| self.ends.get(i * 4..i * 4 + 4).map(|b| le_u32(b) as usize);
+        let start = if i == 0 { 0 } else { end(i - 1)? };
+        Some((start, end(i)?))
+    }
+
+    #[cfg(test)]
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// The words that start with `c`, in order, in a list sorted by first letter.
+    pub fn starting_with(&self, c: char) -> impl Iterator<Item = &str> {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.get(mid).chars().next() < Some(c) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo..self.len())
+            .map(|i| self.get(i))
+            .take_while(move |w| w.starts_with(c))
     }
 }
 
@@ -69,7 +97,7 @@ impl WordSet {
         let (mut lo, mut hi) = (0, self.0.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            match self.0.get(mid).cmp(word) {
+            match self.0.bytes(mid).cmp(word.as_bytes()) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => return Ok(mid),
@@ -123,6 +151,14 @@ mod tests {
         let list: Words = ["b", "", "a", "b"].into_iter().collect();
         assert_eq!(list.iter().collect::<Vec<_>>(), ["b", "", "a", "b"]);
         assert_eq!(list.get(4), "");
+        let by_letter: Words = ["ab", "b", "ba", "c"].into_iter().collect();
+        assert_eq!(
+            by_letter.starting_with('b').collect::<Vec<_>>(),
+            ["b", "ba"]
+        );
+        assert_eq!(by_letter.starting_with('a').collect::<Vec<_>>(), ["ab"]);
+        assert_eq!(by_letter.starting_with('d').count(), 0);
+        assert_eq!(by_letter.starting_with('0').count(), 0);
         let set: WordSet = ["knee", "back", "knee", "über", ""].into_iter().collect();
         assert_eq!(set.iter().collect::<Vec<_>>(), ["", "back", "knee", "über"]);
         for w in ["", "back", "knee", "über"] {

@@ -140,6 +140,10 @@ struct Hit {
     end: usize,
 }
 
+/// Words that name where a limb goes: the word after one may show a safe use ("touch your
+/// toe *to* the step", `Group::unless_after`).
+const PREPOSITIONS: &[&str] = &["to", "onto", "on", "against", "into"];
+
 /// The fewest letters a phrase must have to be found with a doubled letter read as one.
 const UNDOUBLED_MIN: usize = 5;
 
@@ -225,17 +229,24 @@ impl Lexicon {
                 // number ("30", "3x").
                 let letters = w.chars.iter().filter(|c| !c.is_ascii_digit()).count();
                 let literal = letters == 0 || (letters < 2 && w.chars.len() <= 2);
-                let mut cuts = stem::cuts(&w.chars);
-                // A word may end before symbols at its end ("twist!" read as "twisti").
+                // A word may end before symbols at its end ("twist!" read as "twisti", "ups!!!"),
+                // and its endings are found with digits and symbols read as the letter they
+                // most often stand for ("tw1st1ng" ends like "twisting", "up5" like "ups").
                 let plain = w.chars.len()
                     - w.chars
                         .iter()
                         .rev()
                         .take_while(|c| !c.is_alphanumeric())
                         .count();
-                if plain > 0 && !cuts.contains(&plain) {
-                    cuts.push(plain);
-                    cuts.sort_unstable();
+                let read: Vec<char> = w.chars[..plain]
+                    .iter()
+                    .map(|&c| letters_for(c).first().copied().unwrap_or(c))
+                    .collect();
+                let mut cuts = stem::cuts(&read);
+                if plain == 0 || literal {
+                    cuts = stem::cuts(&w.chars);
+                } else if plain < w.chars.len() {
+                    cuts.push(w.chars.len());
                 }
                 Tok {
                     cuts,
@@ -391,12 +402,19 @@ impl Lexicon {
             return true;
         }
         if let Kind::Refused(g) = entry.kind {
-            if let Some(next) = self.next_word(toks, h.end)
-                && prefixes(next)
-                    .iter()
-                    .any(|p| self.unless_next[g].contains(p))
-            {
-                return true;
+            let shows = |t: &Tok, list: &std::collections::HashSet<String>| {
+                prefixes(t).iter().any(|p| list.contains(p))
+            };
+            if let Some(next) = self.next_word(toks, h.end) {
+                if shows(next, &self.unless_next[g]) {
+                    return true;
+                }
+                if PREPOSITIONS.contains(&next.text.as_str())
+                    && let Some(after) = self.word_after(toks, next)
+                    && shows(after, &self.unless_after[g])
+                {
+                    return true;
+                }
             }
             if h.start_off == 0
                 && let Some(before) = self.word_before(toks, h.start)
@@ -418,6 +436,12 @@ impl Lexicon {
             .iter()
             .take_while(|t| crossable(t.gap))
             .find(|t| !(t.filler || t.modifier))
+    }
+
+    /// The next word after `t` (a word of `toks`) that is not a filler or a word of manner.
+    fn word_after<'t>(&self, toks: &'t [Tok], t: &Tok) -> Option<&'t Tok> {
+        let at = toks.iter().position(|x| std::ptr::eq(x, t))?;
+        self.next_word(toks, at)
     }
 
     /// The word right before word `start`, in the same phrase, that is not a filler.

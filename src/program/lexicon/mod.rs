@@ -73,6 +73,10 @@ pub struct Group {
     /// "rolled-up *towel*").
     #[serde(default)]
     pub unless_next: Vec<String>,
+    /// Words which, after a preposition right after a name, show it means something else
+    /// ("touch your toe to the *step*").
+    #[serde(default)]
+    pub unless_after: Vec<String>,
     /// Words which, right before a name, show it means something else ("*side*-lying leg
     /// raise").
     #[serde(default)]
@@ -174,8 +178,9 @@ pub struct Lexicon {
     words: HashSet<String>,
     /// Long lexicon words by first letter, for one-typo matching.
     long_words: HashMap<char, Vec<Vec<char>>>,
-    /// Per group: stems of `unless_next` and `unless_before`.
+    /// Per group: stems of `unless_next`, `unless_after` and `unless_before`.
     unless_next: Vec<HashSet<String>>,
+    unless_after: Vec<HashSet<String>>,
     unless_before: Vec<HashSet<String>>,
     /// Per context: its phrases, folded, as " word word ".
     contexts: Vec<(String, Vec<String>)>,
@@ -320,6 +325,11 @@ impl Lexicon {
             out
         };
         let unless_next = data.groups.iter().map(|g| expand(&g.unless_next)).collect();
+        let unless_after = data
+            .groups
+            .iter()
+            .map(|g| expand(&g.unless_after))
+            .collect();
         let unless_before = data
             .groups
             .iter()
@@ -359,6 +369,7 @@ impl Lexicon {
             trie,
             long_words,
             unless_next,
+            unless_after,
             unless_before,
             contexts,
             safe_with,

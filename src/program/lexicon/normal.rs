@@ -136,7 +136,19 @@ struct Read {
 
 /// The words of `text`, folded.
 pub fn words(text: &str) -> Vec<Word> {
-    let chars: Vec<char> = text.nfkc().collect();
+    // A trade mark sign is a mark after a word, not the letters NFKC spells it with
+    // ("crunch™" is "crunch", not "crunchtm").
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| {
+            if matches!(c, '\u{2122}' | '\u{2120}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .nfkc()
+        .collect();
     let alnum = |i: usize| chars.get(i).is_some_and(|&c| is_letter(c));
     let mut out: Vec<Read> = Vec::new();
     let mut word: Vec<char> = Vec::new();
@@ -162,8 +174,10 @@ pub fn words(text: &str) -> Vec<Word> {
             Some(Some(ANY))
         } else if let Some(l) = leet(c)
             && spells(&chars, i, &word)
-            // An exclamation mark at the end of a word ends a sentence ("Twist!").
-            && (c != '!' || chars.get(i + 1).is_some_and(|&n| is_letter(n) || leet(n).is_some()))
+            // An exclamation mark at the end of a word ends a sentence ("Twist!"); a registered
+            // or copyright sign there is a mark, not a letter ("Crunch®").
+            && (!matches!(c, '!' | '\u{AE}' | '\u{A9}')
+                || chars.get(i + 1).is_some_and(|&n| is_letter(n) || leet(n).is_some()))
             && !(c == '!' && sentence_break(&chars, i))
         {
             Some(Some(l))
@@ -448,7 +462,8 @@ fn skeleton(c: char) -> Option<String> {
 pub fn letters_for(d: char) -> &'static [char] {
     match d {
         '!' => &['i', 'l'],
-        '0' => &['o'],
+        // A round "0" is also read as a "u" ("cr0nch").
+        '0' => &['o', 'u'],
         '1' => &['i', 'l'],
         '2' => &['z'],
         '3' => &['e'],

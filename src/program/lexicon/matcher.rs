@@ -270,11 +270,14 @@ impl Lexicon {
         }
         let n = w.chars.len();
         // A word of the lexicon, or one of its inflections, is no typo ("stooping" is not
-        // "stomping").
+        // "stomping", "bouncing" is not "bounding": an English "-e" drops before "-ing").
         let known = || {
             stem::cuts(&w.chars).iter().any(|&c| {
                 let s: String = w.chars[..c].iter().collect();
-                self.words.contains(&s) || self.safe.contains(&s)
+                let e = format!("{s}e");
+                [&s, &e]
+                    .iter()
+                    .any(|s| self.words.contains(*s) || self.safe.contains(*s))
             })
         };
         if n >= TYPO_MIN_LETTERS && self.trie.prefix(&w.chars) < n && !known() {
@@ -298,6 +301,11 @@ impl Lexicon {
         let mut hits = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             self.walk(toks, i, 0, &mut hits);
+            // A mark before a word ("#twist", "*crunch*") may be no letter at all.
+            let lead = t.chars.iter().take_while(|&&c| c == ANY).count();
+            if lead > 0 && lead < t.chars.len() && !t.literal {
+                self.walk(toks, i, lead, &mut hits);
+            }
             if t.chars.len() >= TYPO_MIN_LETTERS && !self.safe.contains(&t.text) {
                 for off in 2..t.chars.len() - 2 {
                     self.walk(toks, i, off, &mut hits);
@@ -396,8 +404,12 @@ impl Lexicon {
                 Kind::Impact(_) => false,
             };
         }
-        // Inside a word: only long phrases, in words not known to be safe ("scrunch").
-        if h.start_off > 0 && (h.start_off < 3 || entry.len < 5 || self.safe.contains(&first.text))
+        // Inside a word: only long phrases, in words not known to be safe ("scrunch"); a
+        // word after leading marks ("#twist") is not inside one.
+        let marked = first.chars[..h.start_off].iter().all(|&c| c == ANY);
+        if h.start_off > 0
+            && !marked
+            && (h.start_off < 3 || entry.len < 5 || self.safe.contains(&first.text))
         {
             return true;
         }

@@ -24,7 +24,7 @@ pub enum Gap {
     Joiner,
     Space,
     Comma,
-    /// `.`, `;`, `:`, `!`, `?`, brackets and quotes, or the start of the text.
+    /// `.`, `;`, `:`, `!`, `?`, brackets, or the start of the text.
     Stop,
 }
 
@@ -260,8 +260,9 @@ pub fn words(text: &str) -> Vec<Word> {
             '.' | ';' | ':' | '!' | '?' | '\u{A1}' | '\u{BF}' | '\u{2026}' | '\u{3002}' => {
                 (Gap::Stop, true)
             }
-            '(' | ')' | '[' | ']' | '{' | '}' | '"' | '\u{201C}' | '\u{201D}' | '\u{AB}'
-            | '\u{BB}' => (Gap::Stop, false),
+            '(' | ')' | '[' | ']' | '{' | '}' => (Gap::Stop, false),
+            // Quotation marks set a name apart without ending it: 'the "hundred"'.
+            '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}' => (Gap::Space, false),
             _ => (Gap::Space, false),
         };
         let kind = if tight { Gap::Joiner } else { kind };

@@ -24,7 +24,8 @@
 //! A finding is excused when a negation governs it ("do not round your back", "avoid
 //! twisting", "without crunches or sit-ups": only filler and helper words may stand between,
 //! never a content word or the end of a clause; past a comma only in a list, "no twisting,
-//! crunches or sit-ups"), when "anti-" turns a movement into resisting it (only for the
+//! crunches or sit-ups") and no word after it turns the negation into a limit ("do not
+//! twist *until* week two", "don't round your back *too* much"), when "anti-" turns a movement into resisting it (only for the
 //! groups that allow it), when the word before or after shows another meaning ("sit up
 //! tall", "rolled-up towel", "touch your toe on the step", "side-lying leg raise"), or, for an
 //! ambiguous word, when a limb or an object near it shows a safe use ("biceps curl", "reach
@@ -438,7 +439,19 @@ impl Lexicon {
             }
         }
         let negatable = field == Field::Prose || matches!(entry.kind, Kind::Impact(_));
-        negatable && h.start_off == 0 && self.negated(toks, h.start, covered)
+        negatable
+            && h.start_off == 0
+            && self.negated(toks, h.start, covered)
+            && !self.limited(toks, h.end)
+    }
+
+    /// Does a word after the phrase ending at word `end`, in the same clause and before a
+    /// comma, turn its negation into a limit ("do not twist *past* 45 degrees")?
+    fn limited(&self, toks: &[Tok], end: usize) -> bool {
+        toks[end + 1..]
+            .iter()
+            .take_while(|t| !t.clause && t.gap < Gap::Comma)
+            .any(|t| self.limits.contains(&t.text))
     }
 
     /// The first word after word `end` in the same phrase that is not a filler or a word of

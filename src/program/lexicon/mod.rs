@@ -37,6 +37,11 @@ pub struct Data {
     /// Words that excuse a phrase they govern ("not", "avoid", "without", "instead of",
     /// "nicht", "sans").
     pub negations: Vec<String>,
+    /// Words which, after a negated phrase in the same clause, turn the negation into a limit
+    /// that allows the movement ("do not twist *until* week two", "don't round your back
+    /// *too* much", "never twist *without* warming up").
+    #[serde(default)]
+    pub limits: Vec<String>,
     /// Words that join a list, so a negation before a comma may govern what follows it
     /// ("no twisting, crunches or sit-ups").
     pub conjunctions: Vec<String>,
@@ -170,6 +175,7 @@ pub struct Lexicon {
     /// Negations of several words ("instead of", "au lieu de").
     negation_phrases: Vec<Vec<String>>,
     conjunctions: HashSet<String>,
+    limits: HashSet<String>,
     modifiers: HashSet<String>,
     transparent: HashSet<String>,
     /// Words never corrected as typos nor cut into compounds.
@@ -360,6 +366,7 @@ impl Lexicon {
             negations: single.into_iter().flat_map(|w| folded(w)).collect(),
             negation_phrases,
             conjunctions: set(&data.conjunctions),
+            limits: set(&data.limits),
             modifiers: set(&data.modifiers),
             transparent: set(&data.transparent),
             fillers,

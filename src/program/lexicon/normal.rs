@@ -165,6 +165,11 @@ pub fn words(text: &str) -> Vec<Word> {
         let after_masks = (i..chars.len())
             .find(|&k| !is_mask(chars[k]))
             .unwrap_or(chars.len());
+        // An invisible letter (a Hangul filler) is no letter: "t\u{3164}wist" is "twist".
+        if is_invisible(c) && is_letter(c) {
+            i += 1;
+            continue;
+        }
         let in_word = if is_letter(c) {
             Some(None)
         } else if is_mask(c)
@@ -211,6 +216,21 @@ pub fn words(text: &str) -> Vec<Word> {
                 });
             }
         };
+        // A "+" against a word on one side only stands for a "t" ("+wist", "twis+").
+        let beside = |k: Option<usize>| {
+            k.and_then(|k| chars.get(k))
+                .is_some_and(|&n| is_letter(n) || leet(n).is_some())
+        };
+        if c == '+' && beside(i.checked_sub(1)) != beside(Some(i + 1)) {
+            if word.is_empty() {
+                (gap, clause) = (pending, pending_clause);
+                sep = std::mem::take(&mut pending_sep);
+            }
+            word.push('t');
+            source += 1;
+            i += 1;
+            continue;
+        }
         if matches!(c, '&' | '+') {
             // "sit & reach" is "sit and reach".
             let first = out.is_empty() && word.is_empty();

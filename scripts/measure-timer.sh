@@ -24,6 +24,15 @@
 #                                            # changes pose with each part of a rep (make
 #                                            # the dose last SECS + 15 s for the end check)
 #   SMOOTH=1 ...                             # with the figure's smooth mode on
+#   HISTORY=DIR ...                          # upright starts on a copy of the data folder
+#                                            # DIR (its journal and snapshot), e.g. the ten
+#                                            # years `REPLAY_KEEP=DIR cargo bench --bench
+#                                            # replay -- start_up` keeps in DIR/ten-years;
+#                                            # started once before (and ended with SIGTERM)
+#                                            # so its snapshot holds the countdown program,
+#                                            # as after a person's first session of it
+#   COLD=1 HISTORY=DIR ...                   # without that first start: the countdown
+#                                            # program is new to the snapshot
 #
 # Nothing is left running: the timers run on a private tmux server, and on any exit the
 # script ends every process in its panes and kills that server.
@@ -133,8 +142,22 @@ bin="$root/target/release/upright"
 # n: no unassessed fracture; Enter: skip "get ready" so the countdown starts at once.
 # Its settings (beside its journal): the figure's smooth mode only when asked for.
 mkdir -p "$work/data"
+if [ -n "${HISTORY:-}" ]; then
+    cp -r "$HISTORY"/. "$work/data/"
+    rm -f "$work/data/upright.lock"
+fi
 echo "(sound: false, smooth_figure: $([ "${SMOOTH:-0}" = 1 ] && echo true || echo false))" \
     >"$work/data/settings.ron"
+if [ -n "${HISTORY:-}" ] && [ "${COLD:-0}" != 1 ]; then
+    # A first start brings the snapshot up to date with the countdown program, and keeps it.
+    tm new-session -d -s warm -x $cols -y $rows \
+        "'$bin' run '$work/countdown.ron' --quiet --data-dir '$work/data'"
+    sleep 3
+    warm=$(pgrep -P "$(tm display -p -t warm '#{pane_pid}')" || tm display -p -t warm '#{pane_pid}')
+    kill -TERM "$warm" 2>/dev/null || true
+    sleep 1
+    tm kill-session -t warm 2>/dev/null || true
+fi
 start upright "upright run" n Enter -- \
     "$bin" run "$work/countdown.ron" --quiet --data-dir "$work/data"
 if [ "${PEERS:-1}" != 0 ]; then

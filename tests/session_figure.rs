@@ -165,32 +165,42 @@ fn at_80x24_the_figure_leaves_every_word_on_screen_for_every_exercise() {
     }
 }
 
+/// A still figure fills a large screen's height; one that changes pose with the pace is drawn
+/// at most 18 rows tall (a change of pose rewrites the whole body), and as tall as at 80x24.
 #[test]
-fn a_large_screen_shows_a_large_figure() {
+fn a_large_screen_shows_a_large_figure_and_a_moving_one_no_taller_than_18_rows() {
     let t0 = Instant::now();
-    let dose = Dose::Reps {
+    let paced = Dose::Reps {
         sets: 1,
         reps: 8,
         rest: 0,
         tempo: Some(4),
         per_side: false,
     };
-    let ex = Library::bundled().get("sit-to-stand").unwrap().clone();
-    let mut run = run_of(ex, dose, t0);
-    let now = t0 + Duration::from_millis(10_500);
-    run.engine.tick(now);
-    let figure_rows = |w, h| {
-        rows(&run, now, w, h)
-            .iter()
-            .filter(|r| r.chars().any(is_braille))
-            .count()
+    let timed = Dose::Time {
+        sets: 1,
+        secs: 60,
+        rest: 0,
+        per_side: false,
     };
-    let (small, large) = (figure_rows(80, 22), figure_rows(200, 57));
-    assert!(small >= 15, "{small} rows at 80x24");
-    assert!(large >= 50, "{large} rows at 200x60");
-    // Too small a screen for a readable figure: none, and the words keep it all.
-    let tiny = rows(&run, now, 50, 12);
-    assert!(!tiny.iter().any(|r| r.chars().any(is_braille)), "{tiny:#?}");
+    for (dose, tallest) in [(timed, 50..=57), (paced, 15..=18)] {
+        let ex = Library::bundled().get("sit-to-stand").unwrap().clone();
+        let mut run = run_of(ex, dose, t0);
+        let now = t0 + Duration::from_millis(10_500);
+        run.engine.tick(now);
+        let figure_rows = |w, h| {
+            rows(&run, now, w, h)
+                .iter()
+                .filter(|r| r.chars().any(is_braille))
+                .count()
+        };
+        let (small, large) = (figure_rows(80, 22), figure_rows(200, 57));
+        assert!(small >= 15, "{dose:?}: {small} rows at 80x24");
+        assert!(tallest.contains(&large), "{dose:?}: {large} rows at 200x60");
+        // Too small a screen for a readable figure: none, and the words keep it all.
+        let tiny = rows(&run, now, 50, 12);
+        assert!(!tiny.iter().any(|r| r.chars().any(is_braille)), "{tiny:#?}");
+    }
 }
 
 /// What is written to the terminal to go from the screen at `a` seconds to the screen at `b`

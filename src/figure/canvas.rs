@@ -74,13 +74,31 @@ fn view(b: &Bounds, width: u16, height: u16) -> ([f64; 2], [f64; 2], f64) {
     (x, [bottom, bottom + dh * scale], scale)
 }
 
+/// The box around every pose of `figure`. The session screen asks for it every second, for
+/// the same figure all through an exercise: the last one's is kept (working it out draws every
+/// pose's strokes).
+fn kept_bounds(figure: &Figure) -> Bounds {
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(Figure, Bounds)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    LAST.with_borrow_mut(|last| match last {
+        Some((f, b)) if f == figure => *b,
+        _ => {
+            let b = bounds(figure);
+            *last = Some((figure.clone(), b));
+            b
+        }
+    })
+}
+
 /// How many cells wide the figure is drawn when it is `rows` rows tall (at least one), so a
 /// screen can give it the width it needs and no more.
 pub fn cells_wide(figure: &Figure, rows: u16) -> u16 {
     if figure.poses.is_empty() || rows == 0 {
         return 0;
     }
-    let b = bounds(figure);
+    let b = kept_bounds(figure);
     let dots_high = (f64::from(rows) * DOTS.1 - FLOOR_DOTS).max(1.0);
     let dots_wide = b.width() / (b.top / dots_high);
     (dots_wide / DOTS.0).ceil().clamp(1.0, f64::from(u16::MAX)) as u16
@@ -91,7 +109,7 @@ impl Widget for FigureCanvas<'_> {
         if area.width < 4 || area.height < 3 || self.figure.poses.is_empty() {
             return;
         }
-        let (x, y, scale) = view(&bounds(self.figure), area.width, area.height);
+        let (x, y, scale) = view(&kept_bounds(self.figure), area.width, area.height);
         let list = strokes(self.figure, &self.pose);
         let palette = self.palette;
         Canvas::default()

@@ -16,6 +16,8 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
 
+use super::widgets::fill;
+
 /// Cells one character of big text takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Glyph {
@@ -78,54 +80,62 @@ impl Big {
             .unwrap_or(0)
     }
 
-    /// Draws the lines centred in `area`, top-aligned.
+    /// Draws the lines centred in `area`, top-aligned. It runs every second on the largest
+    /// screens, so it works row by row on the buffer's cells, with each cell's font pixels
+    /// worked out once per call rather than once per cell.
     pub fn render(&self, area: Rect, buf: &mut Buffer, style: Style) {
-        buf.set_style(area, style);
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        fill(buf, area, style);
+        // Each cell shows 2x2 sub-pixels at the quadrant size and 1x2 (upper and lower half)
+        // at the others; the font pixel under each sub-column and sub-row of a glyph.
+        let (gw, gh) = (self.glyph.width, self.glyph.height);
+        let sx = if self.glyph == Glyph::QUADRANT { 2 } else { 1 };
+        let px: Vec<u8> = (0..gw * sx).map(|i| (i * 8 / (gw * sx)) as u8).collect();
+        let py: Vec<u8> = (0..gh * 2).map(|j| (j * 8 / (gh * 2)) as u8).collect();
         for (i, line) in self.lines.iter().enumerate() {
-            let y = area.y + i as u16 * self.glyph.height;
+            let y = area.y + i as u16 * gh;
             let Some(bits) = bitmaps(line) else { continue };
-            let width = bits.len() as u16 * self.glyph.width;
+            let width = bits.len() as u16 * gw;
             let x = area.x + area.width.saturating_sub(width) / 2;
-            let rows = self.glyph.height.min(area.bottom().saturating_sub(y));
-            let cols = width.min(area.right().saturating_sub(x));
+            let rows = gh.min(area.bottom().saturating_sub(y));
+            let cols = usize::from(width.min(area.right().saturating_sub(x)));
             for cy in 0..rows {
-                for cx in 0..cols {
-                    let glyph = &bits[usize::from(cx / self.glyph.width)];
-                    let symbol = self.cell(glyph, cx % self.glyph.width, cy);
-                    buf[(x + cx, y + cy)].set_char(symbol);
+                let start = buf.index_of(x, y + cy);
+                let row = &mut buf.content[start..start + cols];
+                let (top, bottom) = (
+                    usize::from(py[usize::from(cy) * 2]),
+                    usize::from(py[usize::from(cy) * 2 + 1]),
+                );
+                for (cx, cell) in row.iter_mut().enumerate() {
+                    let glyph = &bits[cx / usize::from(gw)];
+                    let gx = cx % usize::from(gw);
+                    let mut mask = 0;
+                    for (j, r) in [glyph[top], glyph[bottom]].into_iter().enumerate() {
+                        for i in 0..usize::from(sx) {
+                            if r & (1 << px[gx * usize::from(sx) + i]) != 0 {
+                                mask |= if sx == 2 {
+                                    1 << (j * 2 + i)
+                                } else {
+                                    0b11 << (j * 2)
+                                };
+                            }
+                        }
+                    }
+                    cell.set_char(QUADRANTS[mask]);
                 }
             }
         }
-    }
-
-    /// The block character for one cell of a glyph: each cell shows 2x2 sub-pixels at the
-    /// quadrant size and 1x2 (upper and lower half) at the others.
-    fn cell(&self, glyph: &[u8; 8], cx: u16, cy: u16) -> char {
-        const QUADRANTS: [char; 16] = [
-            ' ', '▘', '▝', '▀', '▖', '▌', '▞', '▛', '▗', '▚', '▐', '▜', '▄', '▙', '▟', '█',
-        ];
-        let (sx, sy) = if self.glyph == Glyph::QUADRANT {
-            (2, 2)
-        } else {
-            (1, 2)
-        };
-        let mut mask = 0;
-        for j in 0..sy {
-            for i in 0..sx {
-                let px = (cx * sx + i) * 8 / (self.glyph.width * sx);
-                let py = (cy * sy + j) * 8 / (self.glyph.height * sy);
-                if glyph[usize::from(py)] & (1 << px) != 0 {
-                    mask |= if sx == 2 {
-                        1 << (j * 2 + i)
-                    } else {
-                        0b11 << (j * 2)
-                    };
-                }
-            }
-        }
-        QUADRANTS[mask]
     }
 }
+
+/// The block character for each mask of 2x2 sub-pixels (bit 0 top left, 1 top right,
+/// 2 bottom left, 3 bottom right).
+const QUADRANTS: [char; 16] = [
+    ' ', '▘', '▝', '▀', '▖', '▌', '▞', '▛', '▗', '▚', '▐', '▜', '▄', '▙', '▟', '█',
+];
 
 /// How many glyphs a line takes.
 fn glyphs(line: &str) -> u16 {

@@ -4,13 +4,15 @@
 //! `figure::tween`), given the room the words leave and left out where it would be too small
 //! to read.
 
+use std::cell::RefCell;
 use std::time::{Duration, Instant};
 
 use ratatui::Frame;
+use ratatui::buffer::Cell;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Color;
 use ratatui::text::Span;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::figure::canvas::{Palette, cells_wide};
 use crate::figure::{FigureCanvas, motion, tween};
@@ -104,10 +106,22 @@ pub fn split(
     most: u16,
     fits: impl Fn(u16) -> bool,
 ) -> (Rect, Option<Rect>) {
+    split_rows(area, figure, most, u16::MAX, fits)
+}
+
+/// As `split`, with the figure at most `tallest` rows tall: the panel is as wide as the figure
+/// is drawn at that height, and the figure stands at its bottom.
+pub fn split_rows(
+    area: Rect,
+    figure: Option<&Figure>,
+    most: u16,
+    tallest: u16,
+    fits: impl Fn(u16) -> bool,
+) -> (Rect, Option<Rect>) {
     let Some(figure) = figure else {
         return (area, None);
     };
-    let rows = area.height.saturating_sub(1);
+    let rows = area.height.saturating_sub(1).min(tallest);
     let room = (u32::from(area.width) * u32::from(most) / 100) as u16;
     let smallest = MIN_SIZE.0 + 2;
     let mut width = (cells_wide(figure, rows) + 2).min(room);
@@ -119,6 +133,13 @@ pub fn split(
     }
     let [left, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
+    // The figure's rows and the caption under them, at the bottom.
+    let height = right.height.min(rows + 1);
+    let right = Rect {
+        y: right.bottom() - height,
+        height,
+        ..right
+    };
     (left, Some(right))
 }
 
@@ -138,16 +159,55 @@ pub fn draw(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
         prop: theme.border.fg.unwrap_or(Color::Reset),
         background: theme.base.bg.unwrap_or(Color::Reset),
     };
-    frame.render_widget(
-        FigureCanvas::new(shown.figure, shown.pose).palette(palette),
-        body,
-    );
+    canvas(frame, body, shown, palette);
     if shown.start {
         frame.render_widget(
             Paragraph::new(Span::styled("how to start", theme.dim)).alignment(Alignment::Center),
             caption,
         );
     }
+}
+
+/// The figure drawn on the canvas in `body`. A still figure (a whole countdown, or the seconds
+/// within a part of a rep) is drawn again every second the screen is: its cells are kept from
+/// the last time and copied, which is the same frame for far fewer instructions.
+fn canvas(frame: &mut Frame, body: Rect, shown: &Shown, palette: Palette) {
+    type Drawn = (Figure, Pose, Palette, Rect, Vec<Cell>);
+    thread_local! {
+        static LAST: RefCell<Option<Drawn>> = const { RefCell::new(None) };
+    }
+    let body = body.intersection(frame.area());
+    let same =
+        |d: &Drawn| d.1 == shown.pose && d.2 == palette && d.3 == body && d.0 == *shown.figure;
+    let buf = frame.buffer_mut();
+    let copied = LAST.with_borrow(|last| match last {
+        Some(d) if same(d) => {
+            for (y, row) in (body.top()..body.bottom()).zip(d.4.chunks(usize::from(body.width))) {
+                let start = buf.index_of(body.x, y);
+                buf.content[start..start + row.len()].clone_from_slice(row);
+            }
+            true
+        }
+        _ => false,
+    });
+    if copied || body.is_empty() {
+        return;
+    }
+    FigureCanvas::new(shown.figure, shown.pose)
+        .palette(palette)
+        .render(body, buf);
+    let mut cells = Vec::with_capacity(usize::from(body.width) * usize::from(body.height));
+    for y in body.top()..body.bottom() {
+        let start = buf.index_of(body.x, y);
+        cells.extend_from_slice(&buf.content[start..start + usize::from(body.width)]);
+    }
+    LAST.set(Some((
+        shown.figure.clone(),
+        shown.pose,
+        palette,
+        body,
+        cells,
+    )));
 }
 
 #[cfg(test)]
@@ -300,6 +360,55 @@ mod tests {
         // A wide screen gives a standing figure what it needs, not the whole share.
         let (_, wide) = split(Rect::new(0, 0, 300, 40), Some(f), 45, forty);
         assert!(wide.unwrap().width < 135, "{wide:?}");
+    }
+
+    #[test]
+    fn a_figure_no_taller_than_asked_stands_at_the_bottom_as_wide_as_it_is_drawn() {
+        let f = crate::program::figure::Figures::bundled()
+            .get("sit-to-stand")
+            .unwrap();
+        let area = Rect::new(1, 2, 198, 57);
+        let forty = |w: u16| w >= 40;
+        let (words, full) = split(area, Some(f), 45, forty);
+        let (narrow, capped) = split_rows(area, Some(f), 45, 18, forty);
+        let (full, capped) = (full.unwrap(), capped.unwrap());
+        // The figure's 18 rows and the caption under them, at the bottom of the area.
+        assert_eq!(capped.height, 19);
+        assert_eq!(capped.bottom(), area.bottom());
+        assert_eq!(capped.width, cells_wide(f, 18) + 2);
+        assert!(capped.width < full.width, "{capped:?} {full:?}");
+        // The words get the width the smaller figure leaves, and all the rows.
+        assert!(narrow.width > words.width);
+        assert_eq!(narrow.height, area.height);
+        // A cap taller than the area changes nothing.
+        assert_eq!(split_rows(area, Some(f), 45, 200, forty).1, Some(full));
+    }
+
+    #[test]
+    fn a_figure_copied_from_the_last_frame_is_the_figure_drawn_afresh() {
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+        let e = engine("sit-to-stand", REPS, Instant::now());
+        let f = e.exercise().unwrap().figure().unwrap().clone();
+        let theme = Theme::default();
+        let draw_once = |pose: Pose| {
+            let mut t = Terminal::new(TestBackend::new(40, 20)).unwrap();
+            let shown = Shown {
+                figure: &f,
+                pose,
+                start: false,
+            };
+            t.draw(|frame| draw(frame, Rect::new(2, 1, 30, 18), &shown, &theme))
+                .unwrap();
+            t.backend().buffer().clone()
+        };
+        let (start, end) = (*f.start(), *f.end());
+        assert_ne!(start, end);
+        let first = draw_once(start);
+        assert_eq!(draw_once(start), first, "copied");
+        let other = draw_once(end);
+        assert_ne!(other, first, "a new pose is drawn");
+        assert_eq!(draw_once(start), first, "and back");
     }
 }
 

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod coach;
 pub mod figure_panel;
 pub mod keys;
+pub mod paint;
 pub mod review;
 pub mod signals;
 pub mod terminal;

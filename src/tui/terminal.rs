@@ -2,22 +2,23 @@
 //! signal that ends a program, with the matching exit status), gives it back on Ctrl-Z and
 //! takes it again after `fg` (`signals`), turns key presses into the shell's inputs, and sleeps
 //! until the next visible change (a second boundary of a running countdown, a key, a resize, a
-//! signal) or the next cue. It hands the cues due to the players first (`audio`), then draws,
-//! inside a synchronized update so a frame never tears.
+//! signal) or the next cue. It hands the cues due to the players first (`audio`), then draws
+//! into ratatui's buffer and writes what looks different with the `paint::Painter` (a frame
+//! after a key or a resize inside a synchronized update, so it never tears), in one write.
 
 use std::io::{self, Write};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Instant;
 
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyEventKind};
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Paragraph;
 
 use super::class::{self, Class};
 use super::coach::{self, App, Screen};
+use super::paint::Painter;
 use super::signals::{self, Ending, Signal};
 use crate::audio::{Audio, Hearing};
 use crate::training::Engine;
@@ -157,6 +158,27 @@ fn past_resizes(rx: &mpsc::Receiver<Msg>) -> Option<Msg> {
     }
 }
 
+/// ratatui keeps a second buffer of the terminal's size for its own diff; the painter keeps
+/// what is shown instead, so that one is given back (a frame is 48 bytes a cell: 0.6 MB at
+/// 200x60).
+fn drop_second_buffer<B: ratatui::backend::Backend>(terminal: &mut ratatui::Terminal<B>) {
+    terminal.swap_buffers();
+    *terminal.current_buffer_mut() = Buffer::empty(Rect::ZERO);
+    terminal.swap_buffers();
+}
+
+/// Takes the terminal back after a stop (`signals::take_back` clears it): the painter starts
+/// from a blank screen of the size it has now.
+fn take_back(terminal: &mut ratatui::DefaultTerminal, painter: &mut Painter) -> io::Result<()> {
+    let out = terminal.backend_mut();
+    out.write_all(painter.reset_look())?;
+    out.flush()?;
+    signals::take_back(terminal)?;
+    drop_second_buffer(terminal);
+    painter.cleared(terminal.get_frame().area());
+    Ok(())
+}
+
 /// Runs the app until it quits, or a signal ends it. The terminal is restored whatever
 /// happens.
 pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
@@ -164,6 +186,8 @@ pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
     let signal_tx = tx.clone();
     let _listening = signals::listen(move |s| signal_tx.send(Msg::Signal(s)).is_ok())?;
     let mut terminal = ratatui::try_init()?;
+    drop_second_buffer(&mut terminal);
+    let mut painter = Painter::new(terminal.get_frame().area());
     std::thread::spawn(move || {
         while let Ok(ev) = event::read() {
             if tx.send(Msg::Term(ev)).is_err() {
@@ -174,6 +198,8 @@ pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
     let mut cues = Cues::default();
     let mut audio = Audio::new();
     let result = (|| -> io::Result<Ending> {
+        // The cursor stays hidden: nothing on these screens is typed at it.
+        terminal.hide_cursor()?;
         let mut dirty = true;
         let mut synchronized = true;
         let mut ending = Ending::Quit;
@@ -207,15 +233,9 @@ pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
                 dirty = true;
             }
             if dirty {
-                // A frame after a key or resize may change much of the screen: draw it inside a
-                // synchronized update so it never tears. A countdown's second changes a few
-                // cells; it skips those 16 bytes, and the cursor (hidden once at start) is not
-                // hidden again every frame.
-                if synchronized {
-                    execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-                }
                 // The size is known from the start and from resize events: asking the
                 // terminal each frame would open, query and close it every second.
+                terminal.current_buffer_mut().reset();
                 let mut frame = terminal.get_frame();
                 app.draw(&mut frame, now);
                 if stopped.is_some() {
@@ -231,12 +251,19 @@ pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
                         top,
                     );
                 }
-                terminal.flush()?;
-                terminal.swap_buffers();
+                let bytes = painter.paint(terminal.current_buffer_mut());
+                // A frame after a key or resize may change much of the screen: inside a
+                // synchronized update so it never tears. A countdown's second changes a few
+                // cells, and skips those 16 bytes.
+                let out = terminal.backend_mut();
                 if synchronized {
-                    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+                    out.write_all(b"\x1b[?2026h")?;
+                    out.write_all(bytes)?;
+                    out.write_all(b"\x1b[?2026l")?;
+                } else {
+                    out.write_all(bytes)?;
                 }
-                terminal.backend_mut().flush()?;
+                out.flush()?;
                 // Debug builds only: lets the terminal tests check that a panic still gives
                 // the terminal back (the release build has no such switch).
                 #[cfg(debug_assertions)]
@@ -282,7 +309,7 @@ pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
                 Some(Msg::Signal(Signal::Stop)) => {
                     pause(&mut stopped, app, Instant::now());
                     signals::stop()?;
-                    signals::take_back(&mut terminal)?;
+                    take_back(&mut terminal, &mut painter)?;
                     own_stop = true;
                     true
                 }
@@ -293,7 +320,7 @@ pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
                         // Stopped without a word (SIGSTOP): what ran on by itself stops where
                         // it was last seen, and the terminal is set up again.
                         pause(&mut stopped, app, last_wake);
-                        signals::take_back(&mut terminal)?;
+                        take_back(&mut terminal, &mut painter)?;
                     }
                     true
                 }
@@ -302,7 +329,7 @@ pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
                     if signals::is_stop_key(&k) {
                         pause(&mut stopped, app, Instant::now());
                         signals::stop()?;
-                        signals::take_back(&mut terminal)?;
+                        take_back(&mut terminal, &mut painter)?;
                         own_stop = true;
                     } else if let Some(paused) = stopped.take().filter(|_| !interrupt) {
                         if paused {
@@ -323,13 +350,24 @@ pub fn run(app: &mut impl Shell) -> io::Result<Ending> {
                     // A resize storm: take every resize already waiting, then draw once; the
                     // first other message is kept for the next turn, never dropped.
                     held = past_resizes(&rx);
+                    // A new size clears the terminal, to blanks in the colours it writes with:
+                    // its own.
+                    let before = terminal.get_frame().area();
+                    terminal.backend_mut().write_all(painter.reset_look())?;
                     terminal.autoresize()?;
+                    let area = terminal.get_frame().area();
+                    if area != before {
+                        drop_second_buffer(&mut terminal);
+                        painter.cleared(area);
+                    }
                     true
                 }
                 Some(_) => false,
             };
         }
     })();
+    // The terminal's own colours again before it is handed back.
+    let _ = terminal.backend_mut().write_all(painter.reset_look());
     ratatui::restore();
     result
 }

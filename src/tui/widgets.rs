@@ -3,10 +3,11 @@
 //! countdown. Nothing here knows a screen.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Padding, Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::common::wrap::wrap_pieces;
@@ -48,6 +49,56 @@ pub fn frame_block<'a>(title: String, theme: &Theme) -> Block<'a> {
         .border_type(BorderType::Rounded)
         .border_style(theme.border)
         .title(Span::styled(format!(" {title} "), theme.title))
+}
+
+/// Draws `frame_block(title)` around `area` and returns the inside: the same cells, without
+/// the block's pass over every cell inside it (the session screen is drawn every second).
+pub fn framed(frame: &mut Frame, area: Rect, title: String, theme: &Theme) -> Rect {
+    let block = frame_block(title, theme);
+    let inner = block.inner(area);
+    if area.height < 3 || area.width < 2 {
+        frame.render_widget(block, area);
+        return inner;
+    }
+    let top = Rect { height: 1, ..area };
+    let bottom = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    frame.render_widget(
+        block.borders(Borders::TOP | Borders::LEFT | Borders::RIGHT),
+        top,
+    );
+    frame.render_widget(
+        Block::new()
+            .borders(Borders::BOTTOM | Borders::LEFT | Borders::RIGHT)
+            .border_type(BorderType::Rounded)
+            .border_style(theme.border),
+        bottom,
+    );
+    let buf = frame.buffer_mut();
+    for y in area.y + 1..area.bottom() - 1 {
+        for x in [area.x, area.right() - 1] {
+            buf[(x, y)].set_symbol("│").set_style(theme.border);
+        }
+    }
+    inner
+}
+
+/// `style` over every cell of `area`, a row at a time (ratatui's `Buffer::set_style` looks
+/// up each cell's index on its own). The default style changes no cell: nothing to do.
+pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() || style == Style::default() {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let start = buf.index_of(area.x, y);
+        for cell in &mut buf.content[start..start + usize::from(area.width)] {
+            cell.set_style(style);
+        }
+    }
 }
 
 /// A styled line word-wrapped to `width` columns (`common::wrap`), continuation rows indented

@@ -228,10 +228,10 @@ impl Lexicon {
             for (i, w) in words.iter().enumerate() {
                 // Small words are left out, except where a name starts or ends with one ("the
                 // hundred", "enrouler le dos": "dos" is also Portuguese for "of the").
-                if i > 0 && i + 1 < words.len() && fillers.contains(&w.text()) {
+                let text = w.text();
+                if i > 0 && i + 1 < words.len() && fillers.contains(&text) {
                     continue;
                 }
-                lexicon_words.insert(w.text());
                 let stem = if exact {
                     w.chars.len()
                 } else {
@@ -253,12 +253,13 @@ impl Lexicon {
                         })
                     })
                     .collect();
-                if w.chars.len() >= TYPO_MIN_LETTERS && !safe.contains(&w.text()) {
+                if w.chars.len() >= TYPO_MIN_LETTERS && !safe.contains(&text) {
                     let list = long_words.entry(w.chars[0]).or_default();
                     if !list.contains(&w.chars) {
                         list.push(w.chars.clone());
                     }
                 }
+                lexicon_words.insert(text);
             }
             if key.is_empty() {
                 return;
@@ -301,7 +302,11 @@ impl Lexicon {
                 }
             }
         }
-        let expand = |list: &[String]| -> HashSet<String> {
+        // Each word's forms, worked out once: the word lists name the same classes of limbs
+        // and objects over and over, and stemming each word in every language is the
+        // costliest part of building the lexicon (it is built before the first frame).
+        let mut forms: HashMap<String, Vec<String>> = HashMap::new();
+        let mut expand = |list: &[String]| -> HashSet<String> {
             let mut out = HashSet::new();
             for w in list {
                 let words: Vec<&String> = match w.strip_prefix('@') {
@@ -314,18 +319,11 @@ impl Lexicon {
                     None => vec![w],
                 };
                 for w in words {
-                    for f in normal::words(w) {
-                        let stem = Lang::ALL
-                            .iter()
-                            .map(|&l| stem::stem(&f.chars, l))
-                            .min()
-                            .unwrap_or(f.chars.len());
-                        // A short stem could be another word ("andar" cut to "and").
-                        if stem >= 4 {
-                            out.insert(f.chars[..stem].iter().collect());
-                        }
-                        out.insert(f.text());
-                    }
+                    let known = match forms.get(w.as_str()) {
+                        Some(known) => known,
+                        None => forms.entry(w.clone()).or_insert_with(|| word_forms(w)),
+                    };
+                    out.extend(known.iter().cloned());
                 }
             }
             out
@@ -362,6 +360,8 @@ impl Lexicon {
             .iter()
             .map(|a| expand(&a.safe_with))
             .collect();
+        trie.shrink();
+        drop(forms);
         Lexicon {
             negations: single.into_iter().flat_map(|w| folded(w)).collect(),
             negation_phrases,
@@ -466,6 +466,25 @@ fn spellings(lang: Lang, name: String) -> Vec<String> {
     }
     if n >= 6 {
         out.push(root.to_owned());
+    }
+    out
+}
+
+/// The forms of a word of `unless_next` or `safe_with` that excuse a phrase: each folded word
+/// as written, and its shortest stem in any language when that is 4 letters or more.
+fn word_forms(w: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in normal::words(w) {
+        let stem = Lang::ALL
+            .iter()
+            .map(|&l| stem::stem(&f.chars, l))
+            .min()
+            .unwrap_or(f.chars.len());
+        // A short stem could be another word ("andar" cut to "and").
+        if stem >= 4 {
+            out.push(f.chars[..stem].iter().collect());
+        }
+        out.push(f.text());
     }
     out
 }

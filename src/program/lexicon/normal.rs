@@ -136,19 +136,23 @@ struct Read {
 
 /// The words of `text`, folded.
 pub fn words(text: &str) -> Vec<Word> {
-    // A trade mark sign is a mark after a word, not the letters NFKC spells it with
-    // ("crunch™" is "crunch", not "crunchtm").
-    let chars: Vec<char> = text
-        .chars()
-        .map(|c| {
-            if matches!(c, '\u{2122}' | '\u{2120}') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .nfkc()
-        .collect();
+    // NFKC leaves ASCII as it is, and most texts are ASCII: normalising is the costliest step
+    // of building the lexicon before the first frame. A trade mark sign is a mark after a
+    // word, not the letters NFKC spells it with ("crunch™" is "crunch", not "crunchtm").
+    let chars: Vec<char> = if text.is_ascii() {
+        text.chars().collect()
+    } else {
+        text.chars()
+            .map(|c| {
+                if matches!(c, '\u{2122}' | '\u{2120}') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .nfkc()
+            .collect()
+    };
     let alnum = |i: usize| chars.get(i).is_some_and(|&c| is_letter(c));
     let mut out: Vec<Read> = Vec::new();
     let mut word: Vec<char> = Vec::new();
@@ -336,6 +340,11 @@ fn spells(chars: &[char], i: usize, word: &[char]) -> bool {
 
 /// A letter or digit, or a Latin letter in a box or circle.
 fn is_letter(c: char) -> bool {
+    // At once for ASCII (no ASCII character is enclosed but "x", a letter anyway): this runs
+    // for every character of every phrase of the lexicon as it is built.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || enclosed(c).is_some()
 }
 

@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::column::{Part, Words, arrange, column};
 use super::{Class, Overlay, Stage};
@@ -20,14 +20,14 @@ use crate::tui::figure_panel::{self, Shown};
 use crate::tui::keys;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{
-    MIN_HEIGHT, MIN_WIDTH, countdown_text, frame_block, phase_word, popup, too_small,
+    MIN_HEIGHT, MIN_WIDTH, countdown_text, fill, frame_block, phase_word, popup, too_small,
 };
 
 /// Draws the whole class display.
 pub fn draw(frame: &mut Frame, class: &Class, now: Instant) {
     let area = frame.area();
     let theme = &class.theme;
-    frame.render_widget(Block::new().style(theme.base), area);
+    fill(frame.buffer_mut(), area, theme.base);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area, theme);
         return;

@@ -46,7 +46,7 @@ use crate::training::Engine;
 use crate::tui::clock::Wall;
 use crate::tui::figure_panel;
 use crate::tui::keys::{self, Binding};
-use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, too_small, with_footer, wrap_line};
+use crate::tui::widgets::{MIN_HEIGHT, MIN_WIDTH, fill, too_small, with_footer, wrap_line};
 
 /// What the person is looking at.
 #[derive(Debug)]
@@ -502,7 +502,7 @@ fn too_small_for(area: Rect) -> bool {
 pub fn draw(frame: &mut Frame, app: &App, now: Instant) {
     let area = frame.area();
     let theme = app.shared.theme;
-    frame.render_widget(ratatui::widgets::Block::new().style(theme.base), area);
+    fill(frame.buffer_mut(), area, theme.base);
     if too_small_for(area) {
         too_small(frame, area, &theme);
         if matches!(app.screen, Screen::Session(_)) {

@@ -13,6 +13,7 @@ use ratatui::widgets::{LineGauge, Paragraph};
 use super::session::Run;
 use crate::common::text::clean_line;
 use crate::common::wrap::width;
+use crate::program::Dose;
 use crate::training::plan::PhaseKind;
 use crate::tui::big;
 use crate::tui::figure_panel;
@@ -76,6 +77,20 @@ fn words(frame: &mut Frame, area: Rect, text: &str, fitted: Option<&big::Big>, s
 /// this share of the width, in percent.
 const WORDS_MIN: u16 = 40;
 const FIGURE_SHARE: u16 = 45;
+
+/// What changes every second is kept to about 278 bytes a second on a terminal of any size
+/// (`benches/frame.rs` prints it; the README's figures): each change of a big glyph rewrites
+/// its cells, so the glyphs that change with the seconds stop growing at a size whose change
+/// fits. The countdown's digits grow to at most this many rows on a large screen (24 rows
+/// wrote about 1,000 bytes a second at 200x60; 8 rows about 200), and stay half-height through
+/// a paced set, where the pace word ("LOWER 3", at most `PACE_TALLEST` rows) is what to follow.
+const DIGITS_TALLEST: u16 = 8;
+const PACE_TALLEST: u16 = 4;
+
+/// A figure that changes pose with each part of a rep is drawn at most this many rows tall: a
+/// change of pose rewrites the whole body, about 35 bytes a row, two or three times a
+/// five-second rep. A figure that stays still through the exercise fills the height.
+const MOVING_FIGURE_TALLEST: u16 = 18;
 
 /// The words above the countdown and below it, laid out at one width: the name, the status and
 /// the pace word (big when `large` and they fit), and the cues wrapped.
@@ -242,7 +257,7 @@ pub fn draw(
             } else {
                 status_line.clone()
             },
-            pace: pace.and_then(|_| grow(&pace_text, 1, 5, 8)),
+            pace: pace.and_then(|_| grow(&pace_text, 1, 5, PACE_TALLEST)),
             cues: cue_lines.iter().flat_map(|l| wrap_line(l, w, 2)).collect(),
         }
     };
@@ -253,14 +268,33 @@ pub fn draw(
     let full = words_at(inner.width);
     let spare_at = |words: &Column| inner.height.saturating_sub(words.rows());
     let digits_want = spare_at(&full).min(4);
-    let (inner, figure_area) =
-        figure_panel::split(inner, figure.map(|s| s.figure), FIGURE_SHARE, |w| {
-            w >= WORDS_MIN && spare_at(&words_at(w)) >= digits_want
-        });
+    let moving = matches!(d, Dose::Reps { tempo: Some(_), .. } | Dose::Holds { .. });
+    // The words at the width last tried: the width the figure leaves them, kept (laying them
+    // out wraps every cue and fits the big words).
+    let tried: std::cell::RefCell<Option<(u16, Column)>> = std::cell::RefCell::new(None);
+    let (inner, figure_area) = figure_panel::split_rows(
+        inner,
+        figure.map(|s| s.figure),
+        FIGURE_SHARE,
+        if moving {
+            MOVING_FIGURE_TALLEST
+        } else {
+            u16::MAX
+        },
+        |w| {
+            let words = words_at(w);
+            let fits = w >= WORDS_MIN && spare_at(&words) >= digits_want;
+            *tried.borrow_mut() = Some((w, words));
+            fits
+        },
+    );
     let column = match (&figure, figure_area) {
         (Some(s), Some(at)) => {
             figure_panel::draw(frame, at, s, theme);
-            words_at(inner.width)
+            match tried.into_inner() {
+                Some((w, words)) if w == inner.width => words,
+                _ => words_at(inner.width),
+            }
         }
         _ => full,
     };
@@ -269,10 +303,10 @@ pub fn draw(
     let (name_h, status_h, pace_h) = (rows(&column.name), rows(&column.status), rows(&column.pace));
     let cue_height = column.cues.len() as u16 + 1;
     let spare = spare_at(&column);
-    // Half-height digits on ordinary terminals (half the cells to redraw each second); on a
-    // large one up to 24 rows tall, leaving the cues on screen beside them.
+    // Half-height digits on ordinary terminals and through a paced set (half the cells to
+    // redraw each second); on a large one taller, leaving the cues on screen beside them.
     let limits = big::Limits {
-        max_glyph_height: if large { 24 } else { 4 },
+        max_glyph_height: if large && !moving { DIGITS_TALLEST } else { 4 },
         ..big::Limits::area(w, spare)
     };
     let fitted = (!digits.is_empty())

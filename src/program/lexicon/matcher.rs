@@ -513,8 +513,42 @@ impl Lexicon {
         let negatable = field == Field::Prose || matches!(entry.kind, Kind::Impact(_));
         negatable
             && h.start_off == 0
-            && self.negated(toks, h.start, covered)
-            && !self.limited(toks, h.end)
+            && ((self.negated(toks, h.start, covered) && !self.limited(toks, h.end))
+                || self.condemned(toks, h.end, covered))
+    }
+
+    /// Do the words after the phrase ending at word `end` say, in its clause, that it must not
+    /// be done: a verdict ("twisting is *unsafe*", "sit-ups should be *avoided*") or a negated
+    /// approval ("crunches are *not safe*", "twisting is *never a good idea*")? Only helper
+    /// words, listed movements and words of a list may stand between.
+    fn condemned(&self, toks: &[Tok], end: usize, covered: &[bool]) -> bool {
+        let passable = |j: usize| {
+            let t = &toks[j];
+            t.filler
+                || t.modifier
+                || covered[j]
+                || self.transparent.contains(&t.text)
+                || self.conjunctions.contains(&t.text)
+        };
+        let mut negated = false;
+        for j in end + 1..toks.len() {
+            let t = &toks[j];
+            if t.clause || t.gap == Gap::Stop || (t.gap == Gap::Comma && !covered[j]) {
+                return false;
+            }
+            if self.verdicts.contains(&t.text) && !negated {
+                return true;
+            }
+            if self.approvals.contains(&t.text) && negated {
+                return true;
+            }
+            if self.negations.contains(&t.text) {
+                negated = true;
+            } else if !passable(j) {
+                return false;
+            }
+        }
+        false
     }
 
     /// Does a word after the phrase ending at word `end`, in the same clause and before a

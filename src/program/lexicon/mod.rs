@@ -42,6 +42,14 @@ pub struct Data {
     /// *too* much", "never twist *without* warming up").
     #[serde(default)]
     pub limits: Vec<String>,
+    /// Words which, after a phrase in its clause, say it must not be done ("twisting is
+    /// *unsafe*", "sit-ups should be *avoided*").
+    #[serde(default)]
+    pub verdicts: Vec<String>,
+    /// Words which, negated after a phrase in its clause, say it must not be done ("twisting
+    /// is not *safe*", "crunches are never *recommended*").
+    #[serde(default)]
+    pub approvals: Vec<String>,
     /// Words that join a list, so a negation before a comma may govern what follows it
     /// ("no twisting, crunches or sit-ups").
     pub conjunctions: Vec<String>,
@@ -176,6 +184,8 @@ pub struct Lexicon {
     negation_phrases: Vec<Vec<String>>,
     conjunctions: HashSet<String>,
     limits: HashSet<String>,
+    verdicts: HashSet<String>,
+    approvals: HashSet<String>,
     modifiers: HashSet<String>,
     transparent: HashSet<String>,
     /// Words never corrected as typos nor cut into compounds.
@@ -367,6 +377,8 @@ impl Lexicon {
             negation_phrases,
             conjunctions: set(&data.conjunctions),
             limits: set(&data.limits),
+            verdicts: set(&data.verdicts),
+            approvals: set(&data.approvals),
             modifiers: set(&data.modifiers),
             transparent: set(&data.transparent),
             fillers,

@@ -322,6 +322,19 @@ impl Lexicon {
                 } else if plain < w.chars.len() {
                     cuts.push(w.chars.len());
                 }
+                // Digits after a word of letters are a number or a version, not letters
+                // ("crunches2", "sit-ups_v2").
+                let letters = w.chars.len()
+                    - w.chars
+                        .iter()
+                        .rev()
+                        .take_while(|c| !c.is_alphabetic())
+                        .count();
+                if letters >= 3 && letters < plain && !literal {
+                    cuts.extend(stem::cuts(&w.chars[..letters]));
+                    cuts.sort_unstable();
+                    cuts.dedup();
+                }
                 Tok {
                     cuts,
                     filler: self.fillers.contains(&text),

@@ -153,6 +153,14 @@ pub fn replay<'a, 'r>(
     r.finish()
 }
 
+/// Whether the program with `rules` owns a session that starts with these: its personal
+/// sessions (a class counts for nobody's progress). The one place a replay reads its rules
+/// before a session of its own starts: until then, the fold is the same under any rules
+/// (`snapshot` starts a program that owns none of the journal's sessions from that state).
+pub fn owns_session(rules: &Rules, source: &str, program: &str, class: bool) -> bool {
+    !class && rules.owns(source, program)
+}
+
 /// The fold itself, one record at a time. Its state (all but the rules) is kept in the
 /// journal's snapshot: `keep` and `resume` take it out and put it back.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -256,7 +264,7 @@ impl<'r> Replay<'r> {
                 // A session that never ended before this one started is over for good (the
                 // coach records it as abandoned unless it is resumed before any other starts).
                 self.finish_open();
-                let owned = !class && self.rules.owns(source, program);
+                let owned = owns_session(self.rules, source, program, *class);
                 if owned {
                     for key in items {
                         self.progress(key);

@@ -5,10 +5,14 @@
 //! itself serialises it) and that state as it stood before the last session started (what a
 //! resumed session is planned with); the few recent records the questions before a session
 //! read (`Recent`); and the latest assessment results (`assessments::Kept`). It is only ever
-//! derived: missing, damaged, written by another build, or not matching the journal (shorter, or other bytes where it ended), it is rebuilt by streaming
-//! the journal; a program whose rules changed since (its fingerprint differs) is replayed again
-//! the same way, alone. Written atomically, by the one upright holding the lock.
+//! derived: missing, damaged, written by another build, or not matching the journal (shorter,
+//! or other bytes where it ended), it is rebuilt by streaming the journal. A program new to it
+//! (a new file, or rules changed since: its fingerprint differs) starts from the state of a
+//! program that owns no session (`reference`, fed everything) when it owns none of the
+//! journal's sessions (`owners`), and is otherwise replayed again from the start, alone.
+//! Written atomically, by the one upright holding the lock.
 
+use std::collections::BTreeSet;
 use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -16,18 +20,23 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::records::assessments::Kept;
-use crate::records::journal::{Bounds, Journal, Reader, Record, Tally, TornTail, open_regular};
+use crate::records::journal::{
+    Bounds, Event, Journal, Reader, Record, Tally, TornTail, open_regular,
+};
 use crate::records::recent::Recent;
-use crate::records::replay::{Progress, Replay, Rules};
+use crate::records::replay::{Progress, Replay, Rules, owns_session};
 
-/// Bumped when the file's shape changes.
-const FORMAT: u32 = 1;
+/// Bumped when the file's shape changes (2: the reference replay and the sessions' owners).
+const FORMAT: u32 = 2;
 /// A snapshot bigger than this is not one upright wrote.
 const MAX_BYTES: u64 = 8 * 1024 * 1024;
 /// How much of the journal, at its start and where the snapshot ends, must match.
 const CHECKED: u64 = 4096;
 /// Programs kept (the ones used most recently stay).
 const MAX_PROGRAMS: usize = 64;
+/// The most text the sessions' owners may hold (sources and titles); past it, the snapshot
+/// stops keeping them and every program new to it is replayed from the start.
+const MAX_OWNER_BYTES: usize = 64 * 1024;
 
 /// The snapshot's file name, beside the journal.
 pub const FILE_NAME: &str = "journal.snapshot.json";
@@ -111,6 +120,84 @@ struct ProgramState {
     before_last_start: Replay<'static>,
 }
 
+/// The replay of a program that owns no session (under `Rules::none()`), fed every record the
+/// snapshot covers. A replay reads its rules only for its own sessions (`owns_session`), so a
+/// program that owns none of the journal's sessions has exactly this state with its rules put
+/// in: it starts here, not from the journal's first byte.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Reference {
+    replay: Replay<'static>,
+    before_last_start: Replay<'static>,
+}
+
+impl Default for Reference {
+    fn default() -> Reference {
+        Reference {
+            replay: Replay::new(Rules::none()),
+            before_last_start: Replay::new(Rules::none()),
+        }
+    }
+}
+
+impl Reference {
+    fn feed(&mut self, record: &Record) {
+        if starts_personal_session(record) {
+            self.before_last_start = self.replay.clone();
+        }
+        self.replay.feed(record);
+    }
+}
+
+/// Who started the personal sessions the snapshot covers: each distinct (source, program) of a
+/// `session_start`, a handful in a person's journal. `None` once they grew past
+/// `MAX_OWNER_BYTES` (a hand-made journal): then no program may skip its replay.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Owners(Option<BTreeSet<(String, String)>>);
+
+impl Default for Owners {
+    fn default() -> Owners {
+        Owners(Some(BTreeSet::new()))
+    }
+}
+
+impl Owners {
+    fn feed(&mut self, record: &Record) {
+        let (
+            Some(set),
+            Event::SessionStart {
+                program,
+                source,
+                class: false,
+                ..
+            },
+        ) = (&mut self.0, &record.event)
+        else {
+            return;
+        };
+        if set.contains(&(source.clone(), program.clone())) {
+            return;
+        }
+        set.insert((source.clone(), program.clone()));
+        let bytes: usize = set.iter().map(|(s, p)| s.len() + p.len()).sum();
+        if bytes > MAX_OWNER_BYTES {
+            self.0 = None;
+        }
+    }
+
+    /// Whether a program with `rules` may have a state other than the reference's: it owns a
+    /// session (or the reference itself does: `Rules::none()` owns an untitled session with no
+    /// source), or the owners were not kept.
+    fn may_own(&self, rules: &Rules) -> bool {
+        let Some(set) = &self.0 else {
+            return true;
+        };
+        set.iter().any(|(source, program)| {
+            owns_session(rules, source, program, false)
+                || owns_session(Rules::none(), source, program, false)
+        })
+    }
+}
+
 /// What start-up needs, and the stretch of journal it was derived from.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Snapshot {
@@ -128,6 +215,9 @@ pub struct Snapshot {
     #[serde(default)]
     pub assessments: Kept,
     programs: Vec<ProgramState>,
+    /// Where a program new to the snapshot starts when it owns none of `owners`.
+    reference: Reference,
+    owners: Owners,
 }
 
 /// How a snapshot was opened.
@@ -153,6 +243,9 @@ pub struct Opened {
     pub torn: Option<TornTail>,
     /// Whether it differs from the file beside the journal (worth saving).
     pub changed: bool,
+    /// The journal byte reading started from: the snapshot's end, or the start when a program
+    /// had to be replayed from there (or there was no snapshot to hold).
+    pub read_from: u64,
 }
 
 impl Snapshot {
@@ -174,6 +267,8 @@ impl Snapshot {
             recent: Recent::default(),
             assessments: Kept::default(),
             programs: Vec::new(),
+            reference: Reference::default(),
+            owners: Owners::default(),
         }
     }
 
@@ -187,6 +282,8 @@ impl Snapshot {
     pub fn feed(&mut self, programs: &[Known], record: &Record) {
         self.recent.feed(record);
         self.assessments.feed(record);
+        self.reference.feed(record);
+        self.owners.feed(record);
         for k in programs {
             if let Some(p) = self.program_mut(k) {
                 let mut replay = Replay::resume(k.rules, take(&mut p.replay));
@@ -241,10 +338,7 @@ fn take(replay: &mut Replay<'static>) -> Replay<'static> {
 }
 
 fn starts_personal_session(r: &Record) -> bool {
-    matches!(
-        r.event,
-        crate::records::journal::Event::SessionStart { class: false, .. }
-    )
+    matches!(r.event, Event::SessionStart { class: false, .. })
 }
 
 /// The snapshot beside the journal in `dir`, brought up to date: read, checked against the
@@ -259,6 +353,7 @@ pub fn open(dir: &Path, programs: &[Known], bounds: Bounds) -> io::Result<Opened
             skipped: Tally::default(),
             torn: None,
             changed: false,
+            read_from: 0,
         });
     };
     let len = journal.metadata()?.len();
@@ -325,6 +420,8 @@ pub fn open(dir: &Path, programs: &[Known], bounds: Bounds) -> io::Result<Opened
         if offset >= snapshot.covers {
             snapshot.recent.feed(&record);
             snapshot.assessments.feed(&record);
+            snapshot.reference.feed(&record);
+            snapshot.owners.feed(&record);
         }
     }
     let end = reader.offset();
@@ -350,30 +447,41 @@ pub fn open(dir: &Path, programs: &[Known], bounds: Bounds) -> io::Result<Opened
         skipped,
         torn,
         changed,
+        read_from: from,
     })
 }
 
 /// Adds a state for each program the snapshot does not hold with today's rules (most
-/// recently used first; the oldest dropped past `MAX_PROGRAMS`); whether any was added.
+/// recently used first; the oldest dropped past `MAX_PROGRAMS`); whether it changed any. A
+/// program behind the snapshot (new to it, or not offered for a while) that owns none of the
+/// sessions it covers takes the reference's state, as far as the snapshot covers; a new one
+/// that owns some is replayed from the journal's start.
 fn add_programs(snapshot: &mut Snapshot, programs: &[Known]) -> bool {
-    let mut added = false;
+    let mut changed = false;
     for k in programs {
-        let (source, fp) = (k.name, k.fingerprint);
-        let i = match snapshot.programs.iter().position(|p| p.fingerprint == fp) {
-            Some(i) => i,
+        let held = snapshot
+            .programs
+            .iter()
+            .position(|p| p.fingerprint == k.fingerprint);
+        let mut p = match held {
+            Some(i) => snapshot.programs.remove(i),
             None => {
-                added = true;
-                snapshot.programs.push(ProgramState {
-                    source: source.to_owned(),
-                    fingerprint: fp,
+                changed = true;
+                ProgramState {
+                    source: k.name.to_owned(),
+                    fingerprint: k.fingerprint,
                     covers: 0,
                     replay: Replay::new(Rules::none()),
                     before_last_start: Replay::new(Rules::none()),
-                });
-                snapshot.programs.len() - 1
+                }
             }
         };
-        let p = snapshot.programs.remove(i);
+        if p.covers < snapshot.covers && !snapshot.owners.may_own(k.rules) {
+            changed = true;
+            p.covers = snapshot.covers;
+            p.replay = snapshot.reference.replay.clone();
+            p.before_last_start = snapshot.reference.before_last_start.clone();
+        }
         snapshot.programs.insert(0, p);
     }
     // A program whose rules changed is replayed again from the start under its new ones; the
@@ -384,7 +492,7 @@ fn add_programs(snapshot: &mut Snapshot, programs: &[Known]) -> bool {
     let mut seen = std::collections::HashSet::new();
     snapshot.programs.retain(|p| seen.insert(p.source.clone()));
     snapshot.programs.truncate(MAX_PROGRAMS);
-    added
+    changed
 }
 
 /// The snapshot file at `path`, when it is one this build wrote for this journal.

@@ -331,6 +331,10 @@ fn an_edited_program_is_replayed_again_from_the_start_under_its_new_rules() {
         "the snapshot itself holds"
     );
     assert!(o.changed);
+    assert_eq!(
+        o.read_from, 0,
+        "it owns the journal's sessions: read from the start"
+    );
     same_as_whole(&o.snapshot, &new_rules, &records).unwrap();
     assert!(
         o.snapshot.progress(&k(&rules)).is_none(),
@@ -432,5 +436,267 @@ fn no_journal_is_an_empty_start() {
     assert_eq!(
         o.snapshot.progress(&k(&rules)).unwrap().levels(),
         replay(&rules, &[]).levels()
+    );
+}
+
+/// The rules of `p` read from the file `source`.
+fn rules_at(p: &Program, source: &str) -> Rules {
+    Rules::new(&Runnable::new(p.clone()), source)
+}
+
+/// Snap's program under another title, from another file: it owns none of Snap's sessions.
+fn other_rules() -> Rules {
+    rules_at(
+        &program(&PROGRAM.replace("\"Snap\"", "\"Other\"")),
+        "other.ron",
+    )
+}
+
+/// A personal or class session of some program: Snap's, another's, or one that Other (or
+/// `Rules::none()`, with an empty source or title) owns when `claims`.
+fn arb_any_start(claims: bool) -> impl Strategy<Value = Event> {
+    let unclaimed = [("snap.ron", "Snap"), ("else.ron", "Else")];
+    let claimed = [
+        ("other.ron", "Snap"),
+        ("else.ron", "Other"),
+        ("", "Else"),
+        ("else.ron", ""),
+    ];
+    let pairs: Vec<(&str, &str)> = if claims {
+        unclaimed.iter().chain(&claimed).copied().collect()
+    } else {
+        unclaimed.to_vec()
+    };
+    (prop::sample::select(pairs), any::<bool>()).prop_map(|((source, program), class)| {
+        Event::SessionStart {
+            program: program.into(),
+            source: source.into(),
+            session: "A".into(),
+            seed: 1,
+            items: ITEMS.iter().map(|s| (*s).to_owned()).collect(),
+            class,
+        }
+    })
+}
+
+/// A whole replay of `records` under `rules`, and its state before the last personal start,
+/// as the snapshot keeps them (everything start-up reads, and more).
+fn replayed_whole(rules: &Rules, records: &[Record]) -> (serde_json::Value, serde_json::Value) {
+    let mut replay = Replay::new(rules);
+    let mut before = Replay::new(rules);
+    for r in records {
+        if starts_personal_session(r) {
+            before = replay.clone();
+        }
+        replay.feed(r);
+    }
+    (
+        serde_json::to_value(replay.keep()).unwrap(),
+        serde_json::to_value(before.keep()).unwrap(),
+    )
+}
+
+fn kept_state(s: &Snapshot, k: &Known) -> (serde_json::Value, serde_json::Value) {
+    let p = s.program(k).unwrap();
+    (
+        serde_json::to_value(&p.replay).unwrap(),
+        serde_json::to_value(&p.before_last_start).unwrap(),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A program new to the snapshot (or behind it) that owns none of the journal's sessions
+    /// starts from the reference replay, not the journal's first byte, and its state is the
+    /// whole replay's, field by field: levels, the open session's tally, pending answers,
+    /// the state before the last start. One that owns some is replayed from the start, and
+    /// agrees too.
+    #[test]
+    fn a_program_owning_no_session_starts_where_a_whole_replay_ends(
+        events in prop::collection::vec(
+            (0u64..6, prop_oneof![8 => arb_event(), 3 => arb_any_start(false)]),
+            0..60,
+        ),
+        claims in prop::collection::vec((0u64..6, arb_any_start(true)), 0..2),
+        cuts in (any::<prop::sample::Index>(), any::<prop::sample::Index>()),
+        other_first in any::<bool>(),
+    ) {
+        let snap = rules_of(&program(PROGRAM));
+        let other = other_rules();
+        let mut events = events;
+        let claimed = claims.iter().any(|(_, e)| matches!(
+            e,
+            Event::SessionStart { program, source, class: false, .. }
+                if other.owns(source, program) || Rules::none().owns(source, program)
+        ));
+        for (i, claim) in claims.into_iter().enumerate() {
+            events.insert((i * 7).min(events.len()), claim);
+        }
+        let records = records_of(events);
+        let (a, b) = (cuts.0.index(records.len() + 1), cuts.1.index(records.len() + 1));
+        let (first, second) = (a.min(b), a.max(b));
+        let dir = tempfile::tempdir().unwrap();
+        let both = [k(&snap), Known::new("other.ron", &other)];
+        append(dir.path(), &records[..first]);
+        let offered: &[Known] = if other_first { &both } else { &both[..1] };
+        save(dir.path(), &open(dir.path(), offered, Bounds::at(NOW)).unwrap().snapshot).unwrap();
+        append(dir.path(), &records[first..second]);
+        // Other is not offered here: it falls behind (or is still new).
+        let middle = open(dir.path(), &both[..1], Bounds::at(NOW)).unwrap().snapshot;
+        save(dir.path(), &middle).unwrap();
+        append(dir.path(), &records[second..]);
+        let o = open(dir.path(), &both, Bounds::at(NOW)).unwrap();
+        prop_assert_eq!(kept_state(&o.snapshot, &both[1]), replayed_whole(&other, &records));
+        prop_assert_eq!(kept_state(&o.snapshot, &both[0]), replayed_whole(&snap, &records));
+        same_as_whole(&o.snapshot, &snap, &records)?;
+        let whole = replay(&other, &records);
+        let kept = o.snapshot.progress(&both[1]).unwrap();
+        prop_assert_eq!(kept.levels(), whole.levels());
+        for key in ITEMS {
+            prop_assert_eq!(kept.stopped(key), whole.stopped(key));
+        }
+        prop_assert_eq!(claimed, sessions_of_other_before(&records, &other, records.len()));
+        // What was read: only the tail when the journal before it holds no session of
+        // Other's; from the start when Other was new and it does.
+        if !sessions_of_other_before(&records, &other, second) {
+            prop_assert_eq!(o.read_from, middle.covers(), "only the tail is read");
+        } else if !other_first {
+            prop_assert_eq!(o.read_from, 0, "replayed from the start");
+        }
+    }
+}
+
+/// Whether a session `rules` owns (or `Rules::none()` does) starts in `records[..end]`.
+fn sessions_of_other_before(records: &[Record], rules: &Rules, end: usize) -> bool {
+    records[..end].iter().any(|r| match &r.event {
+        Event::SessionStart {
+            program,
+            source,
+            class: false,
+            ..
+        } => rules.owns(source, program) || Rules::none().owns(source, program),
+        _ => false,
+    })
+}
+
+#[test]
+fn a_program_new_to_the_snapshot_that_owns_earlier_sessions_is_replayed_from_the_start() {
+    let snap = rules_of(&program(PROGRAM));
+    let other = other_rules();
+    let dir = tempfile::tempdir().unwrap();
+    let records = some_records();
+    append(dir.path(), &records);
+    // Only Other so far: the snapshot holds no state of Snap's.
+    let first = open(
+        dir.path(),
+        &[Known::new("other.ron", &other)],
+        Bounds::at(NOW),
+    )
+    .unwrap();
+    assert_eq!(first.read_from, 0);
+    save(dir.path(), &first.snapshot).unwrap();
+    // Snap owns the journal's two sessions: the reference's state would be wrong for it.
+    let o = opened(dir.path(), &snap);
+    assert_eq!(o.read_from, 0, "read from the start, once");
+    assert!(o.changed);
+    same_as_whole(&o.snapshot, &snap, &records).unwrap();
+    // Its first session moved sit-to-stand up at the second: the reference never would.
+    assert_eq!(
+        o.snapshot
+            .progress(&k(&snap))
+            .unwrap()
+            .state(ITEMS[0])
+            .level,
+        1
+    );
+    save(dir.path(), &o.snapshot).unwrap();
+    let again = opened(dir.path(), &snap);
+    assert_eq!(again.read_from, again.snapshot.covers(), "then never again");
+    // A program file moved elsewhere keeps its title, and so its sessions.
+    let moved = rules_at(&program(PROGRAM), "moved.ron");
+    let o = open(
+        dir.path(),
+        &[Known::new("moved.ron", &moved)],
+        Bounds::at(NOW),
+    )
+    .unwrap();
+    assert_eq!(o.read_from, 0);
+    same_as_whole(&o.snapshot, &moved, &records).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn a_program_new_to_the_snapshot_that_owns_no_session_reads_only_the_tail() {
+    let snap = rules_of(&program(PROGRAM));
+    let other = other_rules();
+    let dir = tempfile::tempdir().unwrap();
+    let mut records = some_records();
+    // A red flag, an answer after pain and a session under way: state Other shares.
+    records.extend(records_of(vec![
+        (3, Event::red_flag(vec!["Chest pain".into()])),
+        (
+            4,
+            Event::AfterPain {
+                item: ITEMS[0].into(),
+                exercise: "sit-to-stand".into(),
+                choice: PainChoice::Easier,
+                instead: None,
+            },
+        ),
+    ]));
+    append(dir.path(), &records);
+    let first = opened(dir.path(), &snap);
+    save(dir.path(), &first.snapshot).unwrap();
+    let both = [k(&snap), Known::new("other.ron", &other)];
+    let o = open(dir.path(), &both, Bounds::at(NOW)).unwrap();
+    assert_eq!(o.read_from, first.snapshot.covers());
+    assert_eq!(o.start, Start::Tail { bytes: 0 });
+    assert!(o.changed, "the new state is worth saving");
+    assert_eq!(
+        kept_state(&o.snapshot, &both[1]),
+        replayed_whole(&other, &records)
+    );
+    assert_eq!(
+        o.snapshot.progress(&both[1]).unwrap().held(ITEMS[0]),
+        Some(crate::records::replay::Held::RedFlag)
+    );
+}
+
+#[test]
+fn a_program_evicted_past_the_most_kept_comes_back_with_the_whole_replay_s_state() {
+    let snap = rules_of(&program(PROGRAM));
+    let others: Vec<Rules> = (0..MAX_PROGRAMS)
+        .map(|i| {
+            rules_at(
+                &program(&PROGRAM.replace("\"Snap\"", &format!("\"P{i}\""))),
+                &format!("p{i}.ron"),
+            )
+        })
+        .collect();
+    let names: Vec<String> = (0..MAX_PROGRAMS).map(|i| format!("p{i}.ron")).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let records = some_records();
+    append(dir.path(), &records[..3]);
+    // Snap, then 64 others: Snap, the least recently used, goes at once.
+    let mut all = vec![k(&snap)];
+    all.extend(names.iter().zip(&others).map(|(n, r)| Known::new(n, r)));
+    let o = open(dir.path(), &all, Bounds::at(NOW)).unwrap();
+    assert!(o.snapshot.program(&all[0]).is_none(), "Snap was evicted");
+    assert_eq!(o.snapshot.programs.len(), MAX_PROGRAMS);
+    save(dir.path(), &o.snapshot).unwrap();
+    append(dir.path(), &records[3..]);
+    // Snap comes back: it owns the journal's sessions, so it is replayed from the start.
+    let back = opened(dir.path(), &snap);
+    assert_eq!(back.read_from, 0);
+    same_as_whole(&back.snapshot, &snap, &records).unwrap();
+    let p0 = all[1];
+    assert!(back.snapshot.program(&p0).is_none(), "P0 made room for it");
+    save(dir.path(), &back.snapshot).unwrap();
+    // P0 owns none: it comes back from the reference, reading only the (empty) tail.
+    let o = open(dir.path(), &[p0], Bounds::at(NOW)).unwrap();
+    assert_eq!(o.read_from, o.snapshot.covers());
+    assert_eq!(
+        kept_state(&o.snapshot, &p0),
+        replayed_whole(p0.rules, &records)
     );
 }

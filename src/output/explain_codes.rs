@@ -362,7 +362,7 @@ pub fn explain(code: Code) -> Explanation {
             )
         },
         Code::ImpactUnderstated => e(
-            "An exercise's name or id says it has more impact than its `impact` field declares: \"Tuck jumps\" marked `impact: None`, \"Jogging on the spot\" marked `Low`. Jumping, hopping, skipping, bounding, running and burpees are high impact; heel drops, stamping and jogging moderate.",
+            "An exercise's name, id or cues say it has more impact than its `impact` field declares: \"Tuck jumps\" marked `impact: None`, \"Jogging on the spot\" marked `Low`, a cue \"Jump up onto the step\" in an exercise marked `None`. Jumping, hopping, skipping, bounding, running and burpees are high impact; heel drops, stamping and jogging moderate. In a cue, only words that always mean impact count (\"jump\", \"hop\", not \"skip this one\" or \"run your hand along the rail\").",
             "The impact rules (warnings for high impact, limits for beginners and after a spine fracture) read the `impact` field. A field set lower than the name would let a jumping exercise through those rules, and the person does what the name says.",
             &[Ros2019],
             Context::Exercises,

@@ -280,11 +280,26 @@ impl Lexicon {
 
     /// The highest impact a name implies ("Tuck jumps": High), with the phrase that implies it.
     pub fn implied_impact(&self, text: &str) -> Option<(Impact, String)> {
+        self.implied(text, false)
+    }
+
+    /// The highest impact a cue implies ("Jump up onto the step": High), from the names that
+    /// imply impact in a cue too (not "skip" or "run").
+    pub fn implied_impact_in_cue(&self, text: &str) -> Option<(Impact, String)> {
+        self.implied(text, true)
+    }
+
+    fn implied(&self, text: &str, cue: bool) -> Option<(Impact, String)> {
         let toks = self.prepare(text);
         let hits = self.find(&toks);
-        let covered = self.covered(&toks, &hits);
+        // A negation reaches along a list of impact names too: "do not jump or hop".
+        let mut covered = vec![false; toks.len()];
+        for h in &hits {
+            covered[h.start..=h.end].iter_mut().for_each(|c| *c = true);
+        }
         hits.iter()
             .filter(|h| !self.excused(&toks, h, Field::Prose, &covered))
+            .filter(|h| !cue || self.entries[h.entry].in_cues)
             .filter_map(|h| match self.entries[h.entry].kind {
                 Kind::Impact(i) => Some((i, self.entries[h.entry].phrase.clone())),
                 _ => None,

@@ -118,7 +118,16 @@ pub struct Ambiguous {
 #[serde(deny_unknown_fields)]
 pub struct ImpactNames {
     pub impact: Impact,
+    /// Whether the names also imply impact in an exercise's cues ("jump up onto the step"),
+    /// or only in its name and id: "skip" and "run" are also everyday verbs of a cue ("skip
+    /// this one if...", "run your hand along the rail").
+    #[serde(default = "yes")]
+    pub cues: bool,
     pub names: BTreeMap<Lang, Vec<String>>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// What a phrase of the lexicon is.
@@ -142,6 +151,8 @@ pub struct Entry {
     pub len: usize,
     /// It starts with a filler word ("the hundred"), so it may start at one.
     pub leading_filler: bool,
+    /// An impact name that also implies impact in a cue (`ImpactNames::cues`).
+    pub in_cues: bool,
 }
 
 /// Why a text is warned about.
@@ -222,69 +233,71 @@ impl Lexicon {
         let mut entries = Vec::new();
         let mut long_words: HashMap<char, Vec<Vec<char>>> = HashMap::new();
         let mut lexicon_words: HashSet<String> = HashSet::new();
-        let mut add = |kind: Kind, lang: Lang, phrase: &str, entries: &mut Vec<Entry>| {
-            // "=word": matched as written, its ending not cut.
-            let (exact, phrase) = match phrase.strip_prefix('=') {
-                Some(p) => (true, p),
-                None => (false, phrase),
-            };
-            let words = normal::words(phrase);
-            // The stems run together, and also each word as written ("Oberkörperrotation"
-            // as well as its stem "oberkorperrotatio", so "Oberkörperrotationen" is found),
-            // for up to `MAX_FORMS` keys a phrase.
-            const MAX_FORMS: usize = 8;
-            let mut keys: Vec<Vec<char>> = vec![Vec::new()];
-            let mut key: Vec<char> = Vec::new();
-            for (i, w) in words.iter().enumerate() {
-                // Small words are left out, except where a name starts or ends with one ("the
-                // hundred", "enrouler le dos": "dos" is also Portuguese for "of the").
-                let text = w.text();
-                if i > 0 && i + 1 < words.len() && fillers.contains(&text) {
-                    continue;
-                }
-                let stem = if exact {
-                    w.chars.len()
-                } else {
-                    stem::stem(&w.chars, lang)
+        let mut add =
+            |kind: Kind, lang: Lang, phrase: &str, in_cues: bool, entries: &mut Vec<Entry>| {
+                // "=word": matched as written, its ending not cut.
+                let (exact, phrase) = match phrase.strip_prefix('=') {
+                    Some(p) => (true, p),
+                    None => (false, phrase),
                 };
-                key.extend(&w.chars[..stem]);
-                let forms: &[usize] = if stem < w.chars.len() && keys.len() * 2 <= MAX_FORMS {
-                    &[stem, w.chars.len()]
-                } else {
-                    &[stem]
-                };
-                keys = keys
-                    .iter()
-                    .flat_map(|k| {
-                        forms.iter().map(move |&n| {
-                            let mut k = k.clone();
-                            k.extend(&w.chars[..n]);
-                            k
-                        })
-                    })
-                    .collect();
-                if w.chars.len() >= TYPO_MIN_LETTERS && !safe.contains(&text) {
-                    let list = long_words.entry(w.chars[0]).or_default();
-                    if !list.contains(&w.chars) {
-                        list.push(w.chars.clone());
+                let words = normal::words(phrase);
+                // The stems run together, and also each word as written ("Oberkörperrotation"
+                // as well as its stem "oberkorperrotatio", so "Oberkörperrotationen" is found),
+                // for up to `MAX_FORMS` keys a phrase.
+                const MAX_FORMS: usize = 8;
+                let mut keys: Vec<Vec<char>> = vec![Vec::new()];
+                let mut key: Vec<char> = Vec::new();
+                for (i, w) in words.iter().enumerate() {
+                    // Small words are left out, except where a name starts or ends with one ("the
+                    // hundred", "enrouler le dos": "dos" is also Portuguese for "of the").
+                    let text = w.text();
+                    if i > 0 && i + 1 < words.len() && fillers.contains(&text) {
+                        continue;
                     }
+                    let stem = if exact {
+                        w.chars.len()
+                    } else {
+                        stem::stem(&w.chars, lang)
+                    };
+                    key.extend(&w.chars[..stem]);
+                    let forms: &[usize] = if stem < w.chars.len() && keys.len() * 2 <= MAX_FORMS {
+                        &[stem, w.chars.len()]
+                    } else {
+                        &[stem]
+                    };
+                    keys = keys
+                        .iter()
+                        .flat_map(|k| {
+                            forms.iter().map(move |&n| {
+                                let mut k = k.clone();
+                                k.extend(&w.chars[..n]);
+                                k
+                            })
+                        })
+                        .collect();
+                    if w.chars.len() >= TYPO_MIN_LETTERS && !safe.contains(&text) {
+                        let list = long_words.entry(w.chars[0]).or_default();
+                        if !list.contains(&w.chars) {
+                            list.push(w.chars.clone());
+                        }
+                    }
+                    lexicon_words.insert(text);
                 }
-                lexicon_words.insert(text);
-            }
-            if key.is_empty() {
-                return;
-            }
-            for k in &keys {
-                trie.insert(k, entries.len());
-            }
-            entries.push(Entry {
-                kind,
-                phrase: phrase.to_owned(),
-                lang,
-                len: key.len(),
-                leading_filler: words.first().is_some_and(|w| fillers.contains(&w.text())),
-            });
-        };
+                if key.is_empty() {
+                    return;
+                }
+                for k in &keys {
+                    trie.insert(k, entries.len());
+                }
+                entries.push(Entry {
+                    kind,
+                    phrase: phrase.to_owned(),
+                    lang,
+                    len: key.len(),
+                    leading_filler: words.first().is_some_and(|w| fillers.contains(&w.text())),
+                    in_cues,
+                });
+            };
         let spelled = |lang: Lang, name: &str| -> Vec<String> {
             expand_classes(name, &data.classes)
                 .into_iter()
@@ -294,21 +307,21 @@ impl Lexicon {
         for (g, group) in data.groups.iter().enumerate() {
             for (lang, names) in &group.names {
                 for n in names.iter().flat_map(|n| spelled(*lang, n)) {
-                    add(Kind::Refused(g), *lang, &n, &mut entries);
+                    add(Kind::Refused(g), *lang, &n, false, &mut entries);
                 }
             }
         }
         for (a, amb) in data.ambiguous.iter().enumerate() {
             for (lang, words) in &amb.words {
                 for w in words.iter().flat_map(|n| spelled(*lang, n)) {
-                    add(Kind::Ambiguous(a), *lang, &w, &mut entries);
+                    add(Kind::Ambiguous(a), *lang, &w, false, &mut entries);
                 }
             }
         }
         for imp in &data.impacts {
             for (lang, names) in &imp.names {
                 for n in names.iter().flat_map(|n| spelled(*lang, n)) {
-                    add(Kind::Impact(imp.impact), *lang, &n, &mut entries);
+                    add(Kind::Impact(imp.impact), *lang, &n, imp.cues, &mut entries);
                 }
             }
         }

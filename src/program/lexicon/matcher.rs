@@ -218,6 +218,15 @@ struct Hit {
 /// toe *to* the step", `Group::unless_after`).
 const PREPOSITIONS: &[&str] = &["to", "onto", "on", "against", "into"];
 
+/// The most masks ("cr*nch") a word may hold and still be read as a disguise.
+const MAX_MASKS: usize = 3;
+
+/// How far after a phrase, in words, the words that condemn it or limit its negation are
+/// looked for ("twisting is not safe with osteoporosis", "do not twist until week two"), and
+/// how far a list is looked along: a bound, so a long text is read in time linear in its
+/// length.
+const LOOK_AHEAD: usize = 12;
+
 /// The fewest letters a phrase must have to be found with a doubled letter read as one.
 const UNDOUBLED_MIN: usize = 5;
 
@@ -317,7 +326,11 @@ impl Lexicon {
                 // letter or symbol in it ("s1t", "70€"), or beside two ("$!7"), but not in a
                 // number ("30", "3x").
                 let letters = w.chars.iter().filter(|c| !c.is_ascii_digit()).count();
-                let literal = letters == 0 || (letters < 2 && w.chars.len() <= 2);
+                // A word of more than `MAX_MASKS` masks hides no name: its masks are themselves
+                // (each would stand for any letter, and a long run of them for every phrase).
+                let masks = w.chars.iter().filter(|&&c| c == ANY).count();
+                let literal =
+                    letters == 0 || (letters < 2 && w.chars.len() <= 2) || masks > MAX_MASKS;
                 // A word may end before symbols at its end ("twist!" read as "twisti", "ups!!!"),
                 // and its endings are found with digits and symbols read as the letter they
                 // most often stand for ("tw1st1ng" ends like "twisting", "up5" like "ups").
@@ -559,7 +572,7 @@ impl Lexicon {
                 || self.conjunctions.contains(&t.text)
         };
         let mut negated = false;
-        for j in end + 1..toks.len() {
+        for j in end + 1..toks.len().min(end + 1 + LOOK_AHEAD) {
             let t = &toks[j];
             if t.clause || t.gap == Gap::Stop || (t.gap == Gap::Comma && !covered[j]) {
                 return false;
@@ -584,6 +597,7 @@ impl Lexicon {
     fn limited(&self, toks: &[Tok], end: usize) -> bool {
         toks[end + 1..]
             .iter()
+            .take(LOOK_AHEAD)
             .take_while(|t| !t.clause && t.gap < Gap::Comma)
             .any(|t| self.limits.contains(&t.text))
     }
@@ -656,6 +670,7 @@ impl Lexicon {
     fn listed(&self, toks: &[Tok], from: usize) -> bool {
         toks[from..]
             .iter()
+            .take(LOOK_AHEAD)
             .enumerate()
             .take_while(|(i, t)| *i == 0 || !(t.clause || t.gap == Gap::Stop))
             .map(|(_, t)| t)

@@ -163,12 +163,15 @@ pub fn words(text: &str) -> Vec<Word> {
     let (mut pending, mut pending_clause, mut pending_sep) = (Gap::Stop, true, String::new());
     let (mut gap, mut clause, mut sep) = (Gap::Stop, true, String::new());
     let mut i = 0;
+    // The next character that is not a mask, found once for a whole run of masks.
+    let mut after_masks = 0;
     while i < chars.len() {
         let c = chars[i];
-        // The next character that is not a mask.
-        let after_masks = (i..chars.len())
-            .find(|&k| !is_mask(chars[k]))
-            .unwrap_or(chars.len());
+        if after_masks <= i {
+            after_masks = (i..chars.len())
+                .find(|&k| !is_mask(chars[k]))
+                .unwrap_or(chars.len());
+        }
         // An invisible letter (a Hangul filler) is no letter: "t\u{3164}wist" is "twist".
         if is_invisible(c) && is_letter(c) {
             i += 1;

@@ -634,8 +634,15 @@ impl Lexicon {
     /// same clause ("do not let your back round", "no twisting or crunches")? Past a comma
     /// only in a list: "no twisting, crunches or sit-ups", but not "do not twist, rotate".
     fn negated(&self, toks: &[Tok], start: usize, covered: &[bool]) -> bool {
+        // Up to 8 helper words, and any number of listed movements along a list ("avoid
+        // sit-ups, crunches, toe touches, forward bends, twists and side bends"), within a
+        // bound.
         let mut j = start;
-        for _ in 0..8 {
+        let mut helpers = 0;
+        for _ in 0..4 * LOOK_AHEAD {
+            if helpers == 8 {
+                return false;
+            }
             if j == 0 || toks[j].clause || toks[j].gap == Gap::Stop {
                 return false;
             }
@@ -647,8 +654,11 @@ impl Lexicon {
             if self.negations.contains(&t.text) || self.negation_ends(toks, j) {
                 return true;
             }
-            if !(t.filler || t.modifier || covered[j] || self.transparent.contains(&t.text)) {
-                return false;
+            if !covered[j] {
+                if !(t.filler || t.modifier || self.transparent.contains(&t.text)) {
+                    return false;
+                }
+                helpers += 1;
             }
         }
         false
@@ -738,8 +748,13 @@ impl Lexicon {
             swapped[end - c].gap = Gap::Space;
             let hits = self.find(&swapped);
             let covered = self.covered(&swapped, &hits);
+            // Only a phrase that starts where the swapped text does: "abdominal curl" from
+            // "curl, abdominal", never one starting inside a word of a list.
             out.extend(hits.into_iter().filter(|h| {
-                h.start < end - c && h.end >= end - c && !self.excused(&swapped, h, field, &covered)
+                h.start == 0
+                    && h.start_off == 0
+                    && h.end >= end - c
+                    && !self.excused(&swapped, h, field, &covered)
             }));
         }
         out

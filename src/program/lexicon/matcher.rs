@@ -334,12 +334,7 @@ impl Lexicon {
                 // A word may end before symbols at its end ("twist!" read as "twisti", "ups!!!"),
                 // and its endings are found with digits and symbols read as the letter they
                 // most often stand for ("tw1st1ng" ends like "twisting", "up5" like "ups").
-                let plain = w.chars.len()
-                    - w.chars
-                        .iter()
-                        .rev()
-                        .take_while(|c| !c.is_alphanumeric())
-                        .count();
+                let plain = head(&w.chars, char::is_alphanumeric);
                 let read: Vec<char> = w.chars[..plain]
                     .iter()
                     .map(|&c| letters_for(c).first().copied().unwrap_or(c))
@@ -352,14 +347,9 @@ impl Lexicon {
                 }
                 // Digits after a word of letters are a number or a version, not letters
                 // ("crunches2", "sit-ups_v2").
-                let letters = w.chars.len()
-                    - w.chars
-                        .iter()
-                        .rev()
-                        .take_while(|c| !c.is_alphabetic())
-                        .count();
-                if letters >= 3 && letters < plain && !literal {
-                    cuts.extend(stem::cuts(&w.chars[..letters]));
+                let word = head(&w.chars, char::is_alphabetic);
+                if word >= 3 && word < plain && !literal {
+                    cuts.extend(stem::cuts(&w.chars[..word]));
                     cuts.sort_unstable();
                     cuts.dedup();
                 }
@@ -759,6 +749,12 @@ impl Lexicon {
         }
         out
     }
+}
+
+/// How many characters of `word` come before the characters at its end that are not `kind`
+/// ("ups" of "ups!!!" for alphanumerics, "crunches" of "crunches2" for letters).
+fn head(word: &[char], kind: fn(char) -> bool) -> usize {
+    word.len() - word.iter().rev().take_while(|&&c| !kind(c)).count()
 }
 
 /// A word and its stems: the forms to look up in a list of words (a stretched word as its

@@ -5,6 +5,7 @@
 //!
 //! - `normal`: Unicode folding and words;
 //! - `stem`: word endings in each language;
+//! - `trie`: the keys of every phrase, letter by letter;
 //! - `matcher`: finding phrases, and deciding whether a negation, an "anti-" or the words
 //!   around a phrase excuse it.
 //!
@@ -15,6 +16,7 @@
 mod matcher;
 mod normal;
 mod stem;
+mod trie;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -22,9 +24,9 @@ use serde::Deserialize;
 
 use super::{Impact, Spine};
 pub use matcher::Field;
-use matcher::Trie;
 pub use normal::is_invisible;
 pub use stem::Lang;
+use trie::Trie;
 
 /// The lexicon file as written.
 #[derive(Debug, Clone, Deserialize)]

@@ -404,8 +404,9 @@ impl Lexicon {
     }
 
     /// Do the words after the phrase ending at word `end` say, in its clause, that it must not
-    /// be done: a verdict ("twisting is *unsafe*", "sit-ups should be *avoided*") or a negated
-    /// approval ("crunches are *not safe*", "twisting is *never a good idea*")? Only helper
+    /// be done: a verdict ("twisting is *unsafe*", "sit-ups should be *avoided*"), a negated
+    /// approval ("crunches are *not safe*", "twisting is *never a good idea*"), or a negation
+    /// that follows what it governs ("draai je romp *niet*")? Only helper
     /// words, listed movements and words of a list may stand between.
     fn condemned(&self, toks: &[Tok], end: usize, covered: &[bool]) -> bool {
         let passable = |j: usize| {
@@ -424,6 +425,10 @@ impl Lexicon {
             }
             if self.verdicts.contains(&t.text) && !negated {
                 return true;
+            }
+            if self.negations_after.contains(&t.text) {
+                // "nicht zu weit", "niet te ver": a limit, not a refusal.
+                return !self.limited(toks, j);
             }
             if self.approvals.contains(&t.text) && negated {
                 return true;

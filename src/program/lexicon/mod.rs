@@ -44,6 +44,9 @@ pub struct Data {
     /// *too* much", "never twist *without* warming up").
     #[serde(default)]
     pub limits: Vec<String>,
+    /// Negations that follow the phrase they govern ("dreh den Oberkörper *nicht*").
+    #[serde(default)]
+    pub negations_after: Vec<String>,
     /// Words which, after a phrase in its clause, say it must not be done ("twisting is
     /// *unsafe*", "sit-ups should be *avoided*").
     #[serde(default)]
@@ -199,6 +202,7 @@ pub struct Lexicon {
     limits: HashSet<String>,
     verdicts: HashSet<String>,
     approvals: HashSet<String>,
+    negations_after: HashSet<String>,
     modifiers: HashSet<String>,
     transparent: HashSet<String>,
     /// Words never corrected as typos nor cut into compounds.
@@ -393,6 +397,7 @@ impl Lexicon {
             conjunctions: set(&data.conjunctions),
             limits: set(&data.limits),
             verdicts: set(&data.verdicts),
+            negations_after: set(&data.negations_after),
             approvals: set(&data.approvals),
             modifiers: set(&data.modifiers),
             transparent: set(&data.transparent),

@@ -340,3 +340,10 @@ fn every_program_in_the_corpus_gives_exactly_its_codes() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn every_case_worded_another_way_is_judged_right() {
+    let cases = cases("rephrased.ron");
+    assert!(cases.len() >= 300, "only {} rephrased cases", cases.len());
+    judge(&cases);
+}

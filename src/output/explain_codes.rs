@@ -310,7 +310,7 @@ pub fn explain(code: Code) -> Explanation {
             see_also: &[Code::Flexion],
             ..e(
                 "An exercise's id, name, cues or caution name a forward-bending movement (sit-up, crunch, toe touch, forward fold, roll-up, knees to chest, child's pose, plough, \"round your back\", \"curl up\", ...), whatever its `spine` says. An item naming such a movement as its exercise is refused the same way. A cue may still warn against one: \"do not round your back\" passes.",
-                "The spine label is easy to get wrong and easy to miss when copying an exercise; the words are what the person will do. Forward bending was followed by far more spine fractures than extension work (Sinaki & Mikkelsen 1984: 89% against 16%), and Too Fit To Fracture and the Royal Osteoporosis Society advise against it. The names are data in `assets/movements.ron`, in seven languages and yoga's Sanskrit, matched in any spelling; each group suggests a safe exercise instead.",
+                "The spine label is easy to get wrong and easy to miss when copying an exercise; the words are what the person will do. Forward bending was followed by far more spine fractures than extension work (Sinaki & Mikkelsen 1984: 89% against 16%), and Too Fit To Fracture and the Royal Osteoporosis Society advise against it. The names are data in `assets/movements.ron`, in ten languages and yoga's Sanskrit, matched in any spelling; each group suggests a safe exercise instead.",
                 &[SinakiMikkelsen1984, TooFitToFracture, Ros2019],
                 Context::Exercises,
                 "Exercise(id: \"core-work\", name: \"Gentle crunches\", kinds: [Resistance], spine: Neutral, impact: None, cues: [\"Lie on your back and lift your shoulders.\"]),",
@@ -362,7 +362,7 @@ pub fn explain(code: Code) -> Explanation {
             )
         },
         Code::ImpactUnderstated => e(
-            "An exercise's name or id says it has more impact than its `impact` field declares: \"Tuck jumps\" marked `impact: None`, \"Jogging on the spot\" marked `Low`. Jumping, hopping, skipping, bounding, running and burpees are high impact; heel drops, stamping and jogging moderate.",
+            "An exercise's name, id or cues say it has more impact than its `impact` field declares: \"Tuck jumps\" marked `impact: None`, \"Jogging on the spot\" marked `Low`, a cue \"Jump up onto the step\" in an exercise marked `None`. Jumping, hopping, skipping, bounding, running and burpees are high impact; heel drops, stamping and jogging moderate. In a cue, only words that always mean impact count (\"jump\", \"hop\", not \"skip this one\" or \"run your hand along the rail\").",
             "The impact rules (warnings for high impact, limits for beginners and after a spine fracture) read the `impact` field. A field set lower than the name would let a jumping exercise through those rules, and the person does what the name says.",
             &[Ros2019],
             Context::Exercises,
@@ -458,7 +458,7 @@ pub fn explain(code: Code) -> Explanation {
             "Item(exercise: \"sit-to-stand\", dose: Reps(sets: 2, reps: 8, rest: 60)),\nItem(exercise: \"tandem-stance\", dose: Time(secs: 30)),\nItem(exercise: \"prone-back-extension\", dose: Holds(sets: 1, reps: 5, hold: 3, rest: 0)),",
         ),
         Code::AmbiguousMovement => e(
-            "A warning: a word that usually, but not always, describes bending the back forward or twisting it (curl, roll, fold, hug, tuck, rotate, turn, reach, bend, lean forward, stretch, swing, pick up, look behind, chop, and the same words in other languages), with no limb or object near it to show a safe use. \"Biceps curl\", \"turn around and walk back\", \"reach the counter\", \"tuck your chin\" and \"roll onto your side\" give no warning. The message names the word and the help says how to reword it. The same warning marks a name that is refused only in one setting, outside it: Pilates' \"Saw\" or \"Scissors\" in a program that does not name Pilates.",
+            "A warning: a word that usually, but not always, describes bending the back forward or twisting it (curl, roll, fold, hug, tuck, rotate, turn, reach, bend, lean forward, stretch, swing, pick up, look behind, chop, and the same words in other languages; and phrases that depend on how the person lies or what they hold, such as \"shoulders off the floor\", \"across your body\", \"sit back on your heels\", \"up to sitting\" or \"good morning\"), with no limb or object near it to show a safe use. \"Biceps curl\", \"turn around and walk back\", \"reach the counter\", \"tuck your chin\" and \"roll onto your side\" give no warning. The message names the word and the help says how to reword it. The same warning marks a name that is refused only in one setting, outside it: Pilates' \"Saw\" or \"Scissors\" in a program that does not name Pilates.",
             "A cue is read mid-exercise, quickly; \"curl up slowly\" or \"turn to the side\" is easily done with the spine, which is what the guidance advises against (Too Fit To Fracture; ROS 2019). Naming the limb or the object makes the safe movement the only reading. The program still runs.",
             &[TooFitToFracture, Ros2019],
             Context::Exercises,

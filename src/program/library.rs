@@ -96,8 +96,9 @@ impl Library {
         &self.lexicon
     }
 
-    /// The impact an exercise's name or id implies ("Tuck jumps": High), and the words that
-    /// imply it; worked out once for the library's own exercises.
+    /// The impact an exercise's name, id or cues imply ("Tuck jumps": High; a cue "Jump up
+    /// onto the step"), and the words that imply it; worked out once for the library's own
+    /// exercises.
     pub fn implied_impact(&self, e: &Exercise) -> Option<(Impact, String)> {
         match self.by_id.get(&e.id) {
             Some(&i) if std::ptr::eq(&self.exercises[i], e) => self.implied[i]
@@ -112,6 +113,11 @@ fn implied_impact(lexicon: &Lexicon, e: &Exercise) -> Option<(Impact, String)> {
     [e.name.as_str(), e.id.as_str()]
         .into_iter()
         .filter_map(|t| lexicon.implied_impact(t))
+        .chain(
+            e.cues
+                .iter()
+                .filter_map(|c| lexicon.implied_impact_in_cue(c)),
+        )
         .reduce(|a, b| if b.0 > a.0 { b } else { a })
 }
 

@@ -103,16 +103,49 @@ impl Checker<'_> {
     }
 
     /// The dose of an item against the guidance for its exercise's kind, at its start and at
-    /// every cap its progress can reach.
+    /// every cap its progress can reach, along its ladder: each `Harder` step switches to the
+    /// next exercise and restarts from the item's first dose, and the steps after it grow
+    /// that exercise's dose.
     pub(super) fn guidance(&mut self, path: &Path, item: &Item, e: &Exercise) {
+        let mut x = e;
+        let mut from = 0;
+        loop {
+            let to = item.progress[from..]
+                .iter()
+                .position(|s| *s == Step::Harder)
+                .map_or(item.progress.len(), |p| from + p);
+            self.rung_guidance(path, item, x, from..to);
+            match x.harder.as_deref().and_then(|h| self.catalog.get(h)) {
+                Some(h) if to < item.progress.len() => x = h,
+                _ => break,
+            }
+            from = to + 1;
+        }
+    }
+
+    /// The guidance for one rung of an item's ladder: exercise `e`, from the item's first
+    /// dose, grown by the steps in `steps` (indices into its progress).
+    fn rung_guidance(
+        &mut self,
+        path: &Path,
+        item: &Item,
+        e: &Exercise,
+        steps: std::ops::Range<usize>,
+    ) {
         let d = item.dose;
-        if e.has_kind(Kind::Resistance) && !matches!(d, Dose::Time { .. }) {
+        let progress = || {
+            item.progress[steps.clone()]
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (steps.start + i, *s))
+        };
+        if e.has_kind(Kind::Resistance) {
             let reps = d.reps().unwrap_or(0);
             let mut top_sets = d.sets();
             let mut top_reps = reps;
-            for (i, step) in item.progress.iter().enumerate() {
+            for (i, step) in progress() {
                 let sp = path.field("progress").index(i).field("up_to");
-                match *step {
+                match step {
                     Step::AddSets { up_to } if up_to > MAX_RESISTANCE_SETS && up_to > top_sets => {
                         self.resistance(
                             sp,
@@ -129,10 +162,10 @@ impl Checker<'_> {
                         );
                         top_reps = up_to;
                     }
-                    Step::Harder => break, // the next exercise is another item's question
                     _ => {}
                 }
             }
+            // Timed resistance work is still counted in sets, with rests between them.
             if d.sets() > MAX_RESISTANCE_SETS {
                 self.resistance(
                     path.field("dose").field("sets"),
@@ -146,7 +179,7 @@ impl Checker<'_> {
                 );
             }
             if d.sets() > 1 && d.rest() < MIN_RESISTANCE_REST {
-                self.add(
+                self.add_once(
                     Code::ResistanceDose,
                     path.field("dose").field("rest"),
                     format!(
@@ -165,12 +198,8 @@ impl Checker<'_> {
                 Dose::Time { secs, .. } => Some((secs, "secs")),
                 Dose::Reps { .. } => None,
             };
-            let top = item
-                .progress
-                .iter()
-                .take_while(|s| !matches!(s, Step::Harder))
-                .enumerate()
-                .filter_map(|(i, s)| match *s {
+            let top = progress()
+                .filter_map(|(i, s)| match s {
                     Step::AddTime { up_to, .. } => Some((i, up_to)),
                     _ => None,
                 })
@@ -182,7 +211,7 @@ impl Checker<'_> {
             }
         }
         if e.has_kind(Kind::Extension) && d.estimate_secs() > MAX_EXTENSION_MINUTES * 60 {
-            self.add(
+            self.add_once(
                 Code::SustainedHold,
                 path.field("dose"),
                 format!(
@@ -195,8 +224,16 @@ impl Checker<'_> {
         }
     }
 
+    /// A finding, unless the same rule already found something at the same place (an item's
+    /// first dose is met again on every rung of its ladder).
+    fn add_once(&mut self, code: Code, at: Path, message: String, help: Option<String>) {
+        if !self.found.iter().any(|f| f.code == code && f.path == at) {
+            self.add(code, at, message, help);
+        }
+    }
+
     fn resistance(&mut self, at: Path, what: String) {
-        self.add(
+        self.add_once(
             Code::ResistanceDose,
             at,
             format!("{what}, far outside the guidance of 8-12 reps in 1-3 sets"),
@@ -207,7 +244,7 @@ impl Checker<'_> {
     }
 
     fn sustained(&mut self, at: Path, e: &Exercise, secs: u32) {
-        self.add(
+        self.add_once(
             Code::SustainedHold,
             at,
             format!(

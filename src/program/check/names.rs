@@ -155,8 +155,8 @@ impl Checker<'_> {
         Words::Clean
     }
 
-    /// Every text of a local exercise a person sees, screened; one refusal is enough, since
-    /// the exercise has to change either way.
+    /// Every text of a local exercise a person sees, screened, and each cue read on into the
+    /// next; one refusal is enough, since the exercise has to change either way.
     pub(super) fn exercise_words(&mut self, path: &Path, e: &Exercise) {
         let mut texts: Vec<(Path, &str, Field)> = vec![
             (path.field("id"), e.id.as_str(), Field::Name),
@@ -182,6 +182,20 @@ impl Checker<'_> {
                 Words::Refused => return,
                 Words::Warned => warned = true,
                 Words::Clean => {}
+            }
+        }
+        // The coach shows the cues one after another, so a movement split between two
+        // ("bring your chest" / "towards your knees") is read across them.
+        for (j, pair) in e.cues.windows(2).enumerate() {
+            let joined = format!("{} {}", pair[0], pair[1]);
+            if self.words(
+                &path.field("cues").index(j + 1),
+                &joined,
+                Field::Prose,
+                false,
+            ) == Words::Refused
+            {
+                return;
             }
         }
     }

@@ -66,6 +66,7 @@ impl Lexicon {
         });
         entries
             && self.unless_next.len() == data.groups.len()
+            && self.unless_after.len() == data.groups.len()
             && self.unless_before.len() == data.groups.len()
             && self.safe_with.len() == data.ambiguous.len()
             && self.trie.is_sound()

@@ -24,13 +24,15 @@
 //! A finding is excused when a negation governs it ("do not round your back", "avoid
 //! twisting", "without crunches or sit-ups": only filler and helper words may stand between,
 //! never a content word or the end of a clause; past a comma only in a list, "no twisting,
-//! crunches or sit-ups"), when "anti-" turns a movement into resisting it (only for the
+//! crunches or sit-ups") and no word after it turns the negation into a limit ("do not
+//! twist *until* week two", "don't round your back *too* much"), when "anti-" turns a movement into resisting it (only for the
 //! groups that allow it), when the word before or after shows another meaning ("sit up
 //! tall", "rolled-up towel", "touch your toe on the step", "side-lying leg raise"), or, for an
 //! ambiguous word, when a limb or an object near it shows a safe use ("biceps curl", "reach
 //! the counter").
 
-use super::normal::{self, Gap, Word};
+use super::normal::{self, ANY, Gap, Word, letters_for};
+use super::words::WordSet;
 use super::{Context, Kind, Lexicon, Screen, TYPO_MIN_LETTERS, Warning, stem};
 use crate::program::Impact;
 
@@ -67,6 +69,19 @@ struct Hit {
     start_off: usize,
     end: usize,
 }
+
+/// Words that name where a limb goes: the word after one may show a safe use ("touch your
+/// toe *to* the step", `Group::unless_after`).
+const PREPOSITIONS: &[&str] = &["to", "onto", "on", "against", "into"];
+
+/// The most masks ("cr*nch") a word may hold and still be read as a disguise.
+const MAX_MASKS: usize = 3;
+
+/// How far after a phrase, in words, the words that condemn it or limit its negation are
+/// looked for ("twisting is not safe with osteoporosis", "do not twist until week two"), and
+/// how far a list is looked along: a bound, so a long text is read in time linear in its
+/// length.
+const LOOK_AHEAD: usize = 12;
 
 /// The fewest letters a phrase must have to be found with a doubled letter read as one.
 const UNDOUBLED_MIN: usize = 5;
@@ -130,11 +145,26 @@ impl Lexicon {
 
     /// The highest impact a name implies ("Tuck jumps": High), with the phrase that implies it.
     pub fn implied_impact(&self, text: &str) -> Option<(Impact, String)> {
+        self.implied(text, false)
+    }
+
+    /// The highest impact a cue implies ("Jump up onto the step": High), from the names that
+    /// imply impact in a cue too (not "skip" or "run").
+    pub fn implied_impact_in_cue(&self, text: &str) -> Option<(Impact, String)> {
+        self.implied(text, true)
+    }
+
+    fn implied(&self, text: &str, cue: bool) -> Option<(Impact, String)> {
         let toks = self.prepare(text);
         let hits = self.find(&toks);
-        let covered = self.covered(&toks, &hits);
+        // A negation reaches along a list of impact names too: "do not jump or hop".
+        let mut covered = vec![false; toks.len()];
+        for h in &hits {
+            covered[h.start..=h.end].iter_mut().for_each(|c| *c = true);
+        }
         hits.iter()
             .filter(|h| !self.excused(&toks, h, Field::Prose, &covered))
+            .filter(|h| !cue || self.entries[h.entry].in_cues)
             .filter_map(|h| match self.entries[h.entry].kind {
                 Kind::Impact(i) => Some((i, self.entries[h.entry].phrase.to_string())),
                 _ => None,
@@ -152,18 +182,32 @@ impl Lexicon {
                 // letter or symbol in it ("s1t", "70€"), or beside two ("$!7"), but not in a
                 // number ("30", "3x").
                 let letters = w.chars.iter().filter(|c| !c.is_ascii_digit()).count();
-                let literal = letters == 0 || (letters < 2 && w.chars.len() <= 2);
-                let mut cuts = stem::cuts(&w.chars);
-                // A word may end before symbols at its end ("twist!" read as "twisti").
-                let plain = w.chars.len()
-                    - w.chars
-                        .iter()
-                        .rev()
-                        .take_while(|c| !c.is_alphanumeric())
-                        .count();
-                if plain > 0 && !cuts.contains(&plain) {
-                    cuts.push(plain);
+                // A word of more than `MAX_MASKS` masks hides no name: its masks are themselves
+                // (each would stand for any letter, and a long run of them for every phrase).
+                let masks = w.chars.iter().filter(|&&c| c == ANY).count();
+                let literal =
+                    letters == 0 || (letters < 2 && w.chars.len() <= 2) || masks > MAX_MASKS;
+                // A word may end before symbols at its end ("twist!" read as "twisti", "ups!!!"),
+                // and its endings are found with digits and symbols read as the letter they
+                // most often stand for ("tw1st1ng" ends like "twisting", "up5" like "ups").
+                let plain = head(&w.chars, char::is_alphanumeric);
+                let read: Vec<char> = w.chars[..plain]
+                    .iter()
+                    .map(|&c| letters_for(c).first().copied().unwrap_or(c))
+                    .collect();
+                let mut cuts = stem::cuts(&read);
+                if plain == 0 || literal {
+                    cuts = stem::cuts(&w.chars);
+                } else if plain < w.chars.len() {
+                    cuts.push(w.chars.len());
+                }
+                // Digits after a word of letters are a number or a version, not letters
+                // ("crunches2", "sit-ups_v2").
+                let word = head(&w.chars, char::is_alphabetic);
+                if word >= 3 && word < plain && !literal {
+                    cuts.extend(stem::cuts(&w.chars[..word]));
                     cuts.sort_unstable();
+                    cuts.dedup();
                 }
                 Tok {
                     cuts,
@@ -187,11 +231,14 @@ impl Lexicon {
         }
         let n = w.chars.len();
         // A word of the lexicon, or one of its inflections, is no typo ("stooping" is not
-        // "stomping").
+        // "stomping", "bouncing" is not "bounding": an English "-e" drops before "-ing").
         let known = || {
             stem::cuts(&w.chars).iter().any(|&c| {
                 let s: String = w.chars[..c].iter().collect();
-                self.words.contains(&s) || self.safe.contains(&s)
+                let e = format!("{s}e");
+                [&s, &e]
+                    .iter()
+                    .any(|s| self.words.contains(s) || self.safe.contains(s))
             })
         };
         if n >= TYPO_MIN_LETTERS && self.trie.prefix(&w.chars) < n && !known() {
@@ -210,6 +257,11 @@ impl Lexicon {
         let mut hits = Vec::new();
         for (i, t) in toks.iter().enumerate() {
             self.walk(toks, i, 0, &mut hits);
+            // A mark before a word ("#twist", "*crunch*") may be no letter at all.
+            let lead = t.chars.iter().take_while(|&&c| c == ANY).count();
+            if lead > 0 && lead < t.chars.len() && !t.literal {
+                self.walk(toks, i, lead, &mut hits);
+            }
             if t.chars.len() >= TYPO_MIN_LETTERS && !self.safe.contains(&t.text) {
                 for off in 2..t.chars.len() - 2 {
                     self.walk(toks, i, off, &mut hits);
@@ -307,18 +359,27 @@ impl Lexicon {
                 Kind::Impact(_) => false,
             };
         }
-        // Inside a word: only long phrases, in words not known to be safe ("scrunch").
-        if h.start_off > 0 && (h.start_off < 3 || entry.len < 5 || self.safe.contains(&first.text))
+        // Inside a word: only long phrases, in words not known to be safe ("scrunch"); a
+        // word after leading marks ("#twist") is not inside one.
+        let marked = first.chars[..h.start_off].iter().all(|&c| c == ANY);
+        if h.start_off > 0
+            && !marked
+            && (h.start_off < 3 || entry.len < 5 || self.safe.contains(&first.text))
         {
             return true;
         }
         if let Kind::Refused(g) = entry.kind {
-            if let Some(next) = self.next_word(toks, h.end)
-                && prefixes(next)
-                    .iter()
-                    .any(|p| self.unless_next[g].contains(p))
-            {
-                return true;
+            let shows = |t: &Tok, list: &WordSet| prefixes(t).iter().any(|p| list.contains(p));
+            if let Some(next) = self.next_word(toks, h.end) {
+                if shows(next, &self.unless_next[g]) {
+                    return true;
+                }
+                if PREPOSITIONS.contains(&next.text.as_str())
+                    && let Some(after) = self.word_after(toks, next)
+                    && shows(after, &self.unless_after[g])
+                {
+                    return true;
+                }
             }
             if h.start_off == 0
                 && let Some(before) = self.word_before(toks, h.start)
@@ -330,7 +391,59 @@ impl Lexicon {
             }
         }
         let negatable = field == Field::Prose || matches!(entry.kind, Kind::Impact(_));
-        negatable && h.start_off == 0 && self.negated(toks, h.start, covered)
+        negatable
+            && h.start_off == 0
+            && ((self.negated(toks, h.start, covered) && !self.limited(toks, h.end))
+                || self.condemned(toks, h.end, covered))
+    }
+
+    /// Do the words after the phrase ending at word `end` say, in its clause, that it must not
+    /// be done: a verdict ("twisting is *unsafe*", "sit-ups should be *avoided*"), a negated
+    /// approval ("crunches are *not safe*", "twisting is *never a good idea*"), or a negation
+    /// that follows what it governs ("draai je romp *niet*")? Only helper
+    /// words, listed movements and words of a list may stand between.
+    fn condemned(&self, toks: &[Tok], end: usize, covered: &[bool]) -> bool {
+        let passable = |j: usize| {
+            let t = &toks[j];
+            t.filler
+                || t.modifier
+                || covered[j]
+                || self.transparent.contains(&t.text)
+                || self.conjunctions.contains(&t.text)
+        };
+        let mut negated = false;
+        for j in end + 1..toks.len().min(end + 1 + LOOK_AHEAD) {
+            let t = &toks[j];
+            if t.clause || t.gap == Gap::Stop || (t.gap == Gap::Comma && !covered[j]) {
+                return false;
+            }
+            if self.verdicts.contains(&t.text) && !negated {
+                return true;
+            }
+            if self.negations_after.contains(&t.text) {
+                // "nicht zu weit", "niet te ver": a limit, not a refusal.
+                return !self.limited(toks, j);
+            }
+            if self.approvals.contains(&t.text) && negated {
+                return true;
+            }
+            if self.negations.contains(&t.text) {
+                negated = true;
+            } else if !passable(j) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Does a word after the phrase ending at word `end`, in the same clause and before a
+    /// comma, turn its negation into a limit ("do not twist *past* 45 degrees")?
+    fn limited(&self, toks: &[Tok], end: usize) -> bool {
+        toks[end + 1..]
+            .iter()
+            .take(LOOK_AHEAD)
+            .take_while(|t| !t.clause && t.gap < Gap::Comma)
+            .any(|t| self.limits.contains(&t.text))
     }
 
     /// The first word after word `end` in the same phrase that is not a filler or a word of
@@ -340,6 +453,12 @@ impl Lexicon {
             .iter()
             .take_while(|t| crossable(t.gap))
             .find(|t| !(t.filler || t.modifier))
+    }
+
+    /// The next word after `t` (a word of `toks`) that is not a filler or a word of manner.
+    fn word_after<'t>(&self, toks: &'t [Tok], t: &Tok) -> Option<&'t Tok> {
+        let at = toks.iter().position(|x| std::ptr::eq(x, t))?;
+        self.next_word(toks, at)
     }
 
     /// The word right before word `start`, in the same phrase, that is not a filler.
@@ -359,8 +478,15 @@ impl Lexicon {
     /// same clause ("do not let your back round", "no twisting or crunches")? Past a comma
     /// only in a list: "no twisting, crunches or sit-ups", but not "do not twist, rotate".
     fn negated(&self, toks: &[Tok], start: usize, covered: &[bool]) -> bool {
+        // Up to 8 helper words, and any number of listed movements along a list ("avoid
+        // sit-ups, crunches, toe touches, forward bends, twists and side bends"), within a
+        // bound.
         let mut j = start;
-        for _ in 0..8 {
+        let mut helpers = 0;
+        for _ in 0..4 * LOOK_AHEAD {
+            if helpers == 8 {
+                return false;
+            }
             if j == 0 || toks[j].clause || toks[j].gap == Gap::Stop {
                 return false;
             }
@@ -372,8 +498,11 @@ impl Lexicon {
             if self.negations.contains(&t.text) || self.negation_ends(toks, j) {
                 return true;
             }
-            if !(t.filler || t.modifier || covered[j] || self.transparent.contains(&t.text)) {
-                return false;
+            if !covered[j] {
+                if !(t.filler || t.modifier || self.transparent.contains(&t.text)) {
+                    return false;
+                }
+                helpers += 1;
             }
         }
         false
@@ -395,6 +524,7 @@ impl Lexicon {
     fn listed(&self, toks: &[Tok], from: usize) -> bool {
         toks[from..]
             .iter()
+            .take(LOOK_AHEAD)
             .enumerate()
             .take_while(|(i, t)| *i == 0 || !(t.clause || t.gap == Gap::Stop))
             .map(|(_, t)| t)
@@ -462,12 +592,23 @@ impl Lexicon {
             swapped[end - c].gap = Gap::Space;
             let hits = self.find(&swapped);
             let covered = self.covered(&swapped, &hits);
+            // Only a phrase that starts where the swapped text does: "abdominal curl" from
+            // "curl, abdominal", never one starting inside a word of a list.
             out.extend(hits.into_iter().filter(|h| {
-                h.start < end - c && h.end >= end - c && !self.excused(&swapped, h, field, &covered)
+                h.start == 0
+                    && h.start_off == 0
+                    && h.end >= end - c
+                    && !self.excused(&swapped, h, field, &covered)
             }));
         }
         out
     }
+}
+
+/// How many characters of `word` come before the characters at its end that are not `kind`
+/// ("ups" of "ups!!!" for alphanumerics, "crunches" of "crunches2" for letters).
+fn head(word: &[char], kind: fn(char) -> bool) -> usize {
+    word.len() - word.iter().rev().take_while(|&&c| !kind(c)).count()
 }
 
 /// A word and its stems: the forms to look up in a list of words (a stretched word as its

@@ -5,6 +5,7 @@
 //!
 //! - `normal`: Unicode folding and words;
 //! - `stem`: word endings in each language;
+//! - `trie`: the keys of every phrase, letter by letter;
 //! - `matcher`: finding phrases, and deciding whether a negation, an "anti-" or the words
 //!   around a phrase excuse it.
 //!
@@ -43,6 +44,22 @@ pub struct Data {
     /// Words that excuse a phrase they govern ("not", "avoid", "without", "instead of",
     /// "nicht", "sans").
     pub negations: Vec<String>,
+    /// Words which, after a negated phrase in the same clause, turn the negation into a limit
+    /// that allows the movement ("do not twist *until* week two", "don't round your back
+    /// *too* much", "never twist *without* warming up").
+    #[serde(default)]
+    pub limits: Vec<String>,
+    /// Negations that follow the phrase they govern ("dreh den Oberkörper *nicht*").
+    #[serde(default)]
+    pub negations_after: Vec<String>,
+    /// Words which, after a phrase in its clause, say it must not be done ("twisting is
+    /// *unsafe*", "sit-ups should be *avoided*").
+    #[serde(default)]
+    pub verdicts: Vec<String>,
+    /// Words which, negated after a phrase in its clause, say it must not be done ("twisting
+    /// is not *safe*", "crunches are never *recommended*").
+    #[serde(default)]
+    pub approvals: Vec<String>,
     /// Words that join a list, so a negation before a comma may govern what follows it
     /// ("no twisting, crunches or sit-ups").
     pub conjunctions: Vec<String>,
@@ -79,6 +96,10 @@ pub struct Group {
     /// "rolled-up *towel*").
     #[serde(default)]
     pub unless_next: Vec<String>,
+    /// Words which, after a preposition right after a name, show it means something else
+    /// ("touch your toe to the *step*").
+    #[serde(default)]
+    pub unless_after: Vec<String>,
     /// Words which, right before a name, show it means something else ("*side*-lying leg
     /// raise").
     #[serde(default)]
@@ -107,7 +128,16 @@ pub struct Ambiguous {
 #[serde(deny_unknown_fields)]
 pub struct ImpactNames {
     pub impact: Impact,
+    /// Whether the names also imply impact in an exercise's cues ("jump up onto the step"),
+    /// or only in its name and id: "skip" and "run" are also everyday verbs of a cue ("skip
+    /// this one if...", "run your hand along the rail").
+    #[serde(default = "yes")]
+    pub cues: bool,
     pub names: BTreeMap<Lang, Vec<String>>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// What a phrase of the lexicon is.
@@ -133,6 +163,8 @@ pub struct Entry {
     pub len: usize,
     /// It starts with a filler word ("the hundred"), so it may start at one.
     pub leading_filler: bool,
+    /// An impact name that also implies impact in a cue (`ImpactNames::cues`).
+    pub in_cues: bool,
 }
 
 /// Why a text is warned about.
@@ -176,6 +208,10 @@ pub struct Lexicon {
     /// Negations of several words ("instead of", "au lieu de").
     negation_phrases: Vec<Vec<String>>,
     conjunctions: WordSet,
+    limits: WordSet,
+    verdicts: WordSet,
+    approvals: WordSet,
+    negations_after: WordSet,
     modifiers: WordSet,
     transparent: WordSet,
     /// Words never corrected as typos nor cut into compounds.
@@ -185,8 +221,9 @@ pub struct Lexicon {
     /// Long lexicon words by first letter, each letter's in the order they came in, for
     /// one-typo matching.
     long_words: Words,
-    /// Per group: stems of `unless_next` and `unless_before`.
+    /// Per group: stems of `unless_next`, `unless_after` and `unless_before`.
     unless_next: Vec<WordSet>,
+    unless_after: Vec<WordSet>,
     unless_before: Vec<WordSet>,
     /// Per context: its phrases, folded, as " word word ".
     contexts: Vec<(String, Vec<String>)>,
@@ -212,69 +249,71 @@ impl Lexicon {
         let mut entries = Vec::new();
         let mut long_words: Vec<String> = Vec::new();
         let mut lexicon_words: HashSet<String> = HashSet::new();
-        let mut add = |kind: Kind, lang: Lang, phrase: &str, entries: &mut Vec<Entry>| {
-            // "=word": matched as written, its ending not cut.
-            let (exact, phrase) = match phrase.strip_prefix('=') {
-                Some(p) => (true, p),
-                None => (false, phrase),
-            };
-            let words = normal::words(phrase);
-            // The stems run together, and also each word as written ("Oberkörperrotation"
-            // as well as its stem "oberkorperrotatio", so "Oberkörperrotationen" is found),
-            // for up to `MAX_FORMS` keys a phrase.
-            const MAX_FORMS: usize = 8;
-            let mut keys: Vec<Vec<char>> = vec![Vec::new()];
-            let mut key: Vec<char> = Vec::new();
-            for (i, w) in words.iter().enumerate() {
-                // Small words are left out, except where a name starts or ends with one ("the
-                // hundred", "enrouler le dos": "dos" is also Portuguese for "of the").
-                let text = w.text();
-                if i > 0 && i + 1 < words.len() && fillers.contains(&text) {
-                    continue;
-                }
-                let stem = if exact {
-                    w.chars.len()
-                } else {
-                    stem::stem(&w.chars, lang)
+        let mut add =
+            |kind: Kind, lang: Lang, phrase: &str, in_cues: bool, entries: &mut Vec<Entry>| {
+                // "=word": matched as written, its ending not cut.
+                let (exact, phrase) = match phrase.strip_prefix('=') {
+                    Some(p) => (true, p),
+                    None => (false, phrase),
                 };
-                key.extend(&w.chars[..stem]);
-                let forms: &[usize] = if stem < w.chars.len() && keys.len() * 2 <= MAX_FORMS {
-                    &[stem, w.chars.len()]
-                } else {
-                    &[stem]
-                };
-                keys = keys
-                    .iter()
-                    .flat_map(|k| {
-                        forms.iter().map(move |&n| {
-                            let mut k = k.clone();
-                            k.extend(&w.chars[..n]);
-                            k
-                        })
-                    })
-                    .collect();
-                if w.chars.len() >= TYPO_MIN_LETTERS && !safe.contains(&text) {
-                    let spelled: String = w.chars.iter().collect();
-                    if !long_words.contains(&spelled) {
-                        long_words.push(spelled);
+                let words = normal::words(phrase);
+                // The stems run together, and also each word as written ("Oberkörperrotation"
+                // as well as its stem "oberkorperrotatio", so "Oberkörperrotationen" is found),
+                // for up to `MAX_FORMS` keys a phrase.
+                const MAX_FORMS: usize = 8;
+                let mut keys: Vec<Vec<char>> = vec![Vec::new()];
+                let mut key: Vec<char> = Vec::new();
+                for (i, w) in words.iter().enumerate() {
+                    // Small words are left out, except where a name starts or ends with one ("the
+                    // hundred", "enrouler le dos": "dos" is also Portuguese for "of the").
+                    let text = w.text();
+                    if i > 0 && i + 1 < words.len() && fillers.contains(&text) {
+                        continue;
                     }
+                    let stem = if exact {
+                        w.chars.len()
+                    } else {
+                        stem::stem(&w.chars, lang)
+                    };
+                    key.extend(&w.chars[..stem]);
+                    let forms: &[usize] = if stem < w.chars.len() && keys.len() * 2 <= MAX_FORMS {
+                        &[stem, w.chars.len()]
+                    } else {
+                        &[stem]
+                    };
+                    keys = keys
+                        .iter()
+                        .flat_map(|k| {
+                            forms.iter().map(move |&n| {
+                                let mut k = k.clone();
+                                k.extend(&w.chars[..n]);
+                                k
+                            })
+                        })
+                        .collect();
+                    if w.chars.len() >= TYPO_MIN_LETTERS && !safe.contains(&text) {
+                        let spelled: String = w.chars.iter().collect();
+                        if !long_words.contains(&spelled) {
+                            long_words.push(spelled);
+                        }
+                    }
+                    lexicon_words.insert(text);
                 }
-                lexicon_words.insert(text);
-            }
-            if key.is_empty() {
-                return;
-            }
-            for k in &keys {
-                trie.insert(k, entries.len());
-            }
-            entries.push(Entry {
-                kind,
-                phrase: Cow::Owned(phrase.to_owned()),
-                lang,
-                len: key.len(),
-                leading_filler: words.first().is_some_and(|w| fillers.contains(&w.text())),
-            });
-        };
+                if key.is_empty() {
+                    return;
+                }
+                for k in &keys {
+                    trie.insert(k, entries.len());
+                }
+                entries.push(Entry {
+                    kind,
+                    phrase: Cow::Owned(phrase.to_owned()),
+                    lang,
+                    len: key.len(),
+                    leading_filler: words.first().is_some_and(|w| fillers.contains(&w.text())),
+                    in_cues,
+                });
+            };
         let spelled = |lang: Lang, name: &str| -> Vec<String> {
             expand_classes(name, &data.classes)
                 .into_iter()
@@ -284,21 +323,21 @@ impl Lexicon {
         for (g, group) in data.groups.iter().enumerate() {
             for (lang, names) in &group.names {
                 for n in names.iter().flat_map(|n| spelled(*lang, n)) {
-                    add(Kind::Refused(g), *lang, &n, &mut entries);
+                    add(Kind::Refused(g), *lang, &n, false, &mut entries);
                 }
             }
         }
         for (a, amb) in data.ambiguous.iter().enumerate() {
             for (lang, words) in &amb.words {
                 for w in words.iter().flat_map(|n| spelled(*lang, n)) {
-                    add(Kind::Ambiguous(a), *lang, &w, &mut entries);
+                    add(Kind::Ambiguous(a), *lang, &w, false, &mut entries);
                 }
             }
         }
         for imp in &data.impacts {
             for (lang, names) in &imp.names {
                 for n in names.iter().flat_map(|n| spelled(*lang, n)) {
-                    add(Kind::Impact(imp.impact), *lang, &n, &mut entries);
+                    add(Kind::Impact(imp.impact), *lang, &n, imp.cues, &mut entries);
                 }
             }
         }
@@ -332,6 +371,11 @@ impl Lexicon {
             .groups
             .iter()
             .map(|g| expand(&g.unless_next).into_iter().collect())
+            .collect();
+        let unless_after = data
+            .groups
+            .iter()
+            .map(|g| expand(&g.unless_after).into_iter().collect())
             .collect();
         let unless_before = data
             .groups
@@ -369,6 +413,10 @@ impl Lexicon {
             negations: single.into_iter().flat_map(|w| folded(w)).collect(),
             negation_phrases,
             conjunctions: set(&data.conjunctions),
+            limits: set(&data.limits),
+            verdicts: set(&data.verdicts),
+            negations_after: set(&data.negations_after),
+            approvals: set(&data.approvals),
             modifiers: set(&data.modifiers),
             transparent: set(&data.transparent),
             fillers: fillers.into_iter().collect(),
@@ -378,6 +426,7 @@ impl Lexicon {
             trie,
             long_words: long_words.into_iter().collect(),
             unless_next,
+            unless_after,
             unless_before,
             contexts,
             safe_with,

@@ -24,7 +24,7 @@ pub enum Gap {
     Joiner,
     Space,
     Comma,
-    /// `.`, `;`, `:`, `!`, `?`, brackets and quotes, or the start of the text.
+    /// `.`, `;`, `:`, `!`, `?`, brackets, or the start of the text.
     Stop,
 }
 
@@ -137,11 +137,21 @@ struct Read {
 /// The words of `text`, folded.
 pub fn words(text: &str) -> Vec<Word> {
     // NFKC leaves ASCII as it is, and most texts are ASCII: normalising is the costliest step
-    // of building the lexicon before the first frame.
+    // of building the lexicon before the first frame. A trade mark sign is a mark after a
+    // word, not the letters NFKC spells it with ("crunch™" is "crunch", not "crunchtm").
     let chars: Vec<char> = if text.is_ascii() {
         text.chars().collect()
     } else {
-        text.nfkc().collect()
+        text.chars()
+            .map(|c| {
+                if matches!(c, '\u{2122}' | '\u{2120}') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .nfkc()
+            .collect()
     };
     let alnum = |i: usize| chars.get(i).is_some_and(|&c| is_letter(c));
     let mut out: Vec<Read> = Vec::new();
@@ -153,12 +163,20 @@ pub fn words(text: &str) -> Vec<Word> {
     let (mut pending, mut pending_clause, mut pending_sep) = (Gap::Stop, true, String::new());
     let (mut gap, mut clause, mut sep) = (Gap::Stop, true, String::new());
     let mut i = 0;
+    // The next character that is not a mask, found once for a whole run of masks.
+    let mut after_masks = 0;
     while i < chars.len() {
         let c = chars[i];
-        // The next character that is not a mask.
-        let after_masks = (i..chars.len())
-            .find(|&k| !is_mask(chars[k]))
-            .unwrap_or(chars.len());
+        if after_masks <= i {
+            after_masks = (i..chars.len())
+                .find(|&k| !is_mask(chars[k]))
+                .unwrap_or(chars.len());
+        }
+        // An invisible letter (a Hangul filler) is no letter: "t\u{3164}wist" is "twist".
+        if is_invisible(c) && is_letter(c) {
+            i += 1;
+            continue;
+        }
         let in_word = if is_letter(c) {
             Some(None)
         } else if is_mask(c)
@@ -168,8 +186,10 @@ pub fn words(text: &str) -> Vec<Word> {
             Some(Some(ANY))
         } else if let Some(l) = leet(c)
             && spells(&chars, i, &word)
-            // An exclamation mark at the end of a word ends a sentence ("Twist!").
-            && (c != '!' || chars.get(i + 1).is_some_and(|&n| is_letter(n) || leet(n).is_some()))
+            // An exclamation mark at the end of a word ends a sentence ("Twist!"); a registered
+            // or copyright sign there is a mark, not a letter ("Crunch®").
+            && (!matches!(c, '!' | '\u{AE}' | '\u{A9}')
+                || chars.get(i + 1).is_some_and(|&n| is_letter(n) || leet(n).is_some()))
             && !(c == '!' && sentence_break(&chars, i))
         {
             Some(Some(l))
@@ -203,6 +223,21 @@ pub fn words(text: &str) -> Vec<Word> {
                 });
             }
         };
+        // A "+" against a word on one side only stands for a "t" ("+wist", "twis+").
+        let beside = |k: Option<usize>| {
+            k.and_then(|k| chars.get(k))
+                .is_some_and(|&n| is_letter(n) || leet(n).is_some())
+        };
+        if c == '+' && beside(i.checked_sub(1)) != beside(Some(i + 1)) {
+            if word.is_empty() {
+                (gap, clause) = (pending, pending_clause);
+                sep = std::mem::take(&mut pending_sep);
+            }
+            word.push('t');
+            source += 1;
+            i += 1;
+            continue;
+        }
         if matches!(c, '&' | '+') {
             // "sit & reach" is "sit and reach".
             let first = out.is_empty() && word.is_empty();
@@ -252,8 +287,9 @@ pub fn words(text: &str) -> Vec<Word> {
             '.' | ';' | ':' | '!' | '?' | '\u{A1}' | '\u{BF}' | '\u{2026}' | '\u{3002}' => {
                 (Gap::Stop, true)
             }
-            '(' | ')' | '[' | ']' | '{' | '}' | '"' | '\u{201C}' | '\u{201D}' | '\u{AB}'
-            | '\u{BB}' => (Gap::Stop, false),
+            '(' | ')' | '[' | ']' | '{' | '}' => (Gap::Stop, false),
+            // Quotation marks set a name apart without ending it: 'the "hundred"'.
+            '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{AB}' | '\u{BB}' => (Gap::Space, false),
             _ => (Gap::Space, false),
         };
         let kind = if tight { Gap::Joiner } else { kind };
@@ -459,7 +495,8 @@ fn skeleton(c: char) -> Option<String> {
 pub fn letters_for(d: char) -> &'static [char] {
     match d {
         '!' => &['i', 'l'],
-        '0' => &['o'],
+        // A round "0" is also read as a "u" ("cr0nch").
+        '0' => &['o', 'u'],
         '1' => &['i', 'l'],
         '2' => &['z'],
         '3' => &['e'],

@@ -17,11 +17,14 @@ pub enum Lang {
     It,
     Nl,
     Pt,
+    Pl,
+    Sv,
+    Da,
     Sa,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 8] = [
+    pub const ALL: [Lang; 11] = [
         Lang::En,
         Lang::De,
         Lang::Fr,
@@ -29,6 +32,9 @@ impl Lang {
         Lang::It,
         Lang::Nl,
         Lang::Pt,
+        Lang::Pl,
+        Lang::Sv,
+        Lang::Da,
         Lang::Sa,
     ];
 
@@ -41,6 +47,9 @@ impl Lang {
             Lang::It => "Italian",
             Lang::Nl => "Dutch",
             Lang::Pt => "Portuguese",
+            Lang::Pl => "Polish",
+            Lang::Sv => "Swedish",
+            Lang::Da => "Danish",
             Lang::Sa => "Sanskrit",
         }
     }
@@ -68,6 +77,16 @@ impl Lang {
             Lang::Pt => &[
                 "acoes", "acao", "oes", "ando", "endo", "ados", "adas", "ado", "ada", "ais", "ao",
                 "al", "ar", "er", "ir", "es", "as", "os", "a", "o", "s",
+            ],
+            // Polish inflects by case: the common plural and case endings; other forms are
+            // listed as names.
+            Lang::Pl => &["ami", "ach", "ow", "om", "em", "ie", "i", "a", "e"],
+            Lang::Sv => &[
+                "ningarna", "ningar", "ning", "arna", "erna", "orna", "ar", "er", "or", "en", "et",
+                "na", "a", "e",
+            ],
+            Lang::Da => &[
+                "ingerne", "inger", "ing", "erne", "ene", "er", "en", "et", "e",
             ],
             Lang::Sa => &["s"],
         }

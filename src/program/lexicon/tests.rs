@@ -237,3 +237,20 @@ fn classes_and_sanskrit_spellings_expand() {
         assert!(!refused(t, Field::Prose), "{t:?} should pass");
     }
 }
+
+#[test]
+fn long_runs_of_masks_and_repeated_names_are_read_in_one_pass() {
+    // A run of masks is no name (each mask would stand for any letter, a run of them for every
+    // phrase), and reading it, or a text that repeats a name many times, takes time linear in
+    // its length: before, 200,000 masks took over a minute.
+    let masks = format!("{}a", "*".repeat(100_000));
+    assert!(!refused(&masks, Field::Prose));
+    // Up to three masks still hide a name; four hide too much for anyone to read it.
+    assert!(refused("cr*nch", Field::Name));
+    assert!(refused("c***ch", Field::Name));
+    assert!(!refused("****ch", Field::Name));
+    let many = "twist ".repeat(20_000);
+    assert!(refused(&many, Field::Prose));
+    let negated = format!("{}twist", "no twisting or ".repeat(10_000));
+    assert!(!refused(&negated, Field::Prose));
+}

@@ -4,11 +4,32 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::lexicon::{Data, Lexicon};
+use super::lexicon::{self, Data, Lexicon};
 use super::{Exercise, Impact};
 
 const EXERCISES: &str = include_str!("../../assets/exercises.ron");
 const MOVEMENTS: &str = include_str!("../../assets/movements.ron");
+
+/// The lexicon of the two texts above, compiled ahead of time (`Lexicon::to_bytes`): reading
+/// it takes a fraction of a millisecond, compiling it some fifteen. Made again by
+/// `UPRIGHT_WRITE_LEXICON=1 cargo test --lib compiled_lexicon`.
+static COMPILED: &[u8] = include_bytes!("../../assets/lexicon.bin");
+
+/// What `COMPILED` must have been made from: the two texts, and the code that reads and
+/// compiles them (an edit to a stemming rule changes the lexicon as surely as a new name).
+/// Worked out while building; a lexicon compiled from anything else is not used.
+const SOURCES: u64 = lexicon::fingerprint(&[
+    EXERCISES.as_bytes(),
+    MOVEMENTS.as_bytes(),
+    include_bytes!("library.rs"),
+    include_bytes!("mod.rs"),
+    include_bytes!("lexicon/mod.rs"),
+    include_bytes!("lexicon/blob.rs"),
+    include_bytes!("lexicon/normal.rs"),
+    include_bytes!("lexicon/stem.rs"),
+    include_bytes!("lexicon/trie.rs"),
+    include_bytes!("lexicon/words.rs"),
+]);
 
 /// The bundled exercises, by id.
 #[derive(Debug)]
@@ -16,21 +37,28 @@ pub struct Library {
     exercises: Vec<Exercise>,
     by_id: HashMap<String, usize>,
     lexicon: Lexicon,
-    /// The impact each exercise's name implies, worked out once.
-    implied: Vec<Option<(Impact, String)>>,
+    /// The impact each exercise's name implies, worked out once, when first asked (a
+    /// program's check asks for its own exercises only).
+    implied: Vec<OnceLock<Option<(Impact, String)>>>,
 }
 
 impl Library {
     /// The library built into the binary. Its files are checked by the test suite, so a
-    /// broken one can only come from a build that never passed its tests.
+    /// broken one can only come from a build that never passed its tests. Its lexicon is the
+    /// one compiled ahead of time when that was made from these very texts and code, and is
+    /// compiled here otherwise.
     pub fn bundled() -> &'static Library {
         static LIBRARY: OnceLock<Library> = OnceLock::new();
-        LIBRARY.get_or_init(|| {
-            let exercises: Vec<Exercise> = super::load::ron_options()
-                .from_str(EXERCISES)
-                .unwrap_or_else(|e| panic!("assets/exercises.ron is broken: {e}"));
-            Library::new(exercises, movements())
-        })
+        LIBRARY.get_or_init(Library::load_bundled)
+    }
+
+    /// What `bundled` keeps, made anew each call (for benchmarks).
+    pub fn load_bundled() -> Library {
+        let exercises = bundled_exercises();
+        match Lexicon::from_bytes(COMPILED, SOURCES) {
+            Some(lexicon) => Library::with_lexicon(exercises, lexicon),
+            None => Library::new(exercises, movements()),
+        }
     }
 
     /// A library of `exercises` with a lexicon of `data`. The exercises' own words are known
@@ -38,15 +66,16 @@ impl Library {
     pub fn new(exercises: Vec<Exercise>, data: Data) -> Library {
         let known: Vec<&str> = exercises.iter().flat_map(exercise_texts).collect();
         let lexicon = Lexicon::new(data, known);
+        Library::with_lexicon(exercises, lexicon)
+    }
+
+    fn with_lexicon(exercises: Vec<Exercise>, lexicon: Lexicon) -> Library {
         let by_id = exercises
             .iter()
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
-        let implied = exercises
-            .iter()
-            .map(|e| implied_impact(&lexicon, e))
-            .collect();
+        let implied = exercises.iter().map(|_| OnceLock::new()).collect();
         Library {
             exercises,
             by_id,
@@ -72,7 +101,9 @@ impl Library {
     /// exercises.
     pub fn implied_impact(&self, e: &Exercise) -> Option<(Impact, String)> {
         match self.by_id.get(&e.id) {
-            Some(&i) if std::ptr::eq(&self.exercises[i], e) => self.implied[i].clone(),
+            Some(&i) if std::ptr::eq(&self.exercises[i], e) => self.implied[i]
+                .get_or_init(|| implied_impact(&self.lexicon, e))
+                .clone(),
             _ => implied_impact(&self.lexicon, e),
         }
     }
@@ -88,6 +119,13 @@ fn implied_impact(lexicon: &Lexicon, e: &Exercise) -> Option<(Impact, String)> {
                 .filter_map(|c| lexicon.implied_impact_in_cue(c)),
         )
         .reduce(|a, b| if b.0 > a.0 { b } else { a })
+}
+
+/// The bundled library's exercises.
+pub fn bundled_exercises() -> Vec<Exercise> {
+    super::load::ron_options()
+        .from_str(EXERCISES)
+        .unwrap_or_else(|e| panic!("assets/exercises.ron is broken: {e}"))
 }
 
 /// The bundled movement lexicon's data.
@@ -220,6 +258,53 @@ mod tests {
             })
             .collect();
         assert_eq!(found, vec![]);
+    }
+
+    /// `assets/lexicon.bin` is the lexicon these texts and this code compile to, byte for
+    /// byte, and is what the bundled library reads.
+    #[test]
+    fn the_compiled_lexicon_is_current() {
+        let fresh = Library::new(bundled_exercises(), movements())
+            .lexicon
+            .to_bytes(SOURCES);
+        if std::env::var_os("UPRIGHT_WRITE_LEXICON").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/lexicon.bin");
+            std::fs::write(path, &fresh).unwrap();
+            return;
+        }
+        assert!(
+            fresh == COMPILED,
+            "assets/lexicon.bin is stale: the lexicon's texts or code changed since it was \
+             made (upright compiles the lexicon at start-up until it is made again, some 15 ms \
+             before the first frame). Make it again with:\n\n    \
+             UPRIGHT_WRITE_LEXICON=1 cargo test --lib compiled_lexicon\n"
+        );
+        let read = Lexicon::from_bytes(COMPILED, SOURCES).expect("the compiled lexicon reads");
+        assert_eq!(read.to_bytes(SOURCES), fresh);
+        assert_eq!(read.len(), Library::bundled().lexicon().len());
+    }
+
+    /// Bytes made from other texts or code, or cut short, or of another format, are never
+    /// read: the lexicon is compiled afresh instead.
+    #[test]
+    fn a_compiled_lexicon_of_other_sources_or_broken_bytes_is_not_read() {
+        let good = Library::bundled().lexicon().to_bytes(SOURCES);
+        assert!(Lexicon::from_bytes(good.clone().leak(), SOURCES).is_some());
+        assert!(Lexicon::from_bytes(good.clone().leak(), SOURCES ^ 1).is_none());
+        assert!(Lexicon::from_bytes(&[], SOURCES).is_none());
+        for cut in [1, 8, 15, 16, 17, good.len() / 2, good.len() - 1] {
+            let short: &'static [u8] = good[..cut].to_vec().leak();
+            assert!(
+                Lexicon::from_bytes(short, SOURCES).is_none(),
+                "cut at {cut}"
+            );
+        }
+        let mut longer = good.clone();
+        longer.push(0);
+        assert!(Lexicon::from_bytes(longer.leak(), SOURCES).is_none());
+        let mut other_format = good.clone();
+        other_format[7] ^= 0xff;
+        assert!(Lexicon::from_bytes(other_format.leak(), SOURCES).is_none());
     }
 
     #[test]

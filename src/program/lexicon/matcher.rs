@@ -32,6 +32,7 @@
 //! the counter").
 
 use super::normal::{self, ANY, Gap, Word, letters_for};
+use super::words::WordSet;
 use super::{Context, Kind, Lexicon, Screen, TYPO_MIN_LETTERS, Warning, stem};
 use crate::program::Impact;
 
@@ -114,7 +115,7 @@ impl Lexicon {
             |h: &Hit| matches!(self.entries[h.entry].kind, Kind::Refused(g) if in_context(g));
         if let Some(h) = hits.iter().chain(&inverted).find(|h| refused(h)) {
             if let Kind::Refused(g) = self.entries[h.entry].kind {
-                out.refused = Some((g, self.entries[h.entry].phrase.clone()));
+                out.refused = Some((g, self.entries[h.entry].phrase.to_string()));
             }
             return out;
         }
@@ -136,7 +137,7 @@ impl Lexicon {
                 }
                 Kind::Impact(_) => continue,
             };
-            out.warned = Some((warning, self.entries[h.entry].phrase.clone()));
+            out.warned = Some((warning, self.entries[h.entry].phrase.to_string()));
             break;
         }
         out
@@ -165,7 +166,7 @@ impl Lexicon {
             .filter(|h| !self.excused(&toks, h, Field::Prose, &covered))
             .filter(|h| !cue || self.entries[h.entry].in_cues)
             .filter_map(|h| match self.entries[h.entry].kind {
-                Kind::Impact(i) => Some((i, self.entries[h.entry].phrase.clone())),
+                Kind::Impact(i) => Some((i, self.entries[h.entry].phrase.to_string())),
                 _ => None,
             })
             .reduce(|a, b| if b.0 > a.0 { b } else { a })
@@ -237,20 +238,15 @@ impl Lexicon {
                 let e = format!("{s}e");
                 [&s, &e]
                     .iter()
-                    .any(|s| self.words.contains(*s) || self.safe.contains(*s))
+                    .any(|s| self.words.contains(s) || self.safe.contains(s))
             })
         };
         if n >= TYPO_MIN_LETTERS && self.trie.prefix(&w.chars) < n && !known() {
-            let typo = self.long_words.get(&w.chars[0]).and_then(|list| {
-                list.iter().find(|k| {
-                    k.len().abs_diff(n) <= 1 && {
-                        let a: String = k.iter().collect();
-                        strsim::osa_distance(&a, &w.text()) == 1
-                    }
-                })
+            let typo = self.long_words.starting_with(w.chars[0]).find(|k| {
+                k.chars().count().abs_diff(n) <= 1 && strsim::osa_distance(k, &w.text()) == 1
             });
             if let Some(k) = typo {
-                w.chars = k.clone();
+                w.chars = k.chars().collect();
             }
         }
         w
@@ -373,9 +369,7 @@ impl Lexicon {
             return true;
         }
         if let Kind::Refused(g) = entry.kind {
-            let shows = |t: &Tok, list: &std::collections::HashSet<String>| {
-                prefixes(t).iter().any(|p| list.contains(p))
-            };
+            let shows = |t: &Tok, list: &WordSet| prefixes(t).iter().any(|p| list.contains(p));
             if let Some(next) = self.next_word(toks, h.end) {
                 if shows(next, &self.unless_next[g]) {
                     return true;

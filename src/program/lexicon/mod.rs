@@ -13,23 +13,28 @@
 //! ...), and a Sanskrit name ending in "-asana" is also known by its shorter spellings
 //! ("balasan", "uttana").
 
+mod blob;
 mod matcher;
 mod normal;
 mod stem;
 mod trie;
+mod words;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Impact, Spine};
+pub use blob::fingerprint;
 pub use matcher::Field;
 pub use normal::is_invisible;
 pub use stem::Lang;
 use trie::Trie;
+use words::{WordSet, Words};
 
 /// The lexicon file as written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Data {
     /// Named word lists that `unless_next` and `safe_with` refer to as "@name".
@@ -74,7 +79,7 @@ pub struct Data {
 }
 
 /// Movements of one kind that never go into a program.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     pub movement: Spine,
@@ -106,7 +111,7 @@ pub struct Group {
 }
 
 /// Words that usually signal a refused movement, but not always: a warning.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ambiguous {
     pub movement: Spine,
@@ -119,7 +124,7 @@ pub struct Ambiguous {
 }
 
 /// Names that imply at least this impact.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ImpactNames {
     pub impact: Impact,
@@ -136,7 +141,7 @@ fn yes() -> bool {
 }
 
 /// What a phrase of the lexicon is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 pub enum Kind {
     /// Index into `Data::groups`.
     Refused(usize),
@@ -146,11 +151,13 @@ pub enum Kind {
 }
 
 /// One phrase, compiled.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Entry {
     pub kind: Kind,
-    /// As written in the lexicon.
-    pub phrase: String,
+    /// As written in the lexicon (read from `lexicon.bin`, borrowed from it).
+    #[serde(deserialize_with = "words::str_in")]
+    pub phrase: Cow<'static, str>,
     pub lang: Lang,
     /// Letters in its key.
     pub len: usize,
@@ -188,37 +195,40 @@ impl Context {
     }
 }
 
-/// The compiled lexicon.
-#[derive(Debug)]
+/// The compiled lexicon. Its word lists are `WordSet`s (one string each) and its trie two
+/// byte arrays, so one read from the binary (`blob`) borrows them where they lie.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Lexicon {
     pub data: Data,
     entries: Vec<Entry>,
     trie: Trie,
-    fillers: HashSet<String>,
-    negations: HashSet<String>,
+    fillers: WordSet,
+    negations: WordSet,
     /// Negations of several words ("instead of", "au lieu de").
     negation_phrases: Vec<Vec<String>>,
-    conjunctions: HashSet<String>,
-    limits: HashSet<String>,
-    verdicts: HashSet<String>,
-    approvals: HashSet<String>,
-    negations_after: HashSet<String>,
-    modifiers: HashSet<String>,
-    transparent: HashSet<String>,
+    conjunctions: WordSet,
+    limits: WordSet,
+    verdicts: WordSet,
+    approvals: WordSet,
+    negations_after: WordSet,
+    modifiers: WordSet,
+    transparent: WordSet,
     /// Words never corrected as typos nor cut into compounds.
-    safe: HashSet<String>,
+    safe: WordSet,
     /// Every word of the lexicon, as written (folded): never taken for a typo of another.
-    words: HashSet<String>,
-    /// Long lexicon words by first letter, for one-typo matching.
-    long_words: HashMap<char, Vec<Vec<char>>>,
+    words: WordSet,
+    /// Long lexicon words by first letter, each letter's in the order they came in, for
+    /// one-typo matching.
+    long_words: Words,
     /// Per group: stems of `unless_next`, `unless_after` and `unless_before`.
-    unless_next: Vec<HashSet<String>>,
-    unless_after: Vec<HashSet<String>>,
-    unless_before: Vec<HashSet<String>>,
+    unless_next: Vec<WordSet>,
+    unless_after: Vec<WordSet>,
+    unless_before: Vec<WordSet>,
     /// Per context: its phrases, folded, as " word word ".
     contexts: Vec<(String, Vec<String>)>,
     /// Per ambiguous entry: stems of `safe_with`.
-    safe_with: Vec<HashSet<String>>,
+    safe_with: Vec<WordSet>,
 }
 
 /// Lexicon words this long or longer match with one typo.
@@ -237,7 +247,7 @@ impl Lexicon {
         safe.extend(known.into_iter().flat_map(folded));
         let mut trie = Trie::default();
         let mut entries = Vec::new();
-        let mut long_words: HashMap<char, Vec<Vec<char>>> = HashMap::new();
+        let mut long_words: Vec<String> = Vec::new();
         let mut lexicon_words: HashSet<String> = HashSet::new();
         let mut add =
             |kind: Kind, lang: Lang, phrase: &str, in_cues: bool, entries: &mut Vec<Entry>| {
@@ -282,9 +292,9 @@ impl Lexicon {
                         })
                         .collect();
                     if w.chars.len() >= TYPO_MIN_LETTERS && !safe.contains(&text) {
-                        let list = long_words.entry(w.chars[0]).or_default();
-                        if !list.contains(&w.chars) {
-                            list.push(w.chars.clone());
+                        let spelled: String = w.chars.iter().collect();
+                        if !long_words.contains(&spelled) {
+                            long_words.push(spelled);
                         }
                     }
                     lexicon_words.insert(text);
@@ -297,7 +307,7 @@ impl Lexicon {
                 }
                 entries.push(Entry {
                     kind,
-                    phrase: phrase.to_owned(),
+                    phrase: Cow::Owned(phrase.to_owned()),
                     lang,
                     len: key.len(),
                     leading_filler: words.first().is_some_and(|w| fillers.contains(&w.text())),
@@ -357,16 +367,20 @@ impl Lexicon {
             }
             out
         };
-        let unless_next = data.groups.iter().map(|g| expand(&g.unless_next)).collect();
+        let unless_next = data
+            .groups
+            .iter()
+            .map(|g| expand(&g.unless_next).into_iter().collect())
+            .collect();
         let unless_after = data
             .groups
             .iter()
-            .map(|g| expand(&g.unless_after))
+            .map(|g| expand(&g.unless_after).into_iter().collect())
             .collect();
         let unless_before = data
             .groups
             .iter()
-            .map(|g| expand(&g.unless_before))
+            .map(|g| expand(&g.unless_before).into_iter().collect())
             .collect();
         let joined = |p: &str| -> String {
             let words: Vec<String> = normal::words(p).iter().map(|w| w.text()).collect();
@@ -387,10 +401,14 @@ impl Lexicon {
         let safe_with = data
             .ambiguous
             .iter()
-            .map(|a| expand(&a.safe_with))
+            .map(|a| expand(&a.safe_with).into_iter().collect())
             .collect();
         trie.shrink();
         drop(forms);
+        // A stable sort: the first candidate for a typo stays the first that came in.
+        long_words.sort_by_key(|w| w.chars().next());
+        let set = |list: &[String]| set(list).into_iter().collect();
+        entries.shrink_to_fit();
         Lexicon {
             negations: single.into_iter().flat_map(|w| folded(w)).collect(),
             negation_phrases,
@@ -401,12 +419,12 @@ impl Lexicon {
             approvals: set(&data.approvals),
             modifiers: set(&data.modifiers),
             transparent: set(&data.transparent),
-            fillers,
-            safe,
-            words: lexicon_words,
+            fillers: fillers.into_iter().collect(),
+            safe: safe.into_iter().collect(),
+            words: lexicon_words.into_iter().collect(),
             entries,
             trie,
-            long_words,
+            long_words: long_words.into_iter().collect(),
             unless_next,
             unless_after,
             unless_before,

@@ -5,10 +5,10 @@
 //! plural, verb and noun endings after accents are folded; a stem keeps at least
 //! `MIN_STEM` letters, so short words are never cut down to nothing.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The languages of the lexicon. Sanskrit is yoga's names in their usual Latin spelling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 pub enum Lang {
     En,
     De,

@@ -6,6 +6,7 @@
 //! none) and patterns are `url(#id)` references to the chart's own `<defs>`.
 
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -110,6 +111,41 @@ fn label_count(n: usize) -> usize {
     n.clamp(1, (WIDTH as usize - 80) / 70)
 }
 
+type Slots<'c, 'b> = ChartContext<'c, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The frame the week-by-week charts share: `labels.len()` slots along x (`slot_label`), 0 to
+/// `top` up, `y_labels` labels (plotters' own count when none) written by `y_label`.
+fn slot_chart<'c, 'b>(
+    root: &Area<'b>,
+    labels: &[String],
+    top: f64,
+    y_desc: &str,
+    y_labels: Option<usize>,
+    y_label: &dyn Fn(&f64) -> String,
+) -> Result<Slots<'c, 'b>, String> {
+    let n = labels.len().max(1);
+    let mut chart = ChartBuilder::on(root)
+        .margin(12)
+        .x_label_area_size(28)
+        .y_label_area_size(40)
+        .build_cartesian_2d(-0.5f64..n as f64 - 0.5, 0f64..top)
+        .map_err(err)?;
+    let x_label = slot_label(labels);
+    let mut mesh = chart.configure_mesh();
+    mesh.disable_x_mesh()
+        .x_labels(label_count(n))
+        .x_label_formatter(&x_label)
+        .y_label_formatter(y_label)
+        .y_desc(y_desc)
+        .label_style((FONT, 12))
+        .light_line_style(WHITE);
+    if let Some(count) = y_labels {
+        mesh.y_labels(count);
+    }
+    mesh.draw().map_err(err)?;
+    Ok(chart)
+}
+
 /// Sessions done each week (grey bars, outlined) against the plan (a thick black line).
 pub fn adherence(
     id: &str,
@@ -119,7 +155,6 @@ pub fn adherence(
     done: &[u32],
     planned: &[Option<u32>],
 ) -> Chart {
-    let n = labels.len().max(1);
     let top = done
         .iter()
         .copied()
@@ -129,24 +164,14 @@ pub fn adherence(
         .max(1) as f64
         + 1.0;
     draw(id, title, desc, 240, |root| {
-        let mut chart = ChartBuilder::on(root)
-            .margin(12)
-            .x_label_area_size(28)
-            .y_label_area_size(40)
-            .build_cartesian_2d(-0.5f64..n as f64 - 0.5, 0f64..top)
-            .map_err(err)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(label_count(n))
-            .x_label_formatter(&slot_label(labels))
-            .y_labels(top as usize + 1)
-            .y_label_formatter(&|y| format!("{y:.0}"))
-            .y_desc("sessions")
-            .label_style((FONT, 12))
-            .light_line_style(WHITE)
-            .draw()
-            .map_err(err)?;
+        let mut chart = slot_chart(
+            root,
+            labels,
+            top,
+            "sessions",
+            Some(top as usize + 1),
+            &|y| format!("{y:.0}"),
+        )?;
         let bar = |i: usize, v: f64| [(i as f64 - 0.35, 0.0), (i as f64 + 0.35, v)];
         chart
             .draw_series(
@@ -252,7 +277,6 @@ pub fn check_ins(
     labels: &[String],
     counts: &[[u32; 4]],
 ) -> Chart {
-    let n = labels.len().max(1);
     let top = counts
         .iter()
         .map(|c| c.iter().sum::<u32>())
@@ -261,23 +285,7 @@ pub fn check_ins(
         .max(1) as f64
         * 1.35;
     draw(id, title, desc, 260, |root| {
-        let mut chart = ChartBuilder::on(root)
-            .margin(12)
-            .x_label_area_size(28)
-            .y_label_area_size(40)
-            .build_cartesian_2d(-0.5f64..n as f64 - 0.5, 0f64..top)
-            .map_err(err)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(label_count(n))
-            .x_label_formatter(&slot_label(labels))
-            .y_label_formatter(&|y| format!("{y:.0}"))
-            .y_desc("check-ins")
-            .label_style((FONT, 12))
-            .light_line_style(WHITE)
-            .draw()
-            .map_err(err)?;
+        let mut chart = slot_chart(root, labels, top, "check-ins", None, &|y| format!("{y:.0}"))?;
         let fills = [
             WHITE.filled(),
             HATCH.filled(),
@@ -337,30 +345,13 @@ pub fn effort(
 ) -> Chart {
     let n = labels.len().max(1);
     draw(id, title, desc, 280, |root| {
-        let mut chart = ChartBuilder::on(root)
-            .margin(12)
-            .x_label_area_size(28)
-            .y_label_area_size(40)
-            .build_cartesian_2d(-0.5f64..n as f64 - 0.5, 0f64..13.5)
-            .map_err(err)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(label_count(n))
-            .x_label_formatter(&slot_label(labels))
-            .y_labels(6)
-            .y_label_formatter(&|y| {
-                if *y <= 10.0 {
-                    format!("{y:.0}")
-                } else {
-                    String::new()
-                }
-            })
-            .y_desc("effort (0-10)")
-            .label_style((FONT, 12))
-            .light_line_style(WHITE)
-            .draw()
-            .map_err(err)?;
+        let mut chart = slot_chart(root, labels, 13.5, "effort (0-10)", Some(6), &|y| {
+            if *y <= 10.0 {
+                format!("{y:.0}")
+            } else {
+                String::new()
+            }
+        })?;
         chart
             .draw_series([Rectangle::new(
                 [(-0.5, 5.0), (n as f64 - 0.5, 8.0)],
